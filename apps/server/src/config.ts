@@ -1,0 +1,103 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export interface Config {
+  host: string;
+  port: number;
+  databaseUrl: string;
+  dataDir: string;
+  /** Master key for personal-data encryption (hex or base64, ≥ 32 bytes); null → generated file for embedded SQLite. */
+  fieldKey: string | null;
+  adminPassword: string | null;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  trustProxy: boolean;
+  maxUploadBytes: number;
+  bodyLimitBytes: number;
+  loginRateLimitPerMinute: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`配置错误 ${variable}: ${message}`);
+  }
+}
+
+type Source = Record<string, string | undefined>;
+
+const VARIABLES = {
+  host: 'EDUCLOUD_HOST', port: 'EDUCLOUD_PORT', databaseUrl: 'DATABASE_URL', dataDir: 'EDUCLOUD_DATA_DIR',
+  fieldKey: 'EDUCLOUD_FIELD_KEY', adminPassword: 'EDUCLOUD_ADMIN_PASSWORD', sessionIdleMinutes: 'EDUCLOUD_SESSION_IDLE_MINUTES',
+  sessionAbsoluteHours: 'EDUCLOUD_SESSION_ABSOLUTE_HOURS', trustProxy: 'EDUCLOUD_TRUST_PROXY', maxUploadBytes: 'EDUCLOUD_MAX_UPLOAD_MB',
+  bodyLimitBytes: 'EDUCLOUD_BODY_LIMIT_KB', loginRateLimitPerMinute: 'EDUCLOUD_LOGIN_RATE_LIMIT', logLevel: 'EDUCLOUD_LOG_LEVEL',
+} as const;
+
+function integer(source: Source, name: string, fallback: number, min: number, max: number): number {
+  const raw = source[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(name, `应为 ${min}–${max} 之间的整数，实际为 "${raw}"`);
+  return value;
+}
+
+function bool(source: Source, name: string): boolean {
+  const raw = source[name];
+  if (raw === undefined || raw === '') return false;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `应为 true 或 false，实际为 "${raw}"`);
+}
+
+/**
+ * Reads configuration once, from an optional JSON file (EDUCLOUD_CONFIG, keys are the variable
+ * names) overlaid by the environment. Any invalid value stops start-up naming its variable.
+ */
+export function loadConfig(env: Source = process.env): Config {
+  let source: Source = { ...env };
+  const file = env.EDUCLOUD_CONFIG;
+  if (file) {
+    if (!existsSync(file)) throw new ConfigError('EDUCLOUD_CONFIG', `文件不存在：${file}`);
+    let parsed: unknown;
+    try { parsed = JSON.parse(readFileSync(file, 'utf8')); } catch (e) { throw new ConfigError('EDUCLOUD_CONFIG', `不是有效的 JSON：${(e as Error).message}`); }
+    if (!parsed || typeof parsed !== 'object') throw new ConfigError('EDUCLOUD_CONFIG', '应为 JSON 对象');
+    const known = new Set<string>(Object.values(VARIABLES));
+    for (const key of Object.keys(parsed)) if (!known.has(key)) throw new ConfigError('EDUCLOUD_CONFIG', `未知的配置项 ${key}`);
+    source = { ...Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)])), ...env };
+  }
+  const dataDir = resolve(source.EDUCLOUD_DATA_DIR || './data');
+  const databaseUrl = source.DATABASE_URL || `sqlite:${resolve(dataDir, 'educloud.db')}`;
+  if (!/^(postgres(ql)?:\/\/|sqlite:)/.test(databaseUrl)) throw new ConfigError('DATABASE_URL', '应以 postgres:// 或 sqlite: 开头');
+  const host = source.EDUCLOUD_HOST || '127.0.0.1';
+  if (!/^[A-Za-z0-9.:-]+$/.test(host)) throw new ConfigError('EDUCLOUD_HOST', `不是有效的主机地址："${host}"`);
+  const fieldKey = source.EDUCLOUD_FIELD_KEY || null;
+  if (fieldKey !== null && decodeKey(fieldKey) === null) throw new ConfigError('EDUCLOUD_FIELD_KEY', '应为至少 32 字节的十六进制（64 位）或 base64 字符串');
+  if (!fieldKey && databaseUrl.startsWith('postgres')) throw new ConfigError('EDUCLOUD_FIELD_KEY', '使用 PostgreSQL 部署时必须配置个人信息加密主密钥');
+  const logLevel = (source.EDUCLOUD_LOG_LEVEL || 'info') as Config['logLevel'];
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new ConfigError('EDUCLOUD_LOG_LEVEL', `未知的日志级别 "${logLevel}"`);
+  return {
+    host,
+    port: integer(source, VARIABLES.port, 8080, 0, 65535),
+    databaseUrl,
+    dataDir,
+    fieldKey,
+    adminPassword: source.EDUCLOUD_ADMIN_PASSWORD || null,
+    sessionIdleMinutes: integer(source, VARIABLES.sessionIdleMinutes, 30, 1, 24 * 60),
+    sessionAbsoluteHours: integer(source, VARIABLES.sessionAbsoluteHours, 12, 1, 24 * 30),
+    trustProxy: bool(source, VARIABLES.trustProxy),
+    maxUploadBytes: integer(source, VARIABLES.maxUploadBytes, 50, 1, 4096) * 1024 * 1024,
+    bodyLimitBytes: integer(source, VARIABLES.bodyLimitBytes, 1024, 16, 100 * 1024) * 1024,
+    loginRateLimitPerMinute: integer(source, VARIABLES.loginRateLimitPerMinute, 20, 1, 10_000),
+    logLevel,
+  };
+}
+
+/** A key given as 64+ hex characters or base64 of 32+ bytes; null when neither. */
+export function decodeKey(text: string): Buffer | null {
+  if (/^[0-9a-fA-F]{64,}$/.test(text) && text.length % 2 === 0) return Buffer.from(text, 'hex');
+  if (/^[A-Za-z0-9+/_-]+=*$/.test(text)) {
+    const buf = Buffer.from(text, 'base64');
+    if (buf.length >= 32) return buf;
+  }
+  return null;
+}

@@ -1,0 +1,10 @@
+import type { ModuleDefinition } from '#kernel';
+import { orgsModule } from '#core/orgs/module.ts';
+import { auditModule } from '#core/audit/module.ts';
+import { usersModule } from '#core/users/module.ts';
+import { accessModule } from '#core/access/module.ts';
+import { authModule } from '#core/auth/module.ts';
+import { filesModule } from '#core/files/module.ts';
+
+/** The enabled modules, core first. The only list of them on the server. */
+export const modules: ModuleDefinition[] = [orgsModule, auditModule, usersModule, accessModule, authModule, filesModule];

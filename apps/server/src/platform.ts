@@ -1,0 +1,80 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createCtxFactory, fullAccess, migrateToLatest, openDatabase, type Actor, type Ctx, type CtxFactory, type Database, type Host, type ModuleDefinition } from '#kernel';
+import { FieldCipher } from '#kernel/crypto/sm.ts';
+import { auditSink } from '#core/audit/server/audit.sink.ts';
+import { installFieldCipher } from '#core/users/server/field-crypto.ts';
+import { installPermissionRegistry } from '#core/access/server/access.service.ts';
+import { PermissionRegistry } from '#core/access/server/permission-registry.ts';
+import { trackOrgPathColumn } from '#core/orgs/server/org.service.ts';
+import { decodeKey, type Config } from './config.ts';
+import { modules as enabledModules } from './modules.ts';
+
+export interface Platform {
+  config: Config;
+  database: Database;
+  modules: ModuleDefinition[];
+  makeCtx: CtxFactory;
+  host: Host;
+  registry: PermissionRegistry;
+  /** A Ctx for trusted callers (CLI, seeding): full access, audited under `actor`. */
+  systemCtx(actor?: Actor): Ctx;
+  close(): Promise<void>;
+}
+
+/**
+ * The master key for personal data. Deployments configure EDUCLOUD_FIELD_KEY; an embedded
+ * SQLite install without one gets a random key in `<dataDir>/field.key` (mode 0600), made
+ * once, so that `npm start` works on a fresh machine without a secret in the repository.
+ */
+function fieldKey(config: Config): Buffer {
+  if (config.fieldKey) return decodeKey(config.fieldKey)!;
+  const file = join(config.dataDir, 'field.key');
+  if (!existsSync(file)) {
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  return decodeKey(readFileSync(file, 'utf8').trim())!;
+}
+
+export function migrationDirs(mods: ModuleDefinition[]): URL[] {
+  return mods.map((m) => m.migrationsDir).filter((u): u is URL => !!u);
+}
+
+/** Opens the database, installs keys and registries; does not migrate or seed. */
+export function openPlatform(config: Config, options: { modules?: ModuleDefinition[]; clock?: () => Date } = {}): Platform {
+  const mods = options.modules ?? enabledModules;
+  const database = openDatabase(config.databaseUrl);
+  installFieldCipher(new FieldCipher(fieldKey(config)));
+  const registry = new PermissionRegistry(mods);
+  installPermissionRegistry(registry);
+  for (const m of mods) for (const c of m.orgPathColumns ?? []) trackOrgPathColumn(c.table, c.column);
+  const makeCtx = createCtxFactory({ db: database.db, engine: database.engine, auditSink, clock: options.clock });
+  const services = new Map<string, unknown>();
+  const host: Host = {
+    db: database.db,
+    engine: database.engine,
+    makeCtx,
+    config: { filesDir: join(config.dataDir, 'files'), maxUploadBytes: config.maxUploadBytes },
+    service<T>(id: string): T {
+      if (!services.has(id)) throw new Error(`no service "${id}"`);
+      return services.get(id) as T;
+    },
+  };
+  for (const m of mods) if (m.createService) services.set(m.id, m.createService(host));
+  const system: Actor = { kind: 'system', id: null, name: 'system' };
+  return {
+    config, database, modules: mods, makeCtx, host, registry,
+    systemCtx: (actor = system) => makeCtx({ actor, access: fullAccess }),
+    close: () => database.close(),
+  };
+}
+
+/** Applies pending migrations of every enabled module, then each module's idempotent seed. */
+export async function preparePlatform(platform: Platform): Promise<{ migrated: string[] }> {
+  const migrated = await migrateToLatest(platform.database.db, migrationDirs(platform.modules));
+  for (const m of platform.modules) if (m.seed) await m.seed(platform.systemCtx(), platform.host);
+  return { migrated };
+}

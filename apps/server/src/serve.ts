@@ -1,0 +1,32 @@
+import type { Config } from './config.ts';
+import { buildApp } from './app.ts';
+import { ensureFirstAdmin } from './first-admin.ts';
+import { openPlatform, preparePlatform } from './platform.ts';
+
+/** Migrates, seeds, makes the first administrator if needed, and listens until a signal. */
+export async function serve(config: Config, out: (line: string) => void): Promise<number> {
+  const platform = openPlatform(config);
+  const { migrated } = await preparePlatform(platform);
+  if (migrated.length > 0) out(`数据库迁移完成（${platform.database.engine}）：${migrated.length} 个`);
+  const admin = await ensureFirstAdmin(platform);
+  const app = await buildApp(platform);
+  await app.listen({ host: config.host, port: config.port });
+  const address = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  out(`\nEduCloud 教育云已启动：${address}`);
+  out(`接口文档：${address}/api/docs`);
+  if (admin) {
+    out(`\n首次启动：已创建平台管理员账号 "${admin.account}"。`);
+    out(admin.password
+      ? `初始密码（只显示这一次，请立即登录修改）：${admin.password}`
+      : '密码取自环境变量 EDUCLOUD_ADMIN_PASSWORD。');
+    out('管理员首次登录须绑定动态口令（TOTP）。');
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await app.close();
+  await platform.close();
+  return 0;
+}

@@ -1,0 +1,22 @@
+import { defineModule } from '#kernel';
+import { AccessPermissions } from './contract/permissions.ts';
+import { registerAccessRoutes } from './server/access.routes.ts';
+import { syncBuiltinRoles } from './server/access.service.ts';
+
+export const accessModule = defineModule({
+  id: 'access',
+  tablePrefix: 'core',
+  dependsOn: ['orgs', 'users'],
+  permissions: [
+    { id: AccessPermissions.readRoles, label: { zh: '查看角色', en: 'View roles' } },
+    { id: AccessPermissions.manageRoles, label: { zh: '管理自定义角色', en: 'Manage custom roles' } },
+    { id: AccessPermissions.readGrants, label: { zh: '查看授权', en: 'View grants' } },
+    { id: AccessPermissions.manageGrants, label: { zh: '授予和撤销角色', en: 'Grant and revoke roles' } },
+  ],
+  roleGrants: [
+    { role: 'org_admin', permissions: [AccessPermissions.readRoles, AccessPermissions.readGrants, AccessPermissions.manageGrants] },
+  ],
+  migrationsDir: new URL('./migrations/', import.meta.url),
+  routes: (app) => registerAccessRoutes(app),
+  seed: (ctx) => syncBuiltinRoles(ctx),
+});

@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import { forbidden, isWithin, outermostPaths, type Access } from '#kernel';
+
+/** A signed-in user's permissions: for each permission, the org paths it covers. */
+export class GrantedAccess implements Access {
+  constructor(readonly userId: string, private readonly byPermission: Map<string, string[]>) {}
+
+  can(permission: string, orgPath?: string): boolean {
+    const paths = this.byPermission.get(permission);
+    if (!paths || paths.length === 0) return false;
+    return orgPath === undefined || paths.some((p) => isWithin(orgPath, p));
+  }
+
+  require(permission: string, orgPath?: string): void {
+    if (!this.can(permission, orgPath)) throw forbidden('access.forbidden', { permission });
+  }
+
+  scopes(permission: string): string[] {
+    return this.byPermission.get(permission) ?? [];
+  }
+
+  permissions(): string[] {
+    return [...this.byPermission.keys()].sort();
+  }
+}
+
+export const noAccess: Access = {
+  userId: null,
+  can: () => false,
+  require: (permission) => { throw forbidden('access.forbidden', { permission }); },
+  scopes: () => [],
+};
+
+/** Reads a user's grants on active orgs with their roles' permissions, in one query. */
+export async function resolveAccess(db: Kysely<any>, userId: string): Promise<GrantedAccess> {
+  const rows = await db.selectFrom('core_grants as g')
+    .innerJoin('core_orgs as o', 'o.id', 'g.org_id')
+    .innerJoin('core_role_permissions as rp', 'rp.role_id', 'g.role_id')
+    .select(['rp.permission as permission', 'o.path as path'])
+    .where('g.user_id', '=', userId)
+    .where('o.is_active', '=', 1)
+    .execute() as Array<{ permission: string; path: string }>;
+  const grouped = new Map<string, string[]>();
+  for (const r of rows) (grouped.get(r.permission) ?? grouped.set(r.permission, []).get(r.permission)!).push(r.path);
+  for (const [k, v] of grouped) grouped.set(k, outermostPaths(v));
+  return new GrantedAccess(userId, grouped);
+}
+
+/** True when one of the user's grants is an administrative role (second factor required). */
+export async function holdsAdminRole(db: Kysely<any>, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('core_grants as g').innerJoin('core_roles as r', 'r.id', 'g.role_id')
+    .select('g.id').where('g.user_id', '=', userId).where('r.is_admin', '=', 1).limit(1).executeTakeFirst();
+  return !!row;
+}

@@ -1,0 +1,4 @@
+export const AuditPermissions = {
+  readEvents: 'audit.event.read',
+  verifyChain: 'audit.chain.verify',
+} as const;

@@ -1,0 +1,18 @@
+import { defineModule } from '#kernel';
+import { AuditPermissions } from './contract/permissions.ts';
+import { registerAuditRoutes } from './server/audit.routes.ts';
+
+export const auditModule = defineModule({
+  id: 'audit',
+  tablePrefix: 'core',
+  permissions: [
+    { id: AuditPermissions.readEvents, label: { zh: '查看审计记录', en: 'View audit records' } },
+    { id: AuditPermissions.verifyChain, label: { zh: '校验审计哈希链', en: 'Verify the audit chain' } },
+  ],
+  roleGrants: [
+    { role: 'org_admin', permissions: [AuditPermissions.readEvents] },
+    { role: 'security_officer', permissions: [AuditPermissions.readEvents] },
+  ],
+  migrationsDir: new URL('./migrations/', import.meta.url),
+  routes: (app) => registerAuditRoutes(app),
+});

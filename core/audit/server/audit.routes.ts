@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { Page, routeAccess } from '#kernel';
+import { AuditEvent, AuditQuery, ChainReport } from '../contract/audit.schema.ts';
+import { AuditPermissions } from '../contract/permissions.ts';
+import * as service from './audit.service.ts';
+
+const tags = ['audit'];
+
+export function registerAuditRoutes(fastify: FastifyInstance): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get('/api/audit/events', {
+    schema: { tags, summary: '审计记录（本人可见机构范围内，最新在前）', querystring: AuditQuery, response: { 200: Page(AuditEvent) } },
+    config: { access: routeAccess.permission(AuditPermissions.readEvents) },
+  }, (req) => service.listAuditEvents(req.ctx, req.query));
+
+  app.get('/api/audit/events/:id', {
+    schema: { tags, summary: '审计记录详情', params: Type.Object({ id: Type.String({ maxLength: 40 }) }), response: { 200: AuditEvent } },
+    config: { access: routeAccess.permission(AuditPermissions.readEvents) },
+  }, (req) => service.getAuditEvent(req.ctx, req.params.id));
+
+  app.post('/api/audit/verify', {
+    schema: { tags, summary: '校验审计哈希链（SM3）', response: { 200: ChainReport } },
+    config: { access: routeAccess.permission(AuditPermissions.verifyChain) },
+  }, (req) => service.verifyAuditChain(req.ctx));
+}

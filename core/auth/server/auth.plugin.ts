@@ -1,0 +1,83 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, type Actor, type CtxFactory, type RouteAccess } from '#kernel';
+import type { UserRow } from '#core/users/server/user.repo.ts';
+import { noAccess, resolveAccess, type GrantedAccess } from '#core/access/server/access.resolve.ts';
+import type { SessionRow } from './session.repo.ts';
+import { resolveSession, type SessionSettings } from './auth.service.ts';
+
+export const SESSION_COOKIE = 'educloud_sid';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface AuthState {
+  session: SessionRow;
+  user: UserRow;
+  access: GrantedAccess | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthState | null;
+  }
+}
+
+export interface AuthPluginOptions {
+  makeCtx: CtxFactory;
+  settings: SessionSettings;
+}
+
+const anonymous: Actor = { kind: 'anonymous', id: null, name: 'anonymous' };
+const mfaSatisfied = (s: SessionRow) => s.mfa_state === 'none' || s.mfa_state === 'passed';
+
+/**
+ * Resolves the session cookie into the request's Ctx, then enforces the route's declared
+ * access: sign-in, second factor, forced password change, CSRF token, and the permission.
+ */
+export function registerAuthHooks(app: FastifyInstance, options: AuthPluginOptions): void {
+  app.decorateRequest('auth', null);
+  app.decorateRequest('ctx', null as never);
+
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? route.path;
+    if (url.startsWith('/api/') && !route.config?.access && url !== '/api/openapi.json' && !url.startsWith('/api/docs')) {
+      throw new Error(`route ${route.method} ${url} declares no config.access`);
+    }
+  });
+
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    const base = options.makeCtx({ actor: anonymous, ip: req.ip, access: noAccess });
+    req.ctx = base;
+    if (!token) return;
+    const found = await resolveSession(base, token, options.settings);
+    if (!found) return;
+    const access = mfaSatisfied(found.session) ? await resolveAccess(base.db, found.user.id) : null;
+    req.auth = { ...found, access };
+    req.ctx = options.makeCtx({ actor: { kind: 'user', id: found.user.id, name: found.user.account }, ip: req.ip, access: access ?? noAccess });
+  });
+
+  app.addHook('preHandler', async (req: FastifyRequest) => {
+    const access = req.routeOptions.config?.access as RouteAccess | undefined;
+    if (!access || 'public' in access) return;
+    const auth = req.auth;
+    if (!auth) throw new DomainError('unauthenticated', 'auth.unauthenticated');
+    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== auth.session.csrf_token) {
+      throw new DomainError('forbidden', 'auth.csrf_invalid');
+    }
+    const pendingAllowed = 'session' in access && access.allowPendingMfa;
+    if (!mfaSatisfied(auth.session) && !pendingAllowed) {
+      throw new DomainError('forbidden', auth.session.mfa_state === 'enrol_required' ? 'auth.mfa_enrolment_required' : 'auth.mfa_required');
+    }
+    if ('permission' in access) {
+      if (auth.user.must_change_password) throw new DomainError('forbidden', 'auth.password_change_required');
+      if (!auth.access?.can(access.permission)) throw new DomainError('forbidden', 'access.forbidden', { permission: access.permission });
+    }
+  });
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean, maxAgeSeconds: number): void {
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: maxAgeSeconds });
+}
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+}

@@ -1,0 +1,127 @@
+import { childPath, conflict, forbidden, invalid, isWithin, newId, notFound, pageWindow, toBool, type Ctx, type PageOf } from '#kernel';
+import type { CreateOrgBody, Org, OrgSearchQuery, UpdateOrgBody } from '../contract/org.schema.ts';
+import { OrgPermissions } from '../contract/permissions.ts';
+import * as repo from './org.repo.ts';
+import type { OrgRow } from './org.repo.ts';
+
+export const toOrg = (r: OrgRow & { child_count?: number }): Org => ({
+  id: r.id, code: r.code, name: r.name, shortName: r.short_name, type: r.type as Org['type'], stage: r.stage as Org['stage'],
+  divisionCode: r.division_code, parentId: r.parent_id, path: r.path, depth: Number(r.depth), isActive: toBool(r.is_active),
+  isSample: toBool(r.is_sample), ...(r.child_count === undefined ? {} : { childCount: Number(r.child_count) }),
+  createdAt: r.created_at, updatedAt: r.updated_at,
+});
+
+/** Tables that copy org paths (users, files, module records); a move rewrites them with the orgs. */
+const pathColumns: Array<{ table: string; column: string }> = [];
+export function trackOrgPathColumn(table: string, column: string): void {
+  if (!pathColumns.some((c) => c.table === table && c.column === column)) pathColumns.push({ table, column });
+}
+
+/** The org, if the caller may read it; not_found otherwise, so existence outside one's subtree stays private. */
+export async function getOrg(ctx: Ctx, id: string, permission: string = OrgPermissions.read): Promise<OrgRow> {
+  const row = await repo.findOrgById(ctx.db, id);
+  if (!row || !ctx.access.can(permission, row.path)) {
+    if (row && ctx.access.can(OrgPermissions.read, row.path)) throw forbidden('access.forbidden', { permission });
+    throw notFound('orgs.org_not_found', { id });
+  }
+  return row;
+}
+
+function checkStage(type: string, stage: string | null | undefined) {
+  if (type === 'school' && !stage) throw invalid('orgs.stage_required');
+  if (type !== 'school' && stage) throw invalid('orgs.stage_only_for_schools');
+}
+
+/** Creates an org under a parent the caller may create in; the code is unique platform-wide. */
+export async function createOrg(ctx: Ctx, input: CreateOrgBody): Promise<Org> {
+  return ctx.transaction(async (tx) => {
+    const parent = await getOrg(tx, input.parentId, OrgPermissions.create);
+    if (!toBool(parent.is_active)) throw invalid('orgs.parent_inactive', { parentId: parent.id });
+    if (parent.type === 'school') throw invalid('orgs.school_cannot_have_children');
+    checkStage(input.type, input.stage);
+    if (input.type === 'ministry') throw invalid('orgs.only_one_ministry');
+    if (await repo.findOrgByCode(tx.db, input.code)) throw conflict('orgs.code_taken', { code: input.code });
+    const id = newId();
+    const at = tx.now().toISOString();
+    const row: OrgRow = {
+      id, code: input.code, name: input.name.trim(), short_name: input.shortName?.trim() || null, type: input.type,
+      stage: input.stage ?? null, division_code: input.divisionCode ?? null, parent_id: parent.id,
+      path: childPath(parent.path, id), depth: Number(parent.depth) + 1, is_active: 1, is_sample: 0, created_at: at, updated_at: at,
+    };
+    await repo.insertOrgs(tx.db, [row]);
+    tx.audit({ action: 'orgs.org.created', objectType: 'org', objectId: id, orgId: id, changes: { code: row.code, name: row.name, type: row.type, stage: row.stage, parentId: parent.id } });
+    return toOrg(row);
+  });
+}
+
+/** Renames or re-codes an org; records each changed field as [before, after]. */
+export async function updateOrg(ctx: Ctx, id: string, input: UpdateOrgBody): Promise<Org> {
+  return ctx.transaction(async (tx) => {
+    const org = await getOrg(tx, id, OrgPermissions.update);
+    const next = { name: input.name?.trim() ?? org.name, short_name: input.shortName === undefined ? org.short_name : input.shortName?.trim() || null, code: input.code ?? org.code, stage: input.stage === undefined ? org.stage : input.stage };
+    checkStage(org.type, next.stage);
+    if (next.code !== org.code && (await repo.findOrgByCode(tx.db, next.code))) throw conflict('orgs.code_taken', { code: next.code });
+    const changes: Record<string, [unknown, unknown]> = {};
+    for (const key of ['name', 'short_name', 'code', 'stage'] as const) if (next[key] !== org[key]) changes[key] = [org[key], next[key]];
+    if (Object.keys(changes).length === 0) return toOrg(org);
+    const at = tx.now().toISOString();
+    await repo.updateOrg(tx.db, id, { ...next, updated_at: at });
+    tx.audit({ action: 'orgs.org.updated', objectType: 'org', objectId: id, orgId: id, changes });
+    return toOrg({ ...org, ...next, updated_at: at });
+  });
+}
+
+/** Moves an org with its whole subtree; every copied path moves in the same transaction. */
+export async function moveOrg(ctx: Ctx, id: string, newParentId: string): Promise<Org> {
+  return ctx.transaction(async (tx) => {
+    const org = await getOrg(tx, id, OrgPermissions.move);
+    if (!org.parent_id) throw invalid('orgs.cannot_move_root');
+    const parent = await getOrg(tx, newParentId, OrgPermissions.move);
+    if (isWithin(parent.path, org.path)) throw invalid('orgs.cannot_move_into_own_subtree');
+    if (parent.type === 'school') throw invalid('orgs.school_cannot_have_children');
+    if (parent.id === org.parent_id) return toOrg(org);
+    const newPath = childPath(parent.path, org.id);
+    const at = tx.now().toISOString();
+    await repo.shiftDepth(tx.db, org.path, Number(parent.depth) + 1 - Number(org.depth));
+    await repo.replacePathPrefix(tx.db, 'core_orgs', 'path', org.path, newPath);
+    await repo.updateOrg(tx.db, id, { parent_id: parent.id, updated_at: at });
+    for (const c of pathColumns) await repo.replacePathPrefix(tx.db, c.table, c.column, org.path, newPath);
+    tx.audit({ action: 'orgs.org.moved', objectType: 'org', objectId: id, orgId: id, changes: { parentId: [org.parent_id, parent.id] } });
+    return toOrg((await repo.findOrgById(tx.db, id))!);
+  });
+}
+
+/** Deactivates an org and everything under it (or reactivates them). Nothing is deleted. */
+export async function setOrgActive(ctx: Ctx, id: string, active: boolean): Promise<{ org: Org; affected: number }> {
+  return ctx.transaction(async (tx) => {
+    const org = await getOrg(tx, id, OrgPermissions.deactivate);
+    if (!org.parent_id && !active) throw invalid('orgs.cannot_deactivate_root');
+    const affected = await repo.countSubtree(tx.db, org.path, active ? false : true);
+    const at = tx.now().toISOString();
+    await repo.setSubtreeActive(tx.db, org.path, active, at);
+    tx.audit({ action: active ? 'orgs.org.activated' : 'orgs.org.deactivated', objectType: 'org', objectId: id, orgId: id, changes: { isActive: [!active, active], subtreeCount: affected } });
+    return { org: toOrg({ ...org, is_active: active ? 1 : 0, updated_at: at }), affected };
+  });
+}
+
+/** Orgs matching the search inside the caller's readable subtrees, shallowest first. */
+export async function searchOrgs(ctx: Ctx, query: OrgSearchQuery & { parentId?: string }): Promise<PageOf<Org>> {
+  let scopes = ctx.access.scopes(OrgPermissions.read);
+  if (query.within) scopes = [(await getOrg(ctx, query.within)).path];
+  const { page, pageSize, offset } = pageWindow(query);
+  const { items, total } = await repo.searchOrgs(ctx.db, { scopes, q: query.q, type: query.type, includeInactive: query.includeInactive, parentId: query.parentId }, offset, pageSize);
+  return { items: items.map(toOrg), total, page, pageSize };
+}
+
+/** Direct children of an org the caller may read. */
+export async function listChildren(ctx: Ctx, id: string, query: OrgSearchQuery): Promise<PageOf<Org>> {
+  const org = await getOrg(ctx, id);
+  return searchOrgs(ctx, { ...query, within: undefined, parentId: org.id, ...(query.within ? {} : {}) });
+}
+
+/** The top of what the caller may read: the outermost orgs of their read grants. */
+export async function listRootsOf(ctx: Ctx): Promise<Org[]> {
+  const ids = ctx.access.scopes(OrgPermissions.read).map((p) => p.split('/').filter(Boolean).pop()!).filter(Boolean);
+  const rows = await Promise.all(ids.map((id) => repo.findOrgById(ctx.db, id)));
+  return rows.filter((r): r is OrgRow => !!r).map(toOrg);
+}

@@ -1,0 +1,169 @@
+import { conflict, invalid, isWithin, newId, notFound, pageWindow, toBool, type Ctx, type PageOf } from '#kernel';
+import { checkPasswordPolicy, hashPassword } from '#core/auth/server/password.ts';
+import type { CreateUserBody, UpdateUserBody, User, UserListQuery } from '../contract/user.schema.ts';
+import { UserPermissions } from '../contract/permissions.ts';
+import { checkIdNumber, checkPhone, maskIdNumber, maskPhone } from './id-number.ts';
+import { fieldCipher } from './field-crypto.ts';
+import { generateInitialPassword } from './initial-password.ts';
+import * as repo from './user.repo.ts';
+import type { UserRow } from './user.repo.ts';
+
+export const toUser = (r: UserRow & { org_name?: string }, now = new Date()): User => ({
+  id: r.id, account: r.account, realName: r.real_name, displayName: r.display_name, orgId: r.org_id,
+  ...(r.org_name === undefined ? {} : { orgName: r.org_name }),
+  idNumberMasked: r.id_number_masked, phoneMasked: r.phone_masked, email: r.email, status: r.status as User['status'],
+  isLocked: !!r.locked_until && r.locked_until > now.toISOString(), lockedUntil: r.locked_until,
+  hasTotp: !!r.totp_enabled_at, mustChangePassword: toBool(r.must_change_password), lastLoginAt: r.last_login_at,
+  isSample: toBool(r.is_sample), createdAt: r.created_at, updatedAt: r.updated_at,
+});
+
+/** The user, if the caller holds `permission` on the user's org; not_found otherwise. */
+export async function getUserRow(ctx: Ctx, id: string, permission: string = UserPermissions.read): Promise<UserRow> {
+  const row = await repo.findUserById(ctx.db, id);
+  if (!row || !ctx.access.can(permission, row.org_path)) {
+    if (row && ctx.access.can(UserPermissions.read, row.org_path)) ctx.access.require(permission, row.org_path);
+    throw notFound('users.user_not_found', { id });
+  }
+  return row;
+}
+
+async function orgFor(ctx: Ctx, orgId: string, permission: string) {
+  const org = await repo.findOrgForUser(ctx.db, orgId);
+  if (!org || !ctx.access.can(permission, org.path)) throw notFound('orgs.org_not_found', { id: orgId });
+  if (!toBool(org.is_active)) throw invalid('orgs.org_inactive', { id: orgId });
+  return org;
+}
+
+/** Encrypted, indexed and masked forms of an ID number; refuses a wrong one with the reason. */
+async function sealIdNumber(ctx: Ctx, raw: string | null | undefined, selfId?: string) {
+  if (!raw) return { id_number_cipher: null, id_number_index: null, id_number_masked: null };
+  const checked = checkIdNumber(raw, ctx.now());
+  if (!checked.ok) throw invalid(`users.id_number_${checked.reason}`, { field: 'idNumber' });
+  const index = fieldCipher().blindIndex(checked.value);
+  const holder = await repo.findUserByIdNumberIndex(ctx.db, index);
+  if (holder && holder.id !== selfId) throw conflict('users.id_number_taken', { field: 'idNumber' });
+  return { id_number_cipher: fieldCipher().encrypt(checked.value), id_number_index: index, id_number_masked: maskIdNumber(checked.value) };
+}
+
+function sealPhone(raw: string | null | undefined) {
+  if (!raw) return { phone_cipher: null, phone_index: null, phone_masked: null };
+  const checked = checkPhone(raw);
+  if (!checked.ok) throw invalid('users.phone_invalid', { field: 'phone' });
+  return { phone_cipher: fieldCipher().encrypt(checked.value), phone_index: fieldCipher().blindIndex(checked.value), phone_masked: maskPhone(checked.value) };
+}
+
+function policyViolation(password: string, account: string, realName: string) {
+  const broken = checkPasswordPolicy(password, { account, realName });
+  if (broken.length > 0) throw invalid('auth.password_policy', { field: 'password', rules: broken });
+}
+
+/** Creates a real-name account in an org; returns the initial password once when none was given. */
+export async function createUser(ctx: Ctx, input: CreateUserBody, options: { isSample?: boolean } = {}): Promise<{ user: User; initialPassword?: string }> {
+  const account = input.account.trim().toLowerCase();
+  const password = input.password ?? generateInitialPassword();
+  policyViolation(password, account, input.realName);
+  const passwordHash = await hashPassword(password);
+  return ctx.transaction(async (tx) => {
+    const org = await orgFor(tx, input.orgId, UserPermissions.create);
+    if (await repo.findUserByAccount(tx.db, account)) throw conflict('users.account_taken', { field: 'account', account });
+    const at = tx.now().toISOString();
+    const row: UserRow = {
+      id: newId(), account, real_name: input.realName.trim(), display_name: (input.displayName ?? input.realName).trim(),
+      org_id: org.id, org_path: org.path, ...(await sealIdNumber(tx, input.idNumber)), ...sealPhone(input.phone),
+      email: input.email ?? null, password_hash: passwordHash, must_change_password: input.password ? 0 : 1, status: 'active',
+      failed_attempts: 0, locked_until: null, totp_secret_cipher: null, totp_pending_cipher: null, totp_last_counter: null,
+      totp_enabled_at: null, last_login_at: null, password_changed_at: at, is_sample: options.isSample ? 1 : 0, created_at: at, updated_at: at,
+    };
+    await repo.insertUsers(tx.db, [row]);
+    tx.audit({ action: 'users.user.created', objectType: 'user', objectId: row.id, orgId: org.id, changes: { account, realName: row.real_name, idNumber: row.id_number_masked, phone: row.phone_masked, email: row.email } });
+    return { user: toUser({ ...row, org_name: org.name }), ...(input.password ? {} : { initialPassword: password }) };
+  });
+}
+
+/** Edits a user; moving to another org needs the update permission on both orgs. */
+export async function updateUser(ctx: Ctx, id: string, input: UpdateUserBody): Promise<User> {
+  return ctx.transaction(async (tx) => {
+    const row = await getUserRow(tx, id, UserPermissions.update);
+    const patch: Partial<UserRow> = {};
+    const changes: Record<string, unknown> = {};
+    if (input.realName !== undefined && input.realName.trim() !== row.real_name) { patch.real_name = input.realName.trim(); changes.realName = [row.real_name, patch.real_name]; }
+    if (input.displayName !== undefined && input.displayName.trim() !== row.display_name) { patch.display_name = input.displayName.trim(); changes.displayName = [row.display_name, patch.display_name]; }
+    if (input.email !== undefined && input.email !== row.email) { patch.email = input.email; changes.email = [row.email, input.email]; }
+    if (input.status !== undefined && input.status !== row.status) {
+      if (row.id === tx.actor.id) throw invalid('users.cannot_disable_self');
+      patch.status = input.status; changes.status = [row.status, input.status];
+    }
+    if (input.orgId !== undefined && input.orgId !== row.org_id) {
+      const org = await orgFor(tx, input.orgId, UserPermissions.update);
+      patch.org_id = org.id; patch.org_path = org.path; changes.orgId = [row.org_id, org.id];
+    }
+    if (input.idNumber !== undefined) {
+      const sealed = await sealIdNumber(tx, input.idNumber, row.id);
+      if (sealed.id_number_index !== row.id_number_index) { Object.assign(patch, sealed); changes.idNumber = [row.id_number_masked, sealed.id_number_masked]; }
+    }
+    if (input.phone !== undefined) {
+      const sealed = sealPhone(input.phone);
+      if (sealed.phone_index !== row.phone_index) { Object.assign(patch, sealed); changes.phone = [row.phone_masked, sealed.phone_masked]; }
+    }
+    if (Object.keys(patch).length === 0) return toUser(row, tx.now());
+    patch.updated_at = tx.now().toISOString();
+    await repo.updateUser(tx.db, id, patch);
+    tx.audit({ action: 'users.user.updated', objectType: 'user', objectId: id, orgId: patch.org_id ?? row.org_id, changes });
+    return toUser({ ...row, ...patch }, tx.now());
+  });
+}
+
+export async function getUser(ctx: Ctx, id: string): Promise<User> {
+  const row = await getUserRow(ctx, id);
+  const org = await repo.findOrgForUser(ctx.db, row.org_id);
+  return toUser({ ...row, org_name: org?.name ?? '' }, ctx.now());
+}
+
+/** Users whose org lies in the caller's readable subtrees (narrowed to `orgId` if given). */
+export async function listUsers(ctx: Ctx, query: UserListQuery): Promise<PageOf<User>> {
+  let scopes = ctx.access.scopes(UserPermissions.read);
+  if (query.orgId) {
+    const org = await repo.findOrgForUser(ctx.db, query.orgId);
+    if (!org || !scopes.some((s) => isWithin(org.path, s))) throw notFound('orgs.org_not_found', { id: query.orgId });
+    scopes = [org.path];
+  }
+  const filter: repo.UserFilter = { scopes, status: query.status, now: ctx.now().toISOString() };
+  const q = query.q?.trim();
+  if (q) {
+    const id = checkIdNumber(q, ctx.now());
+    const phone = checkPhone(q);
+    if (id.ok) filter.idIndex = fieldCipher().blindIndex(id.value);
+    else if (phone.ok) filter.phoneIndex = fieldCipher().blindIndex(phone.value);
+    else filter.q = q;
+  }
+  const { page, pageSize, offset } = pageWindow(query);
+  const { items, total } = await repo.listUsers(ctx.db, filter, { field: query.sort, order: query.order }, offset, pageSize);
+  const now = ctx.now();
+  return { items: items.map((r) => toUser(r, now)), total, page, pageSize };
+}
+
+/** Sets a one-time password the user must change at next sign-in; ends their sessions. */
+export async function resetPassword(ctx: Ctx, id: string): Promise<{ temporaryPassword: string }> {
+  const temporaryPassword = generateInitialPassword();
+  const hash = await hashPassword(temporaryPassword);
+  await ctx.transaction(async (tx) => {
+    const row = await getUserRow(tx, id, UserPermissions.resetPassword);
+    const at = tx.now().toISOString();
+    await repo.updateUser(tx.db, id, { password_hash: hash, must_change_password: 1, password_changed_at: at, failed_attempts: 0, locked_until: null, updated_at: at });
+    await tx.db.deleteFrom('core_sessions').where('user_id', '=', id).execute();
+    tx.audit({ action: 'users.user.password_reset', objectType: 'user', objectId: id, orgId: row.org_id, changes: { sessionsEnded: true } });
+  });
+  return { temporaryPassword };
+}
+
+export async function unlockUser(ctx: Ctx, id: string): Promise<User> {
+  return ctx.transaction(async (tx) => {
+    const row = await getUserRow(tx, id, UserPermissions.unlock);
+    const at = tx.now().toISOString();
+    await repo.updateUser(tx.db, id, { failed_attempts: 0, locked_until: null, updated_at: at });
+    tx.audit({ action: 'users.user.unlocked', objectType: 'user', objectId: id, orgId: row.org_id, changes: { lockedUntil: [row.locked_until, null] } });
+    return toUser({ ...row, failed_attempts: 0, locked_until: null, updated_at: at }, tx.now());
+  });
+}
+
+export { policyViolation as assertPasswordPolicy };

@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely, Migration } from 'kysely';
+import type { Ctx, CtxFactory } from './ctx.ts';
+import type { Engine } from './db/database.ts';
+
+export interface Label {
+  zh: string;
+  en: string;
+}
+
+export interface PermissionDeclaration {
+  /** `<module>.<resource>.<verb>` */
+  id: string;
+  label: Label;
+}
+
+export interface BuiltinRoleGrant {
+  /** Code of a built-in role (see core/access), e.g. 'org_admin'. */
+  role: string;
+  permissions: string[];
+}
+
+/** What the host hands each module when it starts. */
+export interface Host {
+  db: Kysely<any>;
+  engine: Engine;
+  makeCtx: CtxFactory;
+  config: Readonly<Record<string, unknown>>;
+  /** Another module's contract service, by id; only modules listed in dependsOn. */
+  service<T>(moduleId: string): T;
+}
+
+export interface ModuleDefinition {
+  id: string;
+  /** Every table of the module starts with `<tablePrefix>_`. */
+  tablePrefix: string;
+  dependsOn?: string[];
+  permissions?: PermissionDeclaration[];
+  /** Which permissions the built-in roles receive from this module. */
+  roleGrants?: BuiltinRoleGrant[];
+  /** Folder of migration files named `<yyyymmddThhmm>_<prefix>_<what>.ts`. */
+  migrationsDir?: URL;
+  /** Tables that copy an org's path for fast subtree filters; moving an org rewrites them too. */
+  orgPathColumns?: Array<{ table: string; column: string }>;
+  /** The contract service other modules may call through `host.service(id)`. */
+  createService?(host: Host): unknown;
+  routes?(app: FastifyInstance, host: Host): Promise<void> | void;
+  /** Reference data loaded on first start; must be idempotent. */
+  seed?(ctx: Ctx, host: Host): Promise<void>;
+}
+
+export const defineModule = <T extends ModuleDefinition>(definition: T): T => definition;
+
+export type { Migration };

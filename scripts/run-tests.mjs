@@ -1,0 +1,163 @@
+#!/usr/bin/env node
+// `npm test`: runs every test stage, then prints one closing line that CI reads:
+//
+//   N passed, N failed[, N skipped]
+//
+// Each stage runs its tool with output streamed to the terminal, then reads the
+// tool's JSON report to count tests. Counts of all stages are summed. The run
+// fails (exit 1) when any stage's tool failed, any test failed, a report is
+// missing or unreadable, or no test was executed at all.
+//
+// Extra CLI arguments are passed to every stage (e.g. `npm test -- packages/kernel`).
+// To add a stage (browser tests, later), append one entry to STAGES below.
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS_DIR = path.join(ROOT, 'test-results');
+
+/**
+ * A stage: `command(extraArgs)` gives [cmd, ...args] to run in ROOT; `report`
+ * is the JSON file it writes; `count(json)` turns that report into
+ * { passed, failed, skipped, notes: string[] }.
+ */
+const STAGES = [
+  {
+    name: 'server',
+    description: 'vitest: unit and integration tests (vitest.config.ts)',
+    report: 'test-results/vitest.json',
+    command: (extraArgs) => [
+      'npx',
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile=test-results/vitest.json',
+      ...extraArgs,
+    ],
+    count: countJestStyleReport,
+  },
+];
+
+/** Counts a Jest-compatible JSON report (what vitest's `json` reporter writes). */
+function countJestStyleReport(json) {
+  const num = (v) => (Number.isFinite(v) ? v : 0);
+  const passed = num(json.numPassedTests);
+  let failed = num(json.numFailedTests);
+  const skipped = num(json.numPendingTests) + num(json.numTodoTests);
+  const notes = [];
+  // A test file that fails to load (syntax/import error, failing beforeAll...)
+  // has no test results of its own; count each such file as one failure so it
+  // cannot hide behind a green line.
+  const brokenFiles = (json.testResults ?? []).filter(
+    (file) =>
+      file.status === 'failed' &&
+      !(file.assertionResults ?? []).some((t) => t.status === 'failed'),
+  );
+  if (brokenFiles.length > 0) {
+    failed += brokenFiles.length;
+    for (const file of brokenFiles) {
+      const rel = path.relative(ROOT, file.name ?? '?');
+      const why = String(file.message ?? '').split('\n')[0].slice(0, 200);
+      notes.push(`test file failed outside its tests (counted as 1 failure): ${rel}${why ? ` — ${why}` : ''}`);
+    }
+  }
+  return { passed, failed, skipped, notes };
+}
+
+function run(argv) {
+  const [cmd, ...args] = argv;
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
+    const forward = (signal) => child.kill(signal);
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
+    child.on('error', (err) => {
+      console.error(`run-tests: cannot start ${cmd}: ${err.message}`);
+      resolve({ code: 127, signal: null });
+    });
+    child.on('close', (code, signal) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      resolve({ code, signal });
+    });
+  });
+}
+
+function describeDatabases() {
+  const url = process.env.EDUCLOUD_TEST_DATABASE_URL;
+  if (!url) return 'SQLite only (set EDUCLOUD_TEST_DATABASE_URL to add PostgreSQL)';
+  let shown = url;
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    shown = u.toString();
+  } catch {
+    shown = '(unparsable URL)';
+  }
+  return `SQLite + PostgreSQL (${shown})`;
+}
+
+async function main() {
+  const extraArgs = process.argv.slice(2);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  console.log(`run-tests: integration test databases: ${describeDatabases()}`);
+
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  const problems = [];
+
+  for (const stage of STAGES) {
+    const reportPath = path.join(ROOT, stage.report);
+    rmSync(reportPath, { force: true }); // never read a stale report
+    console.log(`\nrun-tests: stage '${stage.name}': ${stage.description}`);
+    const started = Date.now();
+    const { code, signal } = await run(stage.command(extraArgs));
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+
+    if (signal || code !== 0) {
+      problems.push(`stage '${stage.name}' exited with ${signal ? `signal ${signal}` : `code ${code}`}`);
+    }
+    if (!existsSync(reportPath)) {
+      problems.push(`stage '${stage.name}' wrote no JSON report (${stage.report} is missing)`);
+      console.log(`run-tests: stage '${stage.name}' finished in ${seconds}s without a report`);
+      continue;
+    }
+    let counts;
+    try {
+      counts = stage.count(JSON.parse(readFileSync(reportPath, 'utf8')));
+    } catch (err) {
+      problems.push(`stage '${stage.name}': cannot read ${stage.report}: ${err.message}`);
+      continue;
+    }
+    for (const note of counts.notes) console.log(`run-tests: ${stage.name}: ${note}`);
+    console.log(
+      `run-tests: stage '${stage.name}' finished in ${seconds}s: ` +
+        `${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`,
+    );
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+    totals.skipped += counts.skipped;
+  }
+
+  const reportsMissing = problems.some((p) => p.includes('no JSON report') || p.includes('cannot read'));
+  if (totals.failed > 0) problems.push(`${totals.failed} test(s) failed`);
+  if (!reportsMissing && totals.passed + totals.failed === 0) problems.push('no test was executed');
+
+  console.log('');
+  for (const problem of problems) console.error(`run-tests: FAILED: ${problem}`);
+  // The closing line. Without every report the counts are unknown: print none
+  // rather than a partial one (the exit code then tells).
+  if (!reportsMissing) {
+    const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
+    console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
+  }
+  process.exitCode = problems.length > 0 ? 1 : 0;
+}
+
+main().catch((err) => {
+  console.error(`run-tests: ${err?.stack ?? err}`);
+  process.exitCode = 1;
+});
