@@ -5,10 +5,24 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { Type } from 'typebox';
+import type { RouteAccess } from '#kernel';
 import { registerAuthHooks } from '#core/auth/server/auth.plugin.ts';
 import { registerAuthRoutes } from '#core/auth/server/auth.routes.ts';
 import type { Platform } from './platform.ts';
 import { registerProblemHandlers } from './problem.ts';
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its declared access, for the authorization matrix test. */
+    routeCatalog: RouteEntry[];
+  }
+}
 
 export interface AppOptions {
   logger?: boolean;
@@ -24,11 +38,20 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
 
+  const catalog: RouteEntry[] = [];
+  app.decorate('routeCatalog', catalog);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) if (method !== 'HEAD') catalog.push({ method, url: route.url, access: route.config?.access as RouteAccess | undefined });
+  });
+
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"], fontSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"],
+        // Plain-HTTP installs (a county's intranet, localhost) must keep working.
+        upgradeInsecureRequests: config.trustProxy ? [] : null,
       },
     },
     hsts: { maxAge: 31536000, includeSubDomains: true },

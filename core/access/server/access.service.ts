@@ -3,6 +3,7 @@ import type { Grant, GrantBody, GrantQuery, PermissionInfo, Role, RoleBody, Role
 import { AccessPermissions, BUILTIN_ROLES } from '../contract/permissions.ts';
 import type { PermissionRegistry } from './permission-registry.ts';
 import * as repo from './access.repo.ts';
+import { requirePlatformLevel } from '#core/orgs/server/org.service.ts';
 
 let registry: PermissionRegistry | undefined;
 /** The host installs the registry built from the enabled modules at start. */
@@ -63,9 +64,9 @@ function checkPermissions(permissions: string[]) {
   if (unknown.length > 0) throw invalid('access.unknown_permission', { permissions: unknown });
 }
 
-/** Creates a custom role; its permissions must be declared by an enabled module. */
+/** Creates a custom role (roles are platform-wide, so only root-level grants may). */
 export async function createRole(ctx: Ctx, body: RoleBody): Promise<Role> {
-  ctx.access.require(AccessPermissions.manageRoles);
+  await requirePlatformLevel(ctx, AccessPermissions.manageRoles);
   checkPermissions(body.permissions);
   return ctx.transaction(async (tx) => {
     if (await repo.findRoleByCode(tx.db, body.code)) throw conflict('access.role_code_taken', { code: body.code });
@@ -80,7 +81,7 @@ export async function createRole(ctx: Ctx, body: RoleBody): Promise<Role> {
 
 /** Edits a custom role; built-in roles follow the module manifests and cannot be edited. */
 export async function updateRole(ctx: Ctx, id: string, patch: RolePatch): Promise<Role> {
-  ctx.access.require(AccessPermissions.manageRoles);
+  await requirePlatformLevel(ctx, AccessPermissions.manageRoles);
   if (patch.permissions) checkPermissions(patch.permissions);
   return ctx.transaction(async (tx) => {
     const role = await repo.findRole(tx.db, id);
@@ -97,7 +98,7 @@ export async function updateRole(ctx: Ctx, id: string, patch: RolePatch): Promis
 }
 
 export async function deleteRole(ctx: Ctx, id: string): Promise<void> {
-  ctx.access.require(AccessPermissions.manageRoles);
+  await requirePlatformLevel(ctx, AccessPermissions.manageRoles);
   await ctx.transaction(async (tx) => {
     const role = await repo.findRole(tx.db, id);
     if (!role) throw notFound('access.role_not_found', { id });

@@ -2,6 +2,7 @@ import { fromJson, notFound, pageWindow, type Ctx, type PageOf } from '#kernel';
 import type { AuditEvent, AuditQuery, ChainReport } from '../contract/audit.schema.ts';
 import { AuditPermissions } from '../contract/permissions.ts';
 import { GENESIS_HASH, verifyBatch } from './chain.ts';
+import { requirePlatformLevel } from '#core/orgs/server/org.service.ts';
 import { eventsAfter, findEvent, listEvents, orgPathOf, readHead, type AuditRow } from './audit.repo.ts';
 
 const toEvent = (r: AuditRow): AuditEvent => ({
@@ -33,6 +34,8 @@ export async function getAuditEvent(ctx: Ctx, id: string): Promise<AuditEvent> {
 
 /** Walks the whole chain in order, in batches; reports the first broken link. */
 export async function verifyAuditChain(ctx: Ctx, batchSize = 2000): Promise<ChainReport> {
+  // The chain spans every org, so only a root-level grant may walk it.
+  await requirePlatformLevel(ctx, AuditPermissions.verifyChain);
   let state = { seq: 0, hash: GENESIS_HASH };
   let checked = 0;
   for (;;) {

@@ -55,7 +55,8 @@ export function registerAuthHooks(app: FastifyInstance, options: AuthPluginOptio
     req.ctx = options.makeCtx({ actor: { kind: 'user', id: found.user.id, name: found.user.account }, ip: req.ip, access: access ?? noAccess });
   });
 
-  app.addHook('preHandler', async (req: FastifyRequest) => {
+  // preValidation, so that an anonymous or unpermitted caller is refused before the body is judged.
+  app.addHook('preValidation', async (req: FastifyRequest) => {
     const access = req.routeOptions.config?.access as RouteAccess | undefined;
     if (!access || 'public' in access) return;
     const auth = req.auth;

@@ -125,3 +125,13 @@ export async function listRootsOf(ctx: Ctx): Promise<Org[]> {
   const rows = await Promise.all(ids.map((id) => repo.findOrgById(ctx.db, id)));
   return rows.filter((r): r is OrgRow => !!r).map(toOrg);
 }
+
+/**
+ * For platform-wide objects (roles, the audit chain): the permission must be held on the
+ * root org itself, not merely somewhere below it.
+ */
+export async function requirePlatformLevel(ctx: Ctx, permission: string): Promise<void> {
+  const rootPath = (await repo.findRoot(ctx.db))?.path;
+  if (!rootPath) throw notFound('orgs.org_not_found', { id: 'root' });
+  ctx.access.require(permission, rootPath);
+}

@@ -1,0 +1,196 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { createOrg } from '#core/orgs/server/org.service.ts';
+import { createUser } from '#core/users/server/user.service.ts';
+import { createGrant, createRole, listPermissions } from '#core/access/server/access.service.ts';
+import { describeOnEngines, TEST_PASSWORD, type Session, type TestApp } from './testing/test-app.ts';
+
+/*
+ * Walks every registered route. Each must appear in MATRIX below, so a new route fails this
+ * test until someone states who may call it. For each scoped route the test proves that an
+ * anonymous caller, a signed-in caller without the permission, and a caller holding every
+ * permission but only in another province are all refused, and that a caller with the
+ * permission in the right subtree is not (so the refusals are not an artefact of a bad request).
+ */
+
+interface Fixture {
+  h: TestApp;
+  hebei: string;
+  hebeiCounty: () => Promise<string>;
+  hebeiUser: () => Promise<string>;
+  hebeiGrant: () => Promise<string>;
+  hebeiFile: () => Promise<string>;
+  hebeiAuditEvent: () => Promise<string>;
+  customRole: () => Promise<string>;
+  allPermissionsRole: string;
+}
+
+interface Req { method: InjectOptions['method']; url: string; body?: unknown; headers?: Record<string, string> }
+
+type Entry =
+  | { kind: 'public'; reason: string }
+  | { kind: 'self'; reason: string }
+  /** One object in Hebei: refused outside, allowed inside. */
+  | { kind: 'scoped'; request: (f: Fixture) => Promise<Req> }
+  /** A list: outsiders get 200 with nothing from Hebei, insiders see Hebei's rows. */
+  | { kind: 'list'; request: (f: Fixture) => Promise<Req>; hebeiRows: (body: any, f: Fixture) => number }
+  /** Platform-wide objects: the permission must be held on the root org. */
+  | { kind: 'platform'; request: (f: Fixture) => Promise<Req> };
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n');
+function multipart(content: Buffer) {
+  const boundary = '----educloud-matrix';
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+    content, Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+const inHebei = (paths: string[], f: Fixture) => paths.filter((p) => p.includes(`/${f.hebei}/`)).length;
+
+const MATRIX: Record<string, Entry> = {
+  'GET /api/health': { kind: 'public', reason: 'load balancers probe it' },
+  'GET /api/openapi.json': { kind: 'public', reason: 'the API description is public' },
+  'POST /api/auth/login': { kind: 'public', reason: 'signing in' },
+  'GET /api/auth/session': { kind: 'self', reason: 'own session' },
+  'POST /api/auth/totp': { kind: 'self', reason: 'own second factor' },
+  'POST /api/auth/logout': { kind: 'self', reason: 'own session' },
+  'POST /api/auth/logout-all': { kind: 'self', reason: 'own sessions' },
+  'GET /api/me/sessions': { kind: 'self', reason: 'own sessions' },
+  'POST /api/me/password': { kind: 'self', reason: 'own password' },
+  'POST /api/me/totp/setup': { kind: 'self', reason: 'own authenticator' },
+  'POST /api/me/totp/confirm': { kind: 'self', reason: 'own authenticator' },
+  'POST /api/me/totp/remove': { kind: 'self', reason: 'own authenticator' },
+
+  'GET /api/orgs': { kind: 'list', request: async () => ({ method: 'GET', url: '/api/orgs?q=GB1301&pageSize=100' }), hebeiRows: (b, f) => inHebei(b.items.map((o: any) => o.path), f) },
+  'GET /api/orgs/roots': { kind: 'list', request: async () => ({ method: 'GET', url: '/api/orgs/roots' }), hebeiRows: (b, f) => inHebei(b.map((o: any) => o.path), f) },
+  'GET /api/orgs/:id': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/orgs/${await f.hebeiCounty()}` }) },
+  'GET /api/orgs/:id/children': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/orgs/${f.hebei}/children` }) },
+  'POST /api/orgs': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: '/api/orgs', body: { parentId: await f.hebeiCounty(), code: `M${Date.now()}${Math.floor(Math.random() * 1e6)}`, name: '矩阵测试学校', type: 'school', stage: 'primary' } }) },
+  'PATCH /api/orgs/:id': { kind: 'scoped', request: async (f) => ({ method: 'PATCH', url: `/api/orgs/${await f.hebeiCounty()}`, body: { name: '改名后的县教育局' } }) },
+  'POST /api/orgs/:id/move': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/orgs/${await f.hebeiCounty()}/move`, body: { parentId: await f.h.orgId('GB130400') } }) },
+  'POST /api/orgs/:id/deactivate': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/orgs/${await f.hebeiCounty()}/deactivate` }) },
+  'POST /api/orgs/:id/activate': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/orgs/${await f.hebeiCounty()}/activate` }) },
+
+  'GET /api/users': { kind: 'list', request: async (f) => { await f.hebeiUser(); return { method: 'GET', url: '/api/users?pageSize=200' }; }, hebeiRows: (b, f) => b.items.filter((u: any) => u.account.startsWith('hb-')).length },
+  'GET /api/users/:id': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/users/${await f.hebeiUser()}` }) },
+  'POST /api/users': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: '/api/users', body: { account: `m${Date.now()}${Math.floor(Math.random() * 1e6)}`, realName: '矩阵用户', orgId: await f.hebeiCounty(), password: TEST_PASSWORD } }) },
+  'PATCH /api/users/:id': { kind: 'scoped', request: async (f) => ({ method: 'PATCH', url: `/api/users/${await f.hebeiUser()}`, body: { displayName: '改名' } }) },
+  'POST /api/users/:id/reset-password': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/users/${await f.hebeiUser()}/reset-password` }) },
+  'POST /api/users/:id/unlock': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/users/${await f.hebeiUser()}/unlock` }) },
+
+  'GET /api/access/permissions': { kind: 'list', request: async () => ({ method: 'GET', url: '/api/access/permissions' }), hebeiRows: () => 0 },
+  'GET /api/access/roles': { kind: 'list', request: async () => ({ method: 'GET', url: '/api/access/roles' }), hebeiRows: () => 0 },
+  'POST /api/access/roles': { kind: 'platform', request: async () => ({ method: 'POST', url: '/api/access/roles', body: { code: `r_${Date.now()}${Math.floor(Math.random() * 1e6)}`, name: '矩阵角色', permissions: ['orgs.org.read'] } }) },
+  'PATCH /api/access/roles/:id': { kind: 'platform', request: async (f) => ({ method: 'PATCH', url: `/api/access/roles/${await f.customRole()}`, body: { name: '改名角色' } }) },
+  'DELETE /api/access/roles/:id': { kind: 'platform', request: async (f) => ({ method: 'DELETE', url: `/api/access/roles/${await f.customRole()}` }) },
+  'GET /api/access/grants': { kind: 'list', request: async (f) => { await f.hebeiGrant(); return { method: 'GET', url: '/api/access/grants?pageSize=200' }; }, hebeiRows: (b) => b.items.filter((g: any) => g.userAccount.startsWith('hb-')).length },
+  'POST /api/access/grants': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: '/api/access/grants', body: { userId: await f.hebeiUser(), roleId: f.allPermissionsRole, orgId: await f.hebeiCounty() } }) },
+  'DELETE /api/access/grants/:id': { kind: 'scoped', request: async (f) => ({ method: 'DELETE', url: `/api/access/grants/${await f.hebeiGrant()}` }) },
+
+  'GET /api/audit/events': { kind: 'list', request: async (f) => { await f.hebeiCounty(); return { method: 'GET', url: '/api/audit/events?action=orgs.org.created&pageSize=200' }; }, hebeiRows: (b, f) => b.items.filter((e: any) => e.changes?.name === '矩阵县教育局').length },
+  'GET /api/audit/events/:id': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/audit/events/${await f.hebeiAuditEvent()}` }) },
+  'POST /api/audit/verify': { kind: 'platform', request: async () => ({ method: 'POST', url: '/api/audit/verify' }) },
+
+  'POST /api/files': { kind: 'scoped', request: async (f) => { const m = multipart(PDF); return { method: 'POST', url: `/api/files?orgId=${await f.hebeiCounty()}`, body: m.body, headers: m.headers }; } },
+  'GET /api/files/:id': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/files/${await f.hebeiFile()}` }) },
+  'GET /api/files/:id/content': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/files/${await f.hebeiFile()}/content` }) },
+};
+
+const send = (s: Session | null, h: TestApp, r: Req): Promise<LightMyRequestResponse> =>
+  s ? s.request(r.method, r.url, r.body, r.headers) : h.app.inject({ method: r.method, url: r.url, headers: r.headers, ...(r.body === undefined ? {} : { payload: r.body as any }) });
+
+describeOnEngines('authorization matrix', (harness) => {
+  let f: Fixture;
+  let nobody: Session;
+  let outsider: Session;
+  let insider: Session;
+  let platform: Session;
+
+  beforeAll(async () => {
+    const h = harness();
+    const sys = h.system();
+    const hebei = await h.orgId('GB130000');
+    const zhejiang = await h.orgId('GB330000');
+    const all = await createRole(sys, { code: 'matrix_all', name: '全部权限（测试）', permissions: listPermissions().map((p) => p.id) });
+    let n = 0;
+    const hebeiCounty = async () => (await createOrg(sys, { parentId: hebei, code: `HBC${++n}`, name: '矩阵县教育局', type: 'county_authority' })).id;
+    const hebeiUser = async () => (await createUser(sys, { account: `hb-${++n}`, realName: '河北用户', orgId: hebei, password: TEST_PASSWORD })).user.id;
+    const customRole = async () => (await createRole(sys, { code: `custom_${++n}`, name: '待删角色', permissions: ['orgs.org.read'] })).id;
+    f = {
+      h, hebei, hebeiCounty, hebeiUser, customRole, allPermissionsRole: all.id,
+      hebeiGrant: async () => (await createGrant(sys, { userId: await hebeiUser(), roleId: all.id, orgId: hebei })).id,
+      hebeiFile: async () => {
+        const m = multipart(PDF);
+        const res = await insider.request('POST', `/api/files?orgId=${hebei}`, m.body, m.headers);
+        if (res.statusCode !== 201) throw new Error(`upload failed ${res.body}`);
+        return res.json().id;
+      },
+      hebeiAuditEvent: async () => {
+        await hebeiCounty();
+        const res = await insider.request('GET', '/api/audit/events?action=orgs.org.created&pageSize=1');
+        return res.json().items[0].id;
+      },
+    };
+    const mk = async (account: string, orgId: string | null) => {
+      const { user } = await createUser(sys, { account, realName: '矩阵测试', orgId: orgId ?? hebei, password: TEST_PASSWORD });
+      if (orgId) await createGrant(sys, { userId: user.id, roleId: all.id, orgId });
+      return h.signIn(account, TEST_PASSWORD);
+    };
+    nobody = await mk('matrix-nobody', null);
+    outsider = await mk('matrix-zhejiang', zhejiang);
+    insider = await mk('matrix-hebei', hebei);
+    await h.makeUser({ account: 'matrix-root', orgCode: 'MOE', roles: ['platform_admin'] });
+    platform = await h.signIn('matrix-root');
+  });
+
+  it('has an entry for every registered route and a route for every entry', () => {
+    const registered = harness().app.routeCatalog.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs')).map((r) => `${r.method} ${r.url}`);
+    expect(registered.filter((r) => !MATRIX[r]), 'routes missing from the matrix').toEqual([]);
+    expect(Object.keys(MATRIX).filter((k) => !registered.includes(k)), 'matrix entries without a route').toEqual([]);
+  });
+
+  for (const [route, entry] of Object.entries(MATRIX)) {
+    if (entry.kind === 'public') {
+      it(`${route} is public (${entry.reason})`, async () => {
+        const [method, url] = route.split(' ');
+        const res = await harness().app.inject({ method: method as any, url, ...(method === 'POST' ? { payload: { account: 'x', password: 'y' } } : {}) });
+        expect([401, 403]).not.toContain(res.statusCode === 401 && route === 'POST /api/auth/login' ? 0 : res.statusCode);
+      });
+      continue;
+    }
+    it(`${route} refuses an anonymous caller`, async () => {
+      const [method, url] = route.split(' ');
+      const res = await harness().app.inject({ method: method as any, url: url.replace(':id', '01ARZ3NDEKTSV4RRFFQ69G5FAV') });
+      expect(res.statusCode).toBe(401);
+      expect(res.json().code).toBe('auth.unauthenticated');
+    });
+    if (entry.kind === 'self') continue;
+
+    it(`${route} refuses a signed-in caller without the permission`, async () => {
+      const res = await send(nobody, harness(), await entry.request(f));
+      expect([403, 404]).toContain(res.statusCode);
+    });
+
+    if (entry.kind === 'list') {
+      it(`${route} shows an outsider nothing from another province`, async () => {
+        const req = await entry.request(f);
+        const outside = await send(outsider, harness(), req);
+        expect(outside.statusCode).toBe(200);
+        expect(entry.hebeiRows(outside.json(), f)).toBe(0);
+        const inside = await send(insider, harness(), req);
+        expect(inside.statusCode).toBe(200);
+        if (entry.hebeiRows.length > 0) expect(entry.hebeiRows(inside.json(), f)).toBeGreaterThan(0);
+      });
+    } else {
+      it(`${route} refuses a caller whose grants lie elsewhere, and serves one whose grants cover it`, async () => {
+        const out = await send(outsider, harness(), await entry.request(f));
+        expect([403, 404], out.body).toContain(out.statusCode);
+        const who = entry.kind === 'platform' ? platform : insider;
+        const ok = await send(who, harness(), await entry.request(f));
+        expect(ok.statusCode, ok.body).toBeLessThan(400);
+      });
+    }
+  }
+});
