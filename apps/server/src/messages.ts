@@ -29,7 +29,7 @@ export function messageFor(code: string, params: Record<string, unknown> = {}, l
   const template = catalogs[locale].get(code) ?? catalogs[locale].get('internal') ?? code;
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
     const value = params[key];
-    return value === undefined ? '' : Array.isArray(value) ? value.join('、') : String(value);
+    return value === undefined ? '' : Array.isArray(value) ? value.join(locale === 'en' ? ', ' : '、') : String(value);
   });
 }
 

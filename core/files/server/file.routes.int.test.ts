@@ -1,107 +1,62 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCtxFactory, DomainError, openDatabase, type Access, type Ctx, type Database } from '#kernel';
-import { up } from '../migrations/20261129T0805_core_files.ts';
-import { FilePermissions } from '../contract/permissions.ts';
-import { LocalBlobStore } from './blob-store.ts';
-import { registerFileRoutes } from './file.routes.ts';
+import { beforeAll, expect, it } from 'vitest';
+import { describeOnEngines, type Session } from '../../../apps/server/src/testing/test-app.ts';
 
-// Until apps/server wires the real session and error mapping, the test stands in for both:
-// `x-user` names the caller, who may upload to and read county C.
-const STATUS: Record<string, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409 };
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n');
 
-function accessFor(userId: string): Access {
-  const can = (permission: string, path?: string) =>
-    userId === 'county-staff' && (permission === FilePermissions.upload || permission === FilePermissions.read) && (path ?? '/R/C/').startsWith('/R/C/');
-  return { userId, can, require: (p, path) => { if (!can(p, path)) throw new DomainError('forbidden', 'access.forbidden'); }, scopes: () => [] };
-}
-
-function multipartBody(filename: string, type: string, content: Buffer) {
-  const boundary = '----educloud-test-boundary';
-  const payload = Buffer.concat([
+function multipart(filename: string, type: string, content: Buffer) {
+  const boundary = '----educloud-files-test';
+  const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
+    content, Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-describe('file routes', () => {
-  let database: Database;
-  let root: string;
-  let app: FastifyInstance;
+describeOnEngines('file routes through the real app', (h) => {
+  let staff: Session;
+  let neighbour: Session;
+  let county: string;
 
-  beforeEach(async () => {
-    database = openDatabase(':memory:');
-    await database.db.schema.createTable('core_orgs').addColumn('id', 'text', (c) => c.primaryKey()).addColumn('path', 'text').execute();
-    await database.db.insertInto('core_orgs').values([{ id: 'R', path: '/R/' }, { id: 'C', path: '/R/C/' }]).execute();
-    await up(database.db);
-    root = await mkdtemp(join(tmpdir(), 'educloud-file-routes-'));
-    const makeCtx = createCtxFactory({ db: database.db, engine: 'sqlite', auditSink: { append: async () => undefined } });
-    app = Fastify();
-    app.decorateRequest('ctx', null as unknown as Ctx);
-    app.addHook('onRequest', async (req) => {
-      const userId = String(req.headers['x-user'] ?? 'nobody');
-      req.ctx = makeCtx({ actor: { kind: 'user', id: userId, name: userId }, access: accessFor(userId) });
-    });
-    app.setErrorHandler((error, _req, reply) => {
-      if (error instanceof DomainError) return reply.code(STATUS[error.kind] ?? 500).send({ code: error.code, params: error.params });
-      return reply.send(error);
-    });
-    registerFileRoutes(app, { store: new LocalBlobStore(root), maxUploadBytes: 1024 });
-    await app.ready();
+  beforeAll(async () => {
+    county = await h().orgId('GB130102');
+    await h().makeUser({ account: 'files-staff', orgCode: 'GB130102', roles: ['teacher'] });
+    await h().makeUser({ account: 'files-neighbour', orgCode: 'GB130104', roles: ['teacher'] });
+    staff = await h().signIn('files-staff');
+    neighbour = await h().signIn('files-neighbour');
   });
 
-  afterEach(async () => {
-    await app.close();
-    await database.close();
-    await rm(root, { recursive: true, force: true });
+  it('stores an upload by content and serves it back to its uploader with safe headers', async () => {
+    const m = multipart('通知.pdf', 'application/pdf', PDF);
+    const up = await staff.request('POST', `/api/files?orgId=${county}`, m.body, m.headers);
+    expect(up.statusCode, up.body).toBe(201);
+    const meta = up.json();
+    expect(meta.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(meta.mediaType).toBe('application/pdf');
+    const down = await staff.request('GET', `/api/files/${meta.id}/content`);
+    expect(down.statusCode).toBe(200);
+    expect(down.rawPayload.equals(PDF)).toBe(true);
+    expect(down.headers['x-content-type-options']).toBe('nosniff');
+    expect(String(down.headers['content-disposition'])).toContain("filename*=UTF-8''");
   });
 
-  function uploadAs(user: string, filename: string, type: string, content: Buffer, orgId = 'C') {
-    const { payload, headers } = multipartBody(filename, type, content);
-    return app.inject({ method: 'POST', url: `/api/files?orgId=${orgId}`, payload, headers: { ...headers, 'x-user': user } });
-  }
-
-  it('uploads a file, then serves its metadata and its content as a download', async () => {
-    const created = await uploadAs('county-staff', 'plan.pdf', 'application/pdf', PDF);
-    expect(created.statusCode).toBe(201);
-    const meta = created.json();
-    expect(meta).toMatchObject({ name: 'plan.pdf', mediaType: 'application/pdf', size: PDF.length, orgId: 'C' });
-
-    const info = await app.inject({ url: `/api/files/${meta.id}`, headers: { 'x-user': 'county-staff' } });
-    expect(info.json()).toEqual(meta);
-
-    const download = await app.inject({ url: `/api/files/${meta.id}/content`, headers: { 'x-user': 'county-staff' } });
-    expect(download.statusCode).toBe(200);
-    expect(download.rawPayload.equals(PDF)).toBe(true);
-    expect(download.headers).toMatchObject({
-      'content-type': 'application/pdf',
-      'content-disposition': `attachment; filename="plan.pdf"; filename*=UTF-8''plan.pdf`,
-      'x-content-type-options': 'nosniff',
-    });
+  it('hides a file from a user of another county', async () => {
+    const m = multipart('a.pdf', 'application/pdf', PDF);
+    const id = (await staff.request('POST', `/api/files?orgId=${county}`, m.body, m.headers)).json().id;
+    const res = await neighbour.request('GET', `/api/files/${id}/content`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('files.file_not_found');
   });
 
-  it('refuses an upload one byte over the limit', async () => {
-    const response = await uploadAs('county-staff', 'big.txt', 'text/plain', Buffer.alloc(1025, 'a'));
-    expect(response.statusCode).toBe(400);
-    expect(response.json()).toEqual({ code: 'files.too_large', params: { maxBytes: 1024 } });
+  it('refuses content that does not match its declared type', async () => {
+    const m = multipart('fake.pdf', 'application/pdf', Buffer.from('MZ\x90\x00 not a pdf'));
+    const res = await staff.request('POST', `/api/files?orgId=${county}`, m.body, m.headers);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('files.type_not_allowed');
   });
 
-  it('refuses an upload to an org the caller has no grant on', async () => {
-    expect((await uploadAs('county-staff', 'plan.pdf', 'application/pdf', PDF, 'R')).statusCode).toBe(403);
-  });
-
-  it('answers 404 to a caller who may not read the file', async () => {
-    const { id } = (await uploadAs('county-staff', 'plan.pdf', 'application/pdf', PDF)).json();
-    for (const url of [`/api/files/${id}`, `/api/files/${id}/content`]) {
-      const response = await app.inject({ url, headers: { 'x-user': 'outsider' } });
-      expect(response.statusCode).toBe(404);
-      expect(response.json().code).toBe('files.file_not_found');
-    }
+  it('refuses an upload into an org outside the caller\'s grants', async () => {
+    const m = multipart('a.pdf', 'application/pdf', PDF);
+    const res = await neighbour.request('POST', `/api/files?orgId=${county}`, m.body, m.headers);
+    expect([403, 404]).toContain(res.statusCode);
   });
 });

@@ -29,12 +29,12 @@ export async function readOrgRows(filename: string, content: Buffer): Promise<Or
   else if (/\.csv$/i.test(filename)) {
     const text = content.toString('utf8').replace(/^\uFEFF/, '');
     await workbook.csv.read(Readable.from([text]), { parserOptions: { delimiter: ',' } } as never);
-  } else throw invalid('orgs.import.unsupported_file', { filename });
+  } else throw invalid('orgs.import_unsupported_file', { filename });
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw invalid('orgs.import.empty_file');
+  if (!sheet) throw invalid('orgs.import_empty_file');
   const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).map((v) => HEADERS[cellText(v).replace(/\s+/g, '').toLowerCase()] ?? HEADERS[cellText(v).trim()]);
   for (const needed of ['code', 'name', 'type', 'parentCode'] as const) {
-    if (!header.includes(needed)) throw invalid('orgs.import.missing_column', { column: needed });
+    if (!header.includes(needed)) throw invalid('orgs.import_missing_column', { column: needed });
   }
   const rows: OrgImportRow[] = [];
   sheet.eachRow((row, number) => {

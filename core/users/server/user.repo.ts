@@ -60,8 +60,10 @@ export async function listUsers(db: Kysely<any>, f: UserFilter, sort: { field?: 
   let q = filtered(db, f).innerJoin('core_orgs as o', 'o.id', 'u.org_id').selectAll('u').select('o.name as org_name');
   // The default order follows the (org_path, id) index, so a page of a big subtree is read
   // straight off the index instead of sorting every matching row.
+  // NULLS LAST is spelled out: SQLite sorts NULL as smallest, PostgreSQL as largest, so
+  // "never signed in" would otherwise jump ends depending on the engine.
   q = sort.field
-    ? q.orderBy(SORT_COLUMNS[sort.field], sort.order ?? 'asc').orderBy('u.id')
+    ? q.orderBy(SORT_COLUMNS[sort.field], (ob) => (sort.order === 'desc' ? ob.desc() : ob.asc()).nullsLast()).orderBy('u.id')
     : q.orderBy('u.org_path').orderBy('u.id');
   const [items, count] = await Promise.all([
     q.offset(offset).limit(limit).execute() as Promise<Array<UserRow & { org_name: string }>>,

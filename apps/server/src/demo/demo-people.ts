@@ -1,5 +1,5 @@
 import { idCheckDigit } from '#core/users/server/id-number.ts';
-import { COMMON_SURNAMES, GIVEN_NAME_CHARACTERS, MOBILE_PREFIXES, OTHER_SURNAMES } from './demo-data.ts';
+import { COMMON_SURNAMES, COMPOUND_SURNAMES, GIVEN_NAME_CHARACTERS, MOBILE_PREFIXES, OTHER_SURNAMES } from './demo-data.ts';
 import type { SeededRandom } from './seeded-random.ts';
 
 export type Gender = 'male' | 'female';
@@ -8,6 +8,8 @@ export type Gender = 'male' | 'female';
 export type IsoDate = string;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const surnameOf = (name: string): string => COMPOUND_SURNAMES.find((s) => name.startsWith(s)) ?? name[0];
 
 const toIso = (ms: number): IsoDate => new Date(ms).toISOString().slice(0, 10);
 const fromIso = (date: IsoDate): number => Date.parse(`${date}T00:00:00Z`);
@@ -27,7 +29,8 @@ export class PersonMaker {
   }
 
   surname(): string {
-    return this.random.chance(0.7) ? this.random.pick(COMMON_SURNAMES) : this.random.pick(OTHER_SURNAMES);
+    if (this.random.chance(0.7)) return this.random.pick(COMMON_SURNAMES);
+    return this.random.chance(0.03) ? this.random.pick(COMPOUND_SURNAMES) : this.random.pick(OTHER_SURNAMES);
   }
 
   /** A surname plus one or two given-name characters; two characters are the more common. */
