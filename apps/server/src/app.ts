@@ -10,6 +10,7 @@ import { registerAuthHooks } from '#core/auth/server/auth.plugin.ts';
 import { registerAuthRoutes } from '#core/auth/server/auth.routes.ts';
 import type { Platform } from './platform.ts';
 import { registerProblemHandlers } from './problem.ts';
+import { registerConsole } from './web-console.ts';
 
 export interface RouteEntry {
   method: string;
@@ -26,6 +27,8 @@ declare module 'fastify' {
 
 export interface AppOptions {
   logger?: boolean;
+  /** Serve the built web console at / (off in API tests). */
+  serveConsole?: boolean;
 }
 
 /** The HTTP application: security headers, problem+json errors, sessions, every module's routes. */
@@ -67,7 +70,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  registerProblemHandlers(app);
+  registerProblemHandlers(app, options.serveConsole ? await registerConsole(app) : null);
   registerAuthHooks(app, { makeCtx: platform.makeCtx, settings: sessionSettings(platform) });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: { public: true } } }, () => app.swagger());

@@ -33,7 +33,7 @@ function problem(status: number, code: string, params?: Record<string, unknown>,
  * code and params; validation errors list the failing fields; anything unexpected is logged
  * and answered with a bare 500 that reveals nothing.
  */
-export function registerProblemHandlers(app: FastifyInstance): void {
+export function registerProblemHandlers(app: FastifyInstance, consoleHtml: (() => string) | null = null): void {
   app.setErrorHandler((error: FastifyError | DomainError, req, reply) => {
     let body: Problem;
     if (error instanceof DomainError) {
@@ -61,6 +61,10 @@ export function registerProblemHandlers(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((req, reply) => {
+    // Console paths (/users, /orgs/…) are client-side routes: the console's index.html answers them.
+    if (consoleHtml && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(consoleHtml());
+    }
     reply.code(404).type('application/problem+json').send(problem(404, 'request.route_not_found', { method: req.method }, req.url));
   });
 }

@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import { buildApp } from './app.ts';
 import { ensureFirstAdmin } from './first-admin.ts';
 import { openPlatform, preparePlatform } from './platform.ts';
+import { buildConsole, consoleIsStale } from './web-console.ts';
 
 /** Migrates, seeds, makes the first administrator if needed, and listens until a signal. */
 export async function serve(config: Config, out: (line: string) => void): Promise<number> {
@@ -9,7 +10,8 @@ export async function serve(config: Config, out: (line: string) => void): Promis
   const { migrated } = await preparePlatform(platform);
   if (migrated.length > 0) out(`数据库迁移完成（${platform.database.engine}）：${migrated.length} 个`);
   const admin = await ensureFirstAdmin(platform);
-  const app = await buildApp(platform);
+  if (consoleIsStale()) await buildConsole(out);
+  const app = await buildApp(platform, { serveConsole: true });
   await app.listen({ host: config.host, port: config.port });
   const address = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   out(`\nEduCloud 教育云已启动：${address}`);

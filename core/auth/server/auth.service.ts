@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError, invalid, type Ctx } from '#kernel';
 import { fieldCipher } from '#core/users/server/field-crypto.ts';
-import { findUserByAccount, findUserById, updateUser, type UserRow } from '#core/users/server/user.repo.ts';
+import { claimTotpCounter, findUserByAccount, findUserById, incrementFailedAttempts, updateUser, type UserRow } from '#core/users/server/user.repo.ts';
 import { assertPasswordPolicy } from '#core/users/server/user.service.ts';
 import { holdsAdminRole } from '#core/access/server/access.resolve.ts';
 import type { MfaState } from '../contract/auth.schema.ts';
@@ -25,12 +25,16 @@ const addMinutes = (date: Date, minutes: number) => new Date(date.getTime() + mi
 
 async function recordFailure(ctx: Ctx, user: UserRow | undefined, account: string): Promise<never> {
   const now = ctx.now();
-  let remaining: number | undefined;
+  // An unknown account answers like a known one with its first failure, so the reply's
+  // shape does not tell which accounts exist.
+  let remaining: number = LOCKOUT.maxFailedAttempts - 1;
   await ctx.transaction(async (tx) => {
     if (user) {
-      const attempts = Number(user.failed_attempts) + 1;
+      // Counted by the database, not from the row read before the (slow) password check:
+      // parallel guesses would all read the same count and lose each other's failures.
+      const attempts = await incrementFailedAttempts(tx.db, user.id);
       const locks = attempts >= LOCKOUT.maxFailedAttempts;
-      await updateUser(tx.db, user.id, { failed_attempts: locks ? 0 : attempts, locked_until: locks ? addMinutes(now, LOCKOUT.lockMinutes) : user.locked_until });
+      if (locks) await updateUser(tx.db, user.id, { failed_attempts: 0, locked_until: addMinutes(now, LOCKOUT.lockMinutes) });
       remaining = locks ? 0 : LOCKOUT.maxFailedAttempts - attempts;
       tx.audit({ action: locks ? 'auth.account.locked' : 'auth.login.failed', objectType: 'user', objectId: user.id, orgId: user.org_id, changes: { account, attempts } });
     } else {
@@ -38,7 +42,7 @@ async function recordFailure(ctx: Ctx, user: UserRow | undefined, account: strin
     }
   });
   if (remaining === 0) throw new DomainError('locked', 'auth.account_locked', { minutes: LOCKOUT.lockMinutes });
-  throw new DomainError('unauthenticated', 'auth.invalid_credentials', remaining === undefined ? {} : { remainingAttempts: remaining });
+  throw new DomainError('unauthenticated', 'auth.invalid_credentials', { remainingAttempts: remaining });
 }
 
 /**
@@ -97,16 +101,19 @@ export async function resolveSession(ctx: Ctx, token: string, settings: SessionS
 export async function verifySecondFactor(ctx: Ctx, sessionId: string, user: UserRow, code: string): Promise<void> {
   if (!user.totp_secret_cipher) throw invalid('auth.totp_not_enrolled');
   const counter = verifyTotp(fieldCipher().decrypt(user.totp_secret_cipher), code, ctx.now().getTime(), { lastUsedCounter: user.totp_last_counter });
+  let accepted = false;
   await ctx.transaction(async (tx) => {
-    if (counter === null) {
+    // The counter read with the session may be stale: claiming it in the database stops two
+    // requests carrying the same code from both passing.
+    accepted = counter !== null && (await claimTotpCounter(tx.db, user.id, counter));
+    if (!accepted) {
       tx.audit({ action: 'auth.totp.failed', objectType: 'user', objectId: user.id, orgId: user.org_id });
       return;
     }
-    await updateUser(tx.db, user.id, { totp_last_counter: counter });
     await sessions.setMfaState(tx.db, sessionId, 'passed');
     tx.audit({ action: 'auth.totp.passed', objectType: 'user', objectId: user.id, orgId: user.org_id });
   });
-  if (counter === null) throw new DomainError('unauthenticated', 'auth.totp_invalid');
+  if (!accepted) throw new DomainError('unauthenticated', 'auth.totp_invalid');
 }
 
 /** Starts enrolment: a new secret, kept encrypted as pending until a code confirms it. */

@@ -2,8 +2,8 @@ import { Type, type Static } from 'typebox';
 import { PageQuery } from '#kernel';
 import { ORG_TYPES, SCHOOL_STAGES } from './org-types.ts';
 
-export const OrgTypeSchema = Type.Union(ORG_TYPES.map((t) => Type.Literal(t)));
-export const SchoolStageSchema = Type.Union(SCHOOL_STAGES.map((s) => Type.Literal(s)));
+export const OrgTypeSchema = Type.Enum(ORG_TYPES);
+export const SchoolStageSchema = Type.Enum(SCHOOL_STAGES);
 
 export const Org = Type.Object({
   id: Type.String(),

@@ -22,6 +22,17 @@ export const insertUsers = async (db: Kysely<any>, rows: UserRow[]) => {
 };
 export const updateUser = (db: Kysely<any>, id: string, patch: Partial<UserRow>) =>
   db.updateTable('core_users').set(patch).where('id', '=', id).execute();
+/** Adds one failed sign-in in the database itself and returns the new count, so simultaneous failures all count. */
+export const incrementFailedAttempts = async (db: Kysely<any>, id: string): Promise<number> =>
+  Number((await db.updateTable('core_users').set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) })).where('id', '=', id)
+    .returning('failed_attempts').executeTakeFirstOrThrow()).failed_attempts);
+
+/** Marks a TOTP time step as used unless it or a later one already is; false when another request got there first. */
+export async function claimTotpCounter(db: Kysely<any>, id: string, counter: number): Promise<boolean> {
+  const result = await db.updateTable('core_users').set({ totp_last_counter: counter }).where('id', '=', id)
+    .where((eb) => eb.or([eb('totp_last_counter', 'is', null), eb('totp_last_counter', '<', counter)])).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
 
 export const findOrgForUser = (db: Kysely<any>, orgId: string) =>
   db.selectFrom('core_orgs').select(['id', 'path', 'name', 'is_active']).where('id', '=', orgId).executeTakeFirst() as Promise<{ id: string; path: string; name: string; is_active: number } | undefined>;

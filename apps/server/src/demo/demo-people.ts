@@ -1,8 +1,9 @@
 import { idCheckDigit } from '#core/users/server/id-number.ts';
-import { COMMON_SURNAMES, COMPOUND_SURNAMES, GIVEN_NAME_CHARACTERS, MOBILE_PREFIXES, OTHER_SURNAMES } from './demo-data.ts';
+import { COMMON_SURNAMES, COMPOUND_SURNAMES, GIVEN_NAME_CHARACTERS, GIVEN_NAMES, MOBILE_PREFIXES, OTHER_SURNAMES } from './demo-data.ts';
 import type { SeededRandom } from './seeded-random.ts';
 
 export type Gender = 'male' | 'female';
+export type Generation = keyof typeof GIVEN_NAMES;
 
 /** An ISO calendar date, yyyy-mm-dd. */
 export type IsoDate = string;
@@ -33,12 +34,9 @@ export class PersonMaker {
     return this.random.chance(0.03) ? this.random.pick(COMPOUND_SURNAMES) : this.random.pick(OTHER_SURNAMES);
   }
 
-  /** A surname plus one or two given-name characters; two characters are the more common. */
-  name(gender: Gender, surname: string = this.surname()): string {
-    const characters = GIVEN_NAME_CHARACTERS[gender];
-    const given = this.random.chance(0.75)
-      ? this.random.sample(characters, 2).join('')
-      : this.random.pick(characters);
+  /** A surname plus a given name; two-character given names are the more common. */
+  name(gender: Gender, generation: Generation, surname: string = this.surname()): string {
+    const given = this.random.chance(0.75) ? this.random.pick(GIVEN_NAMES[generation][gender]) : this.random.pick(GIVEN_NAME_CHARACTERS[gender]);
     return surname + given;
   }
 

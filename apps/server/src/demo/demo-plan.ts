@@ -72,7 +72,7 @@ class DemoPlanner {
     const gender = this.make.gender();
     const birthDate = this.make.dateBetween(`${BIRTH_YEARS.official[0]}-01-01`, `${BIRTH_YEARS.official[1]}-12-31`);
     this.people.push({
-      account, realName: this.make.name(gender), gender, birthDate,
+      account, realName: this.make.name(gender, 'adult'), gender, birthDate,
       idNumber: this.make.idNumber(this.random.pick(divisions), birthDate, gender), phone: this.make.phone(),
       orgCode, grants: [{ role, orgCode }],
     });
@@ -114,7 +114,7 @@ class DemoPlanner {
     const birthDate = this.make.dateBetween(`${year - 1}-09-01`, `${year}-08-31`);
     const gender = this.make.gender();
     const person: DemoPerson = {
-      account: `demo-s-${++this.counters.student}`, realName: this.make.name(gender), gender, birthDate,
+      account: `demo-s-${++this.counters.student}`, realName: this.make.name(gender, 'child'), gender, birthDate,
       idNumber: this.make.idNumber(school.divisionCode, birthDate, gender), phone: null,
       orgCode: school.code, grants: [{ role: 'student', orgCode: school.code }],
     };
@@ -148,8 +148,8 @@ class DemoPlanner {
 
   /** Children usually carry their father's surname; a mother keeps her own. */
   private adultName(gender: Gender, child?: DemoPerson): string {
-    if (child && gender === 'male') return this.make.name(gender, surnameOf(child.realName));
-    return this.make.name(gender);
+    if (child && gender === 'male') return this.make.name(gender, 'adult', surnameOf(child.realName));
+    return this.make.name(gender, 'adult');
   }
 
   private parentYears(child: DemoPerson, earliest: number, latest: number): [number, number] {

@@ -4,6 +4,7 @@ import type { DemoPerson, DemoPlan } from './demo-plan.ts';
 import type { SampleCounts } from './demo.repo.ts';
 
 const roleName = (code: string) => BUILTIN_ROLES.find((r) => r.code === code)?.name ?? code;
+const roleRank = (code: string) => BUILTIN_ROLES.findIndex((r) => r.code === code);
 
 /** Display names of the orgs the plan refers to, as the reference data and the plan name them. */
 function orgNames(plan: DemoPlan): Map<string, string> {
@@ -36,7 +37,8 @@ export function printDemoSummary(out: (line: string) => void, counts: SampleCoun
   out('已写入示例数据（示例数据：机构和用户均标记为 is_sample = 1，仅供演示和培训，请勿录入真实信息）。');
   out(`  机构：${counts.orgs} 所示例学校，分布在${DEMO_REGIONS.map((p) => p.name).join('、')}的 ${counties} 个区县`);
   out(`  用户：${counts.users} 个示例账号`);
-  out(`  授权：${counts.grantsByRole.map((g) => `${g.name} ${g.count}`).join('，')}`);
+  const byRoleOrder = [...counts.grantsByRole].sort((a, b) => roleRank(a.code) - roleRank(b.code));
+  out(`  授权：${byRoleOrder.map((g) => `${g.name} ${g.count}`).join('，')}`);
   out(`全部示例账号的密码：${password.value}（${password.fromEnv ? '来自环境变量 EDUCLOUD_DEMO_PASSWORD' : '内置示例密码，可用环境变量 EDUCLOUD_DEMO_PASSWORD 另行指定'}）`);
   out('可以先试这几个示例账号：');
   for (const person of accountsToTry(plan)) {

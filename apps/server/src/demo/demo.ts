@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { Actor } from '#kernel';
 import { checkPasswordPolicy } from '#core/auth/server/password.ts';
 import { findOrgsByCodes } from '#core/orgs/server/org.repo.ts';
@@ -5,11 +6,10 @@ import { FIRST_ADMIN_ACCOUNT } from '../first-admin.ts';
 import { messageFor } from '../messages.ts';
 import type { Platform } from '../platform.ts';
 import { DEFAULT_DEMO_PASSWORD, DEMO_REGIONS } from './demo-data.ts';
-import { planDemo, type DemoPlan } from './demo-plan.ts';
+import { planDemo } from './demo-plan.ts';
 import { printDemoSummary } from './demo-summary.ts';
 import { writeDemoPlan, type OrgRef } from './demo-writer.ts';
 import * as repo from './demo.repo.ts';
-import type { Kysely } from 'kysely';
 
 /** The one password every sample account shares. */
 export function demoPassword(env: Record<string, string | undefined> = process.env): { value: string; fromEnv: boolean } {
@@ -66,5 +66,3 @@ async function findAuthorities(db: Kysely<any>): Promise<Map<string, OrgRef> | s
   if (missing.length > 0) return `找不到参考机构 ${missing.join('、')}。请先运行 educloud db migrate 载入参考数据。`;
   return new Map(rows.map((r) => [r.code, { id: r.id, path: r.path }]));
 }
-
-export type { DemoPlan };

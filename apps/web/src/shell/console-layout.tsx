@@ -1,0 +1,79 @@
+import { Suspense, useMemo, useState } from 'react';
+import { Link, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
+import { Avatar, Breadcrumb, Dropdown, Layout, Menu, Select, Space, Spin, Typography, type MenuProps } from 'antd';
+import { HomeOutlined, UserOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '#ui';
+import { webModules } from '../modules.ts';
+import { LanguageSwitch } from './language-switch.tsx';
+import { grantOrgs } from './current-org.ts';
+import { ErrorBoundary } from './error-boundary.tsx';
+import { buildMenu } from './menu.ts';
+
+/** Side menu from the modules' manifests (filtered by permission), header, breadcrumbs, page. */
+export function ConsoleLayout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const matches = useMatches();
+  const [collapsed, setCollapsed] = useState(false);
+
+  const items = useMemo(() => buildMenu(webModules, session.can, t) as NonNullable<MenuProps['items']>, [session, t]);
+  const orgs = grantOrgs(session.info);
+  const selected = '/' + (location.pathname.split('/')[1] ?? '');
+  const title = (matches.at(-1)?.handle as { title?: string } | undefined)?.title;
+
+  const userMenu: MenuProps['items'] = [
+    { key: 'account', label: t('shell:header.myAccount'), onClick: () => navigate('/account') },
+    { type: 'divider' },
+    { key: 'out', label: t('shell:header.signOut'), onClick: () => void session.signOut(false) },
+    { key: 'all', label: t('shell:header.signOutEverywhere'), onClick: () => void session.signOut(true) },
+  ];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={220} theme="light" style={{ borderRight: '1px solid #e5e7eb' }}>
+        <div style={{ height: 56, display: 'flex', alignItems: 'center', padding: '0 20px', fontWeight: 700, color: '#1e3a8a', fontSize: collapsed ? 14 : 18, whiteSpace: 'nowrap' }}>
+          {collapsed ? t('shell:app.name').slice(0, 2) : t('shell:app.fullName')}
+        </div>
+        <nav aria-label={t('shell:menu.home')}>
+          <Menu mode="inline" selectedKeys={[selected]} items={[{ key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('shell:menu.home')}</Link> }, ...items]} />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #e5e7eb', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', height: 56 }}>
+          <Space>
+            <Typography.Text type="secondary">{t('shell:header.org')}</Typography.Text>
+            {orgs.length > 1 ? (
+              <Select
+                aria-label={t('shell:header.orgSwitcher')}
+                style={{ minWidth: 220 }}
+                value={session.currentOrg.id}
+                options={orgs.map((o) => ({ value: o.id, label: o.name }))}
+                onChange={(id) => { const org = orgs.find((o) => o.id === id); if (org) session.setCurrentOrg(org); }}
+              />
+            ) : <Typography.Text strong>{session.currentOrg.name}</Typography.Text>}
+          </Space>
+          <Space size="middle">
+            <LanguageSwitch />
+            <Dropdown menu={{ items: userMenu }} trigger={['click']}>
+              <button type="button" aria-label={t('shell:header.myAccount')} style={{ background: 'none', border: 0, cursor: 'pointer', display: 'flex', alignItems: 'center', gap: 8 }}>
+                <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1d4ed8' }} />
+                <span>{session.info.user.displayName}</span>
+              </button>
+            </Dropdown>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24, background: '#f5f7fb' }}>
+          <Breadcrumb style={{ marginBottom: 16 }} items={[{ title: <Link to="/">{t('shell:menu.home')}</Link> }, ...(title && title !== 'shell:menu.home' ? [{ title: t(title) }] : [])]} />
+          <ErrorBoundary key={location.pathname}>
+            <Suspense fallback={<div style={{ padding: 48, textAlign: 'center' }}><Spin /></div>}>
+              <Outlet key={session.currentOrg.id} />
+            </Suspense>
+          </ErrorBoundary>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
