@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import shellZh from '../locales/zh-CN.json';
 import shellEn from '../locales/en.json';
+import { uiEn, uiZh } from '#ui';
 import { webModules } from './modules.ts';
 
 export type Language = 'zh-CN' | 'en';
@@ -11,7 +12,7 @@ export const savedLanguage = (): Language => (localStorage.getItem(STORAGE_KEY) 
 
 /** One namespace per module (its id), plus `shell`. Chinese is the source and the default. */
 export function initI18n(): typeof i18n {
-  const resources: Record<Language, Record<string, Record<string, unknown>>> = { 'zh-CN': { shell: shellZh }, en: { shell: shellEn } };
+  const resources: Record<Language, Record<string, Record<string, unknown>>> = { 'zh-CN': { shell: shellZh, ui: uiZh }, en: { shell: shellEn, ui: uiEn } };
   for (const m of webModules) {
     resources['zh-CN'][m.id] = m.locales['zh-CN'];
     resources.en[m.id] = m.locales.en;

@@ -1,4 +1,9 @@
 import type { WebModule } from '#ui';
+import { orgsWeb } from '#core/orgs/web/index.ts';
+import { usersWeb } from '#core/users/web/index.ts';
+import { accessWeb } from '#core/access/web/index.ts';
+import { auditWeb } from '#core/audit/web/index.ts';
+import { authWeb } from '#core/auth/web/index.ts';
 
 /** The console's enabled modules, in menu order. The only list of them in the console. */
-export const webModules: WebModule[] = [];
+export const webModules: WebModule[] = [orgsWeb, usersWeb, accessWeb, auditWeb, authWeb];
