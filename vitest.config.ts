@@ -1,15 +1,33 @@
 import { defineConfig } from 'vitest/config';
 
-// Server-side tests: unit (*.test.ts) and integration (*.int.test.ts) run together.
-// Integration tests open their own database (SQLite file, or PostgreSQL when
-// EDUCLOUD_TEST_DATABASE_URL is set), so files may run in parallel.
+// Two projects: server tests (unit *.test.ts and integration *.int.test.ts, on a real
+// database each) in Node, and console component tests (*.test.tsx) in jsdom.
+// Browser journeys (e2e/) run in a separate stage, see scripts/run-tests.mjs.
 export default defineConfig({
   test: {
-    include: ['{apps,core,modules,packages}/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'apps/web/**'],
-    environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          include: ['{apps,core,modules,packages}/**/*.test.ts'],
+          exclude: ['**/node_modules/**', 'apps/web/**'],
+          environment: 'node',
+          pool: 'forks',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'web',
+          include: ['{apps/web,packages/ui,core,modules}/**/*.test.tsx'],
+          exclude: ['**/node_modules/**'],
+          environment: 'jsdom',
+          setupFiles: ['packages/ui/src/testing/setup.ts'],
+        },
+      },
+    ],
   },
 });
