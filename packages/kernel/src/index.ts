@@ -8,3 +8,4 @@ export * from './db/columns.ts';
 export * from './db/migrations.ts';
 export * from './paging.ts';
 export * from './http.ts';
+export * from './cli.ts';

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely, Migration } from 'kysely';
 import type { Ctx, CtxFactory } from './ctx.ts';
 import type { Engine } from './db/database.ts';
+import type { CliCommand } from './cli.ts';
 
 export interface Label {
   zh: string;
@@ -45,6 +46,8 @@ export interface ModuleDefinition {
   /** The contract service other modules may call through `host.service(id)`. */
   createService?(host: Host): unknown;
   routes?(app: FastifyInstance, host: Host): Promise<void> | void;
+  /** Command-line verbs, keyed by `<module> <verb>` (e.g. 'work-plan parse'). */
+  cli?: Record<string, CliCommand>;
   /** Reference data loaded on first start; must be idempotent. */
   seed?(ctx: Ctx, host: Host): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
-import { createMigrator, type Actor } from '#kernel';
+import { createMigrator, type Actor, type CliCommand } from '#kernel';
 import { verifyAuditChain } from '#core/audit/server/audit.service.ts';
 import { importOrgs } from '#core/orgs/server/org.import.ts';
 import { readOrgRows } from '#core/orgs/server/org.file.ts';
@@ -11,6 +11,7 @@ import { grantByCode } from '#core/access/server/access.service.ts';
 import type { Config } from '../config.ts';
 import { migrationDirs, openPlatform, preparePlatform, type Platform } from '../platform.ts';
 import { serve } from '../serve.ts';
+import { modules as enabledModules } from '../modules.ts';
 import { runDemo } from '../demo/demo.ts';
 
 export interface CommandInput {
@@ -44,6 +45,19 @@ function required(values: CommandInput['values'], name: string): string {
   if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`缺少参数 --${name}`);
   return v.trim();
 }
+
+/** Wraps a module's CLI verb: opens the platform first when the verb needs one. */
+function fromModule(c: CliCommand): Command {
+  return {
+    options: c.options,
+    run: ({ values, positionals, config, actor, out, err }) => c.needsPlatform
+      ? withPlatform(config, (p) => c.run({ values, positionals, out, err, ctx: p.systemCtx(actor), host: p.host }))
+      : c.run({ values, positionals, out, err }),
+  };
+}
+
+export const moduleCommands = (): Record<string, Command & { summary: string }> =>
+  Object.fromEntries(enabledModules.flatMap((m) => Object.entries(m.cli ?? {}).map(([name, c]) => [name, { ...fromModule(c), summary: c.summary }])));
 
 export const commands: Record<string, Command> = {
   serve: { run: async ({ config, out }) => serve(config, out) },
@@ -123,4 +137,5 @@ export const commands: Record<string, Command> = {
   demo: {
     run: ({ config, actor, out }) => withPlatform(config, (p) => runDemo(p, actor, out)),
   },
+  ...moduleCommands(),
 };

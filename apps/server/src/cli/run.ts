@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { DomainError, type Actor } from '#kernel';
 import { ConfigError, loadConfig } from '../config.ts';
 import { messageFor } from '../messages.ts';
-import { commands, type Command } from './commands.ts';
+import { commands, moduleCommands, type Command } from './commands.ts';
 
 export { UsageError } from "./usage-error.ts";
 import { UsageError } from "./usage-error.ts";
@@ -23,6 +23,8 @@ const HELP = `educloud — 教育云 EduCloud 命令行
 
 配置来自环境变量，见 README.md。`;
 
+const helpText = () => `${HELP}\n\n模块命令：\n${Object.entries(moduleCommands()).map(([name, c]) => `  ${name.padEnd(30)}${c.summary}`).join('\n')}`;
+
 export const cliActor = (): Actor => {
   let name = 'unknown';
   try { name = userInfo().username; } catch { /* containers may have no passwd entry */ }
@@ -33,7 +35,7 @@ export const cliActor = (): Actor => {
 export async function runCli(argv: string[], out: (line: string) => void = (l) => console.log(l), err: (line: string) => void = (l) => console.error(l)): Promise<number> {
   const [first, second] = argv;
   if (!first || first === 'help' || first === '--help' || first === '-h') {
-    out(HELP);
+    out(helpText());
     return first ? 0 : 2;
   }
   const key = commands[`${first} ${second}`] ? `${first} ${second}` : first;
