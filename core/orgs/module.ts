@@ -2,6 +2,7 @@ import { defineModule } from '#kernel';
 import { OrgPermissions } from './contract/permissions.ts';
 import { registerOrgRoutes } from './server/org.routes.ts';
 import { seedReferenceOrgs } from './server/org.seed.ts';
+import { orgIndicators } from './server/org.indicators.ts';
 
 export const orgsModule = defineModule({
   id: 'orgs',
@@ -23,6 +24,7 @@ export const orgsModule = defineModule({
     { role: 'data_steward', permissions: [OrgPermissions.read] },
   ],
   migrationsDir: new URL('./migrations/', import.meta.url),
+  indicators: orgIndicators,
   routes: (app) => registerOrgRoutes(app),
   seed: async (ctx) => {
     await seedReferenceOrgs(ctx);

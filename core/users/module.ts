@@ -1,6 +1,7 @@
 import { defineModule } from '#kernel';
 import { UserPermissions } from './contract/permissions.ts';
 import { registerUserRoutes } from './server/user.routes.ts';
+import { userIndicators } from './server/user.indicators.ts';
 
 export const usersModule = defineModule({
   id: 'users',
@@ -17,6 +18,7 @@ export const usersModule = defineModule({
     { role: 'org_admin', permissions: Object.values(UserPermissions) },
     { role: 'reviewer', permissions: [UserPermissions.read] },
   ],
+  indicators: userIndicators,
   orgPathColumns: [{ table: 'core_users', column: 'org_path' }],
   migrationsDir: new URL('./migrations/', import.meta.url),
   routes: (app) => registerUserRoutes(app),

@@ -5,7 +5,8 @@ import { usersModule } from '#core/users/module.ts';
 import { accessModule } from '#core/access/module.ts';
 import { authModule } from '#core/auth/module.ts';
 import { filesModule } from '#core/files/module.ts';
+import { indicatorsModule } from '#core/indicators/module.ts';
 import { workPlanModule } from '../../../modules/work-plan/module.ts';
 
 /** The enabled modules, core first. The only list of them on the server. */
-export const modules: ModuleDefinition[] = [orgsModule, auditModule, usersModule, accessModule, authModule, filesModule, workPlanModule];
+export const modules: ModuleDefinition[] = [orgsModule, auditModule, usersModule, accessModule, authModule, filesModule, indicatorsModule, workPlanModule];

@@ -8,6 +8,7 @@ import { installFieldCipher } from '#core/users/server/field-crypto.ts';
 import { installPermissionRegistry } from '#core/access/server/access.service.ts';
 import { PermissionRegistry } from '#core/access/server/permission-registry.ts';
 import { trackOrgPathColumn } from '#core/orgs/server/org.service.ts';
+import { installIndicators } from '#core/indicators/server/indicator.service.ts';
 import { decodeKey, type Config } from './config.ts';
 import { modules as enabledModules } from './modules.ts';
 
@@ -50,6 +51,7 @@ export function openPlatform(config: Config, options: { modules?: ModuleDefiniti
   installFieldCipher(new FieldCipher(fieldKey(config)));
   const registry = new PermissionRegistry(mods);
   installPermissionRegistry(registry);
+  installIndicators(mods);
   for (const m of mods) for (const c of m.orgPathColumns ?? []) trackOrgPathColumn(c.table, c.column);
   const makeCtx = createCtxFactory({ db: database.db, engine: database.engine, auditSink, clock: options.clock });
   const services = new Map<string, unknown>();

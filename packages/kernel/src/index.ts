@@ -9,3 +9,4 @@ export * from './db/migrations.ts';
 export * from './paging.ts';
 export * from './http.ts';
 export * from './cli.ts';
+export * from './indicator.ts';

@@ -3,6 +3,7 @@ import type { Kysely, Migration } from 'kysely';
 import type { Ctx, CtxFactory } from './ctx.ts';
 import type { Engine } from './db/database.ts';
 import type { CliCommand } from './cli.ts';
+import type { IndicatorDefinition } from './indicator.ts';
 
 export interface Label {
   zh: string;
@@ -46,6 +47,8 @@ export interface ModuleDefinition {
   /** The contract service other modules may call through `host.service(id)`. */
   createService?(host: Host): unknown;
   routes?(app: FastifyInstance, host: Host): Promise<void> | void;
+  /** Named measures over an org subtree and a period, for dashboards and plan targets. */
+  indicators?: IndicatorDefinition[];
   /** Command-line verbs, keyed by `<module> <verb>` (e.g. 'work-plan parse'). */
   cli?: Record<string, CliCommand>;
   /** Reference data loaded on first start; must be idempotent. */

@@ -1,0 +1,3 @@
+export const IndicatorPermissions = {
+  read: 'indicators.value.read',
+} as const;
