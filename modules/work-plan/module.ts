@@ -1,9 +1,28 @@
+import { readFileSync } from 'node:fs';
 import { defineModule } from '#kernel';
 import { workPlanCommands } from './cli/commands.ts';
+import { WorkPlanPermissions } from './contract/permissions.ts';
+import { registerPlanRoutes } from './server/plan.routes.ts';
+import { seedPlan } from './server/plan.service.ts';
+
+const SEED_PLAN = new URL('./seed/2020-education-informatization-work-plan.txt', import.meta.url);
 
 export const workPlanModule = defineModule({
   id: 'work-plan',
   tablePrefix: 'wp',
   dependsOn: ['orgs'],
+  permissions: [
+    { id: WorkPlanPermissions.read, label: { zh: '查看工作要点', en: 'View work plans' } },
+    { id: WorkPlanPermissions.import, label: { zh: '导入工作要点', en: 'Import work plans' } },
+    { id: WorkPlanPermissions.update, label: { zh: '修改工作要点', en: 'Edit work plans' } },
+    { id: WorkPlanPermissions.mapUnits, label: { zh: '对应责任单位', en: 'Map responsible units' } },
+  ],
+  roleGrants: [
+    { role: 'org_admin', permissions: Object.values(WorkPlanPermissions) },
+    { role: 'reviewer', permissions: [WorkPlanPermissions.read] },
+  ],
+  migrationsDir: new URL('./migrations/', import.meta.url),
+  routes: (app) => registerPlanRoutes(app),
+  seed: (ctx) => seedPlan(ctx, readFileSync(SEED_PLAN, 'utf8')),
   cli: workPlanCommands,
 });
