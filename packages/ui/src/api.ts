@@ -60,6 +60,7 @@ export const api = {
   get: <T>(url: string, query?: Query) => request<T>('GET', withQuery(url, query)),
   post: <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {}),
   patch: <T>(url: string, body: unknown) => request<T>('PATCH', url, body),
+  put: <T>(url: string, body: unknown) => request<T>('PUT', url, body),
   delete: <T = void>(url: string) => request<T>('DELETE', url),
   /** Downloads a file (e.g. an XLSX export) through the browser, keeping the server's file name. */
   async download(url: string, query?: Query, fallbackName = 'export.xlsx'): Promise<void> {

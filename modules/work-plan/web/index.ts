@@ -1,0 +1,14 @@
+import { lazy } from 'react';
+import { defineWebModule } from '#ui';
+import zh from '../locales/zh-CN.json';
+import en from '../locales/en.json';
+
+export const workPlanWeb = defineWebModule({
+  id: 'work-plan',
+  menu: [{ path: '/plans', label: 'work-plan:web.menu', permission: 'work-plan.plan.read', order: 1 }],
+  routes: [
+    { path: '/plans', title: 'work-plan:web.menu', permission: 'work-plan.plan.read', page: lazy(() => import('./pages/plan-list-page.tsx')) },
+    { path: '/plans/:id', title: 'work-plan:web.menu', permission: 'work-plan.plan.read', page: lazy(() => import('./pages/plan-detail-page.tsx')) },
+  ],
+  locales: { 'zh-CN': zh, en },
+});

@@ -1,0 +1,78 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { Card, Collapse, Descriptions, Empty, Space, Spin, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ErrorState, PageShell } from '#ui';
+import { toChineseNumeral } from '../../server/chinese-numerals.ts';
+import { planApi, type PlanDetail, type TaskView, type UnitView } from '../api.ts';
+import { TargetTag } from '../components/target-tag.tsx';
+import { UnitTag } from '../components/unit-tag.tsx';
+import { MapUnitDialog } from '../components/map-unit-dialog.tsx';
+
+// The units list closes each paragraph in the document; the tags below show it with its mapping.
+const withoutUnitList = (text: string) => text.replace(/[（(]\s*(责任单位|牵头单位|责任部门)\s*[:：][^)）]*[)）]\s*[。.]?\s*$/, '');
+
+function TaskCard({ task, onMap }: { task: TaskView; onMap: (u: UnitView) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" style={{ marginBottom: 12 }} title={<span>{t('work-plan:web.detail.task', { number: task.number })}　{task.title}</span>}>
+      {task.paragraphs.map((p, i) => (
+        <div key={p.id} style={{ marginBottom: 12 }}>
+          <Typography.Paragraph style={{ marginBottom: 6 }}>{withoutUnitList(p.text)}</Typography.Paragraph>
+          <Space size={[0, 4]} wrap>
+            <Typography.Text type="secondary" style={{ marginRight: 8 }}>{t('work-plan:web.detail.units')}</Typography.Text>
+            {p.units.map((u, ui) => <UnitTag key={u.name} unit={u} lead={i === 0 && ui === 0} onMap={onMap} />)}
+          </Space>
+        </div>
+      ))}
+      <Space size={[0, 4]} wrap>
+        <Typography.Text type="secondary" style={{ marginRight: 8 }}>{t('work-plan:web.detail.targets')}</Typography.Text>
+        {task.targets.length === 0 ? <Typography.Text type="secondary">{t('work-plan:web.detail.noTargets')}</Typography.Text> : task.targets.map((g) => <TargetTag key={g.id} target={g} />)}
+      </Space>
+    </Card>
+  );
+}
+
+/** One plan as the document reads, with every unit's mapping and every target picked out. */
+export default function PlanDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const [plan, setPlan] = useState<PlanDetail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [mapping, setMapping] = useState<UnitView | null>(null);
+
+  const load = useCallback(() => { setError(null); planApi.get(id).then(setPlan, setError); }, [id]);
+  useEffect(load, [load]);
+
+  if (error) return <ErrorState error={error} onRetry={load} />;
+  if (!plan) return <div style={{ padding: 48, textAlign: 'center' }}><Spin /></div>;
+  const tasks = plan.areas.flatMap((a) => a.tasks);
+  const targets = tasks.reduce((n, task) => n + task.targets.length, 0);
+  const unmapped = new Set(tasks.flatMap((task) => task.paragraphs.flatMap((p) => p.units.filter((u) => u.kind === 'unmapped').map((u) => u.name))));
+
+  return (
+    <PageShell
+      title={plan.title}
+      description={<>{plan.issuer} · {t('work-plan:web.detail.summary', { areas: plan.areas.length, tasks: tasks.length, targets })}{unmapped.size > 0 && <Typography.Text type="warning"> · {t('work-plan:web.detail.unmappedCount', { count: unmapped.size })}</Typography.Text>}</>}
+      actions={<Link to="/plans">{t('work-plan:web.detail.back')}</Link>}
+    >
+      <Descriptions column={1} size="small" style={{ marginBottom: 16 }} items={[
+        { key: 'approach', label: t('work-plan:web.detail.approach'), children: plan.approach || '—' },
+        { key: 'goals', label: t('work-plan:web.detail.goals'), children: plan.goals.length ? <ol style={{ margin: 0, paddingInlineStart: 20 }}>{plan.goals.map((g) => <li key={g.ordinal}>{g.title}</li>)}</ol> : '—' },
+      ]} />
+      <Typography.Title level={2} style={{ fontSize: 18 }}>{t('work-plan:web.detail.areas')}</Typography.Title>
+      {plan.areas.length === 0 ? <Empty /> : (
+        <Collapse
+          defaultActiveKey={[plan.areas[0].id]}
+          items={plan.areas.map((a) => ({
+            key: a.id,
+            label: <strong>（{toChineseNumeral(a.ordinal)}）{a.title}</strong>,
+            extra: <Typography.Text type="secondary">{t('work-plan:web.detail.areaCounts', { tasks: a.tasks.length, targets: a.tasks.reduce((n, task) => n + task.targets.length, 0) })}</Typography.Text>,
+            children: a.tasks.map((task) => <TaskCard key={task.id} task={task} onMap={setMapping} />),
+          }))}
+        />
+      )}
+      <MapUnitDialog unit={mapping} scopeOrgId={plan.orgId} onClose={() => setMapping(null)} onMapped={() => { setMapping(null); load(); }} />
+    </PageShell>
+  );
+}
