@@ -2,7 +2,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createCtxFactory, fullAccess, migrateToLatest, openDatabase, type Actor, type Ctx, type CtxFactory, type Database, type Host, type ModuleDefinition } from '#kernel';
-import { FieldCipher } from '#kernel/crypto/sm.ts';
+import { deriveKey, FieldCipher } from '#kernel/crypto/sm.ts';
+import { installAuditKey } from '#core/audit/server/chain.ts';
 import { auditSink } from '#core/audit/server/audit.sink.ts';
 import { installFieldCipher } from '#core/users/server/field-crypto.ts';
 import { installPermissionRegistry } from '#core/access/server/access.service.ts';
@@ -48,7 +49,9 @@ export function migrationDirs(mods: ModuleDefinition[]): URL[] {
 export function openPlatform(config: Config, options: { modules?: ModuleDefinition[]; clock?: () => Date } = {}): Platform {
   const mods = options.modules ?? enabledModules;
   const database = openDatabase(config.databaseUrl);
-  installFieldCipher(new FieldCipher(fieldKey(config)));
+  const masterKey = fieldKey(config);
+  installFieldCipher(new FieldCipher(masterKey));
+  installAuditKey(deriveKey(masterKey, 'educloud/audit-chain/v1'));
   const registry = new PermissionRegistry(mods);
   installPermissionRegistry(registry);
   installIndicators(mods);

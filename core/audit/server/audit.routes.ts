@@ -4,7 +4,9 @@ import { Type } from 'typebox';
 import { Page, routeAccess } from '#kernel';
 import { AuditEvent, AuditQuery, ChainReport } from '../contract/audit.schema.ts';
 import { AuditPermissions } from '../contract/permissions.ts';
+import { sendXlsx, XlsxResponse } from '#kernel/xlsx-export.ts';
 import * as service from './audit.service.ts';
+import { AuditExportQuery, exportAuditEvents } from './audit.export.ts';
 
 const tags = ['audit'];
 
@@ -15,6 +17,13 @@ export function registerAuditRoutes(fastify: FastifyInstance): void {
     schema: { tags, summary: '审计记录（本人可见机构范围内，最新在前）', querystring: AuditQuery, response: { 200: Page(AuditEvent) } },
     config: { access: routeAccess.permission(AuditPermissions.readEvents) },
   }, (req) => service.listAuditEvents(req.ctx, req.query));
+
+  app.get('/api/audit/events/export', {
+    schema: { tags, summary: '导出审计记录（全部筛选结果，XLSX）', querystring: AuditExportQuery, response: XlsxResponse },
+    // A HEAD request would run the whole export, and audit it, to send no body.
+    exposeHeadRoute: false,
+    config: { access: routeAccess.permission(AuditPermissions.readEvents) },
+  }, async (req, reply) => sendXlsx(reply, await exportAuditEvents(req.ctx, req.query)));
 
   app.get('/api/audit/events/:id', {
     schema: { tags, summary: '审计记录详情', params: Type.Object({ id: Type.String({ maxLength: 40 }) }), response: { 200: AuditEvent } },

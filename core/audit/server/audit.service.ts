@@ -1,7 +1,7 @@
 import { fromJson, notFound, pageWindow, type Ctx, type PageOf } from '#kernel';
 import type { AuditEvent, AuditQuery, ChainReport } from '../contract/audit.schema.ts';
 import { AuditPermissions } from '../contract/permissions.ts';
-import { GENESIS_HASH, verifyBatch } from './chain.ts';
+import { auditKey, GENESIS_HASH, verifyBatch } from './chain.ts';
 import { requirePlatformLevel } from '#core/orgs/server/org.service.ts';
 import { eventsAfter, findEvent, listEvents, orgPathOf, readHead, type AuditRow } from './audit.repo.ts';
 
@@ -41,7 +41,7 @@ export async function verifyAuditChain(ctx: Ctx, batchSize = 2000): Promise<Chai
   for (;;) {
     const rows = await eventsAfter(ctx.db, state.seq, batchSize);
     if (rows.length === 0) break;
-    const result = verifyBatch(state, rows.map((r) => ({
+    const result = verifyBatch(auditKey(), state, rows.map((r) => ({
       seq: Number(r.seq), id: r.id, at: r.at, actorKind: r.actor_kind, actorId: r.actor_id, actorName: r.actor_name,
       ip: r.ip, action: r.action, objectType: r.object_type, objectId: r.object_id, orgId: r.org_id, orgPath: r.org_path,
       changes: r.changes, prevHash: r.prev_hash, hash: r.hash,

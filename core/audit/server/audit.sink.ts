@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { newId, toJson, type Actor, type AuditEntry, type AuditSink } from '#kernel';
-import { hashRecord } from './chain.ts';
+import { auditKey, hashRecord } from './chain.ts';
 import { insertEvents, lockHead, orgPathsOf, saveHead, type AuditRow } from './audit.repo.ts';
 
 /** Appends a transaction's audit entries to the hash chain, inside that transaction. */
@@ -17,7 +17,7 @@ export const auditSink: AuditSink = {
         orgPath: e.orgId ? (paths.get(e.orgId) ?? null) : null, changes: toJson(e.changes ?? {}),
       };
       const prevHash = hash;
-      hash = hashRecord(prevHash, record);
+      hash = hashRecord(auditKey(), prevHash, record);
       return {
         seq, id: record.id, at: record.at, actor_kind: record.actorKind, actor_id: record.actorId, actor_name: record.actorName,
         ip: record.ip, action: record.action, object_type: record.objectType, object_id: record.objectId, org_id: record.orgId,

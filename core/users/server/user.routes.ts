@@ -4,7 +4,9 @@ import { Type } from 'typebox';
 import { Page, routeAccess } from '#kernel';
 import { CreatedUser, CreateUserBody, PasswordReset, UpdateUserBody, User, UserListQuery } from '../contract/user.schema.ts';
 import { UserPermissions } from '../contract/permissions.ts';
+import { sendXlsx, XlsxResponse } from '#kernel/xlsx-export.ts';
 import * as service from './user.service.ts';
+import { exportUsers, UserExportQuery } from './user.export.ts';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
 const tags = ['users'];
@@ -16,6 +18,13 @@ export function registerUserRoutes(fastify: FastifyInstance): void {
     schema: { tags, summary: '用户列表（本人可见范围内）', querystring: UserListQuery, response: { 200: Page(User) } },
     config: { access: routeAccess.permission(UserPermissions.read) },
   }, (req) => service.listUsers(req.ctx, req.query));
+
+  app.get('/api/users/export', {
+    schema: { tags, summary: '导出用户（全部筛选结果，XLSX，证件号和手机号仅脱敏值）', querystring: UserExportQuery, response: XlsxResponse },
+    // A HEAD request would run the whole export, and audit it, to send no body.
+    exposeHeadRoute: false,
+    config: { access: routeAccess.permission(UserPermissions.read) },
+  }, async (req, reply) => sendXlsx(reply, await exportUsers(req.ctx, req.query)));
 
   app.get('/api/users/:id', {
     schema: { tags, summary: '用户详情', params: IdParams, response: { 200: User } },
