@@ -19,11 +19,7 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
   const { t } = useTranslation();
   const actions = actionLabels(t);
   const groups = actionGroupLabels(t);
-  const option = (code: string, label: string) => ({
-    value: code,
-    label,
-    title: code,
-  });
+  const option = (code: string, label: string) => ({ value: code, label, title: code });
   return (
     <>
       <Input.Search

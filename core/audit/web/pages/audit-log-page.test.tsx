@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { SessionContext, type SessionApi } from '#ui';
 import { renderWithProviders } from '#ui/testing/render.tsx';
 import audit from '../../locales/zh-CN.json';
