@@ -9,7 +9,9 @@
 // missing or unreadable, or no test was executed at all.
 //
 // Extra CLI arguments are passed to every stage (e.g. `npm test -- packages/kernel`).
-// To add a stage (browser tests, later), append one entry to STAGES below.
+// To add a stage, append one entry to STAGES below. A stage may have `skip()` (a reason
+// to skip it on purpose, printed) and `preflight()` (why it cannot run: the stage then
+// fails, counted as one failed test, without starting its tool).
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -21,7 +23,7 @@ const RESULTS_DIR = path.join(ROOT, 'test-results');
 
 /**
  * A stage: `command(extraArgs)` gives [cmd, ...args] to run in ROOT; `report`
- * is the JSON file it writes; `count(json)` turns that report into
+ * is the JSON file it writes; `count(json, extraArgs)` turns that report into
  * { passed, failed, skipped, notes: string[] }.
  */
 const STAGES = [
@@ -36,11 +38,54 @@ const STAGES = [
       '--reporter=default',
       '--reporter=json',
       '--outputFile=test-results/vitest.json',
+      // `npm test -- e2e/sign-in` filters every stage; here it may match no test file.
+      '--passWithNoTests',
       ...extraArgs,
     ],
-    count: countJestStyleReport,
+    count: (json, extraArgs) => requireTestsUnfiltered(countJestStyleReport(json), extraArgs, 'server'),
+  },
+  {
+    name: 'browser',
+    description: 'vitest: browser journeys in Debian\'s Chromium against a real server (e2e/vitest.e2e.config.ts)',
+    report: 'test-results/e2e.json',
+    // EDUCLOUD_SKIP_E2E=1 skips the stage on purpose (printed); a missing Chromium fails it.
+    skip: () => (process.env.EDUCLOUD_SKIP_E2E === '1' ? 'EDUCLOUD_SKIP_E2E=1 is set' : null),
+    preflight: chromiumProblem,
+    command: (extraArgs) => [
+      'npx',
+      'vitest',
+      'run',
+      '--config=e2e/vitest.e2e.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile=test-results/e2e.json',
+      // `npm test -- packages/kernel` filters every stage; here it may match no journey.
+      '--passWithNoTests',
+      ...extraArgs,
+    ],
+    count: (json, extraArgs) => requireTestsUnfiltered(countJestStyleReport(json), extraArgs, 'browser'),
   },
 ];
+
+/** Without a filter, a stage that ran no test is broken, not green: one failure. */
+function requireTestsUnfiltered(counts, extraArgs, stageName) {
+  if (extraArgs.length === 0 && counts.passed + counts.failed === 0) {
+    counts.failed += 1;
+    counts.notes.push(`no ${stageName} test was executed (counted as 1 failure): check the stage's include patterns`);
+  }
+  return counts;
+}
+
+/** Why browser tests cannot run here (no Chromium), or null. */
+function chromiumProblem() {
+  const chromium = process.env.EDUCLOUD_CHROMIUM || '/usr/bin/chromium';
+  if (existsSync(chromium)) return null;
+  return (
+    `Chromium not found at ${chromium}. Browser tests need the Debian packages chromium and ` +
+    'fonts-wqy-microhei (bash .ci/run installs them; locally: apt-get install chromium fonts-wqy-microhei). ' +
+    'Set EDUCLOUD_CHROMIUM to use another binary, or EDUCLOUD_SKIP_E2E=1 to skip the browser stage on purpose.'
+  );
+}
 
 /** Counts a Jest-compatible JSON report (what vitest's `json` reporter writes). */
 function countJestStyleReport(json) {
@@ -113,6 +158,18 @@ async function main() {
     const reportPath = path.join(ROOT, stage.report);
     rmSync(reportPath, { force: true }); // never read a stale report
     console.log(`\nrun-tests: stage '${stage.name}': ${stage.description}`);
+    const skipReason = stage.skip?.();
+    if (skipReason) {
+      console.log(`run-tests: stage '${stage.name}' SKIPPED: ${skipReason}`);
+      continue;
+    }
+    const unrunnable = stage.preflight?.();
+    if (unrunnable) {
+      console.error(`run-tests: stage '${stage.name}' cannot run: ${unrunnable}`);
+      problems.push(`stage '${stage.name}' cannot run: ${unrunnable}`);
+      totals.failed += 1;
+      continue;
+    }
     const started = Date.now();
     const { code, signal } = await run(stage.command(extraArgs));
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -127,7 +184,7 @@ async function main() {
     }
     let counts;
     try {
-      counts = stage.count(JSON.parse(readFileSync(reportPath, 'utf8')));
+      counts = stage.count(JSON.parse(readFileSync(reportPath, 'utf8')), extraArgs);
     } catch (err) {
       problems.push(`stage '${stage.name}': cannot read ${stage.report}: ${err.message}`);
       continue;

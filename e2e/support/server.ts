@@ -64,6 +64,9 @@ export function freePort(): Promise<number> {
 function childEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('EDUCLOUD_') || key === 'DATABASE_URL') delete env[key];
+  // Vitest sets NODE_ENV=test (and VITEST, TEST...) in its workers: inherited, the server's own
+  // console build would be React's and antd's development build, not the one users get.
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'NODE_ENV' || key === 'TEST') delete env[key];
   return {
     ...env,
     EDUCLOUD_DATA_DIR: dataDir,
