@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { defineModule } from '#kernel';
 import { workPlanCommands } from './cli/commands.ts';
-import { WorkPlanPermissions } from './contract/permissions.ts';
+import { ReportPermissions, WorkPlanPermissions } from './contract/permissions.ts';
+import { registerReportRoutes } from './server/report.routes.ts';
 import { registerPlanRoutes } from './server/plan.routes.ts';
 import { seedPlan } from './server/plan.service.ts';
 
@@ -16,13 +17,18 @@ export const workPlanModule = defineModule({
     { id: WorkPlanPermissions.import, label: { zh: '导入工作要点', en: 'Import work plans' } },
     { id: WorkPlanPermissions.update, label: { zh: '修改工作要点', en: 'Edit work plans' } },
     { id: WorkPlanPermissions.mapUnits, label: { zh: '对应责任单位', en: 'Map responsible units' } },
+    { id: ReportPermissions.submit, label: { zh: '报送任务进展', en: 'Report task progress' } },
+    { id: ReportPermissions.review, label: { zh: '审阅进展报告', en: 'Review progress reports' } },
   ],
   roleGrants: [
-    { role: 'org_admin', permissions: Object.values(WorkPlanPermissions) },
-    { role: 'reviewer', permissions: [WorkPlanPermissions.read] },
+    { role: 'org_admin', permissions: [...Object.values(WorkPlanPermissions), ...Object.values(ReportPermissions)] },
+    { role: 'reviewer', permissions: [WorkPlanPermissions.read, ReportPermissions.review, ReportPermissions.submit] },
   ],
   migrationsDir: new URL('./migrations/', import.meta.url),
-  routes: (app) => registerPlanRoutes(app),
+  routes: (app) => {
+    registerPlanRoutes(app);
+    registerReportRoutes(app);
+  },
   seed: (ctx) => seedPlan(ctx, readFileSync(SEED_PLAN, 'utf8')),
   cli: workPlanCommands,
 });

@@ -4,3 +4,8 @@ export const WorkPlanPermissions = {
   update: 'work-plan.plan.update',
   mapUnits: 'work-plan.unit.map',
 } as const;
+
+export const ReportPermissions = {
+  submit: 'work-plan.report.submit',
+  review: 'work-plan.report.review',
+} as const;

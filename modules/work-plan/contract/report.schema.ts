@@ -1,0 +1,52 @@
+import { Type, type Static } from 'typebox';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const ReportView = Type.Object({
+  id: Type.String(), taskId: Type.String(), orgId: Type.String(), orgName: Type.String(), reportDate: Type.String(),
+  text: Type.String(), isComplete: Type.Boolean(), status: Type.Union([Type.Literal('submitted'), Type.Literal('accepted'), Type.Literal('returned')]),
+  reviewComment: Nullable(Type.String()), figures: Type.Array(Type.Object({ targetId: Type.String(), value: Type.Number() })),
+  fileIds: Type.Array(Type.String()), createdAt: Type.String(),
+});
+export type ReportView = Static<typeof ReportView>;
+
+export const SubmitReportBody = Type.Object({
+  orgId: Type.String({ description: '报送单位（须为该任务的责任单位）' }),
+  reportDate: Type.String({ format: 'date' }),
+  text: Type.String({ minLength: 2, maxLength: 20_000 }),
+  isComplete: Type.Optional(Type.Boolean({ description: '报送单位认为本任务已完成（用于无量化指标的任务）' })),
+  figures: Type.Optional(Type.Array(Type.Object({ targetId: Type.String(), value: Type.Number({ minimum: 0 }) }), { maxItems: 50 })),
+  fileIds: Type.Optional(Type.Array(Type.String(), { maxItems: 20 })),
+}, { additionalProperties: false });
+export type SubmitReportBody = Static<typeof SubmitReportBody>;
+
+export const ReviewReportBody = Type.Object({
+  decision: Type.Union([Type.Literal('accept'), Type.Literal('return')]),
+  comment: Type.Optional(Type.String({ maxLength: 2000 })),
+}, { additionalProperties: false });
+export type ReviewReportBody = Static<typeof ReviewReportBody>;
+
+export const TaskProgress = Type.Object({
+  taskId: Type.String(), number: Type.Integer(), title: Type.String(), planId: Type.String(), planTitle: Type.String(),
+  dueDate: Nullable(Type.String()),
+  status: Type.Union([Type.Literal('not_started'), Type.Literal('in_progress'), Type.Literal('done'), Type.Literal('late')]),
+  reportCount: Type.Integer(),
+  targets: Type.Array(Type.Object({ id: Type.String(), count: Type.Number(), max: Nullable(Type.Number()), unit: Type.String(), object: Type.String(), bound: Type.String(), value: Nullable(Type.Number()), isMet: Type.Boolean(), share: Type.Number() })),
+});
+export type TaskProgress = Static<typeof TaskProgress>;
+
+export const UpdateTaskBody = Type.Object({
+  title: Type.Optional(Type.String({ minLength: 2, maxLength: 200 })),
+  dueDate: Type.Optional(Nullable(Type.String({ format: 'date' }))),
+}, { additionalProperties: false });
+export type UpdateTaskBody = Static<typeof UpdateTaskBody>;
+
+export const UpdateTargetBody = Type.Object({
+  count: Type.Optional(Type.Number({ minimum: 0 })),
+  max: Type.Optional(Nullable(Type.Number({ minimum: 0 }))),
+  unit: Type.Optional(Type.String({ minLength: 1, maxLength: 10 })),
+  object: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  bound: Type.Optional(Type.Enum(['exact', 'at_least', 'at_most', 'approximate', 'range'])),
+  dueDate: Type.Optional(Nullable(Type.String({ format: 'date' }))),
+}, { additionalProperties: false });
+export type UpdateTargetBody = Static<typeof UpdateTargetBody>;

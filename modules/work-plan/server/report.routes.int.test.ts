@@ -1,0 +1,81 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeOnEngines, type Session } from '../../../apps/server/src/testing/test-app.ts';
+
+describeOnEngines('work plan progress reports', (h) => {
+  let ministry: Session;
+  let changan: Session;
+  let qiaoxi: Session;
+  let task17: { id: string; targets: Array<{ id: string; count: number }> };
+  let task14: string;
+
+  beforeAll(async () => {
+    await h().makeUser({ account: 'rp-root', orgCode: 'MOE', roles: ['platform_admin'] });
+    ministry = await h().signIn('rp-root');
+    await h().makeUser({ account: 'rp-changan', orgCode: 'GB130102', roles: ['reviewer'] });
+    await h().makeUser({ account: 'rp-qiaoxi', orgCode: 'GB130104', roles: ['reviewer'] });
+    changan = await h().signIn('rp-changan');
+    qiaoxi = await h().signIn('rp-qiaoxi');
+    const planId = (await ministry.request('GET', '/api/work-plan/plans')).json()[0].id;
+    const plan = (await ministry.request('GET', `/api/work-plan/plans/${planId}`)).json();
+    const tasks = plan.areas.flatMap((a: any) => a.tasks);
+    task17 = tasks.find((t: any) => t.number === 17);
+    task14 = tasks.find((t: any) => t.number === 14).id;
+  });
+
+  it('lists for a county bureau the tasks that name 地方各级教育行政部门, and not the ministry-only ones', async () => {
+    const mine = (await changan.request('GET', '/api/work-plan/my-tasks')).json();
+    const numbers = mine.map((t: { number: number }) => t.number);
+    expect(numbers).toContain(17);
+    expect(numbers).toContain(3);
+    expect(numbers).not.toContain(14);
+    expect(mine.find((t: any) => t.number === 17)).toMatchObject({ status: 'not_started', reportCount: 0 });
+  });
+
+  it('adds up the units\' latest figures and moves the task to 进行中', async () => {
+    const regions = task17.targets[0];
+    const a = await changan.request('POST', `/api/work-plan/tasks/${task17.id}/reports`, { orgId: await h().orgId('GB130102'), reportDate: '2020-05-01', text: '已推荐典型区域。', figures: [{ targetId: regions.id, value: 2 }] });
+    expect(a.statusCode, a.body).toBe(201);
+    await changan.request('POST', `/api/work-plan/tasks/${task17.id}/reports`, { orgId: await h().orgId('GB130102'), reportDate: '2020-06-01', text: '又推荐一个。', figures: [{ targetId: regions.id, value: 3 }] });
+    await qiaoxi.request('POST', `/api/work-plan/tasks/${task17.id}/reports`, { orgId: await h().orgId('GB130104'), reportDate: '2020-06-01', text: '推荐一个。', figures: [{ targetId: regions.id, value: 1 }] });
+    const progress = (await ministry.request('GET', `/api/work-plan/tasks/${task17.id}/progress`)).json();
+    expect(progress.status).toBe('in_progress');
+    expect(progress.targets[0]).toMatchObject({ count: 30, value: 4, isMet: false });
+  });
+
+  it('drops a returned report from the figures and keeps the comment', async () => {
+    const reports = (await ministry.request('GET', `/api/work-plan/tasks/${task17.id}/reports`)).json();
+    const qiaoxiReport = reports.find((r: { orgName: string }) => r.orgName === '桥西区教育局');
+    const noComment = await ministry.request('POST', `/api/work-plan/reports/${qiaoxiReport.id}/review`, { decision: 'return' });
+    expect(noComment.json().code).toBe('work_plan.return_needs_comment');
+    const returned = await ministry.request('POST', `/api/work-plan/reports/${qiaoxiReport.id}/review`, { decision: 'return', comment: '请附推荐文件' });
+    expect(returned.json()).toMatchObject({ status: 'returned', reviewComment: '请附推荐文件' });
+    expect((await ministry.request('GET', `/api/work-plan/tasks/${task17.id}/progress`)).json().targets[0].value).toBe(3);
+  });
+
+  it('shows a unit only its own reports, the issuer all of them', async () => {
+    const own = (await qiaoxi.request('GET', `/api/work-plan/tasks/${task17.id}/reports`)).json();
+    expect(own.map((r: { orgName: string }) => r.orgName)).toEqual(['桥西区教育局']);
+    expect((await ministry.request('GET', `/api/work-plan/tasks/${task17.id}/reports`)).json()).toHaveLength(3);
+  });
+
+  it('refuses a report from a unit the task does not name, and figures for another task\'s target', async () => {
+    const notMine = await changan.request('POST', `/api/work-plan/tasks/${task14}/reports`, { orgId: await h().orgId('GB130102'), reportDate: '2020-06-01', text: '越权报送。' });
+    expect(notMine.statusCode).toBe(403);
+    expect(notMine.json().code).toBe('work_plan.not_responsible');
+    const stray = await changan.request('POST', `/api/work-plan/tasks/${task17.id}/reports`, { orgId: await h().orgId('GB130102'), reportDate: '2020-06-01', text: '错指标。', figures: [{ targetId: 'NOPE', value: 1 }] });
+    expect(stray.json().code).toBe('work_plan.figure_not_in_task');
+  });
+
+  it('marks a task 滞后 after its due date and 已完成 once its targets are met', async () => {
+    const due = await ministry.request('PATCH', `/api/work-plan/tasks/${task17.id}`, { dueDate: '2020-01-31' });
+    expect(due.statusCode).toBe(204);
+    expect((await ministry.request('GET', `/api/work-plan/tasks/${task17.id}/progress`)).json().status).toBe('late');
+    // Shrink every target to what has been reported so far, as an issuer correcting its plan would.
+    for (const t of task17.targets) await ministry.request('PATCH', `/api/work-plan/targets/${t.id}`, { count: t === task17.targets[0] ? 3 : 1 });
+    const rest = task17.targets.slice(1).map((t) => ({ targetId: t.id, value: 1 }));
+    await changan.request('POST', `/api/work-plan/tasks/${task17.id}/reports`, { orgId: await h().orgId('GB130102'), reportDate: '2020-06-15', text: '其余各项各完成一个。', figures: rest });
+    expect((await ministry.request('GET', `/api/work-plan/tasks/${task17.id}/progress`)).json().status).toBe('done');
+    const audit = (await ministry.request('GET', '/api/audit/events?action=work-plan.&pageSize=100')).json().items.map((e: { action: string }) => e.action);
+    expect(audit).toEqual(expect.arrayContaining(['work-plan.report.submitted', 'work-plan.report.returned', 'work-plan.task.updated', 'work-plan.target.updated']));
+  });
+});

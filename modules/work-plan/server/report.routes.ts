@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { routeAccess } from '#kernel';
+import { ReportView, ReviewReportBody, SubmitReportBody, TaskProgress, UpdateTargetBody, UpdateTaskBody } from '../contract/report.schema.ts';
+import { ReportPermissions, WorkPlanPermissions } from '../contract/permissions.ts';
+import * as service from './report.service.ts';
+
+const tags = ['work-plan'];
+const IdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
+
+export function registerReportRoutes(fastify: FastifyInstance): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get('/api/work-plan/my-tasks', {
+    schema: { tags, summary: '本单位须报送进展的任务', response: { 200: Type.Array(TaskProgress) } },
+    config: { access: routeAccess.permission(ReportPermissions.submit) },
+  }, (req) => service.myTasks(req.ctx));
+
+  app.get('/api/work-plan/tasks/:id/progress', {
+    schema: { tags, summary: '任务进展：量化指标完成情况与状态', params: IdParams, response: { 200: TaskProgress } },
+    config: { access: routeAccess.session },
+  }, (req) => service.taskProgress(req.ctx, req.params.id));
+
+  app.get('/api/work-plan/tasks/:id/reports', {
+    schema: { tags, summary: '任务的进展报告', params: IdParams, response: { 200: Type.Array(ReportView) } },
+    config: { access: routeAccess.session },
+  }, (req) => service.listReports(req.ctx, req.params.id));
+
+  app.post('/api/work-plan/tasks/:id/reports', {
+    schema: { tags, summary: '报送进展', params: IdParams, body: SubmitReportBody, response: { 201: ReportView } },
+    config: { access: routeAccess.permission(ReportPermissions.submit) },
+  }, async (req, reply) => reply.code(201).send(await service.submitReport(req.ctx, req.params.id, req.body)));
+
+  app.post('/api/work-plan/reports/:id/review', {
+    schema: { tags, summary: '审阅进展报告（通过或退回）', params: IdParams, body: ReviewReportBody, response: { 200: ReportView } },
+    config: { access: routeAccess.permission(ReportPermissions.review) },
+  }, (req) => service.reviewReport(req.ctx, req.params.id, req.body));
+
+  app.patch('/api/work-plan/tasks/:id', {
+    schema: { tags, summary: '修改任务（标题、完成时限）', params: IdParams, body: UpdateTaskBody, response: { 204: Type.Null() } },
+    config: { access: routeAccess.permission(WorkPlanPermissions.update) },
+  }, async (req, reply) => { await service.updateTask(req.ctx, req.params.id, req.body); return reply.code(204).send(null); });
+
+  app.patch('/api/work-plan/targets/:id', {
+    schema: { tags, summary: '修改量化指标', params: IdParams, body: UpdateTargetBody, response: { 204: Type.Null() } },
+    config: { access: routeAccess.permission(WorkPlanPermissions.update) },
+  }, async (req, reply) => { await service.updateTarget(req.ctx, req.params.id, req.body); return reply.code(204).send(null); });
+}

@@ -1,0 +1,161 @@
+import { forbidden, fromJson, invalid, newId, notFound, pathIds, type Ctx } from '#kernel';
+import type { ReportView, ReviewReportBody, SubmitReportBody, TaskProgress, UpdateTargetBody, UpdateTaskBody } from '../contract/report.schema.ts';
+import { ReportPermissions, WorkPlanPermissions } from '../contract/permissions.ts';
+import { deriveTaskStatus, isTargetMet, targetShare } from './task-status.ts';
+import * as repo from './report.repo.ts';
+import { insertRows } from './plan.repo.ts';
+
+type Mapping = { kind: string; org_id: string | null; org_types: string | null };
+
+/** Whether an org is one of a task's responsible units: named directly, or of a named type under the issuer. */
+export function isResponsible(org: { id: string; path: string; type: string }, mappings: Mapping[], planOrgPath: string): boolean {
+  return mappings.some((m) => (m.kind === 'org' && m.org_id === org.id)
+    || (m.kind === 'org_types' && fromJson<string[]>(m.org_types, []).includes(org.type) && org.path.startsWith(planOrgPath)));
+}
+
+async function taskOrThrow(ctx: Ctx, taskId: string) {
+  const task = await repo.findTask(ctx.db, taskId);
+  if (!task) throw notFound('work_plan.task_not_found', { id: taskId });
+  return task;
+}
+
+/** The issuer's readers see every report of a task; a unit sees its own. Null when neither. */
+function reportScopes(ctx: Ctx, planOrgPath: string): string[] | 'all' | null {
+  if (ctx.access.can(WorkPlanPermissions.read, planOrgPath)) return 'all';
+  const own = ctx.access.scopes(ReportPermissions.submit);
+  return own.length > 0 ? own : null;
+}
+
+function toReport(r: repo.ReportRow & { org_name: string }, figures: Array<{ report_id: string; target_id: string; value: number }>, files: Array<{ report_id: string; file_id: string }>): ReportView {
+  return {
+    id: r.id, taskId: r.task_id, orgId: r.org_id, orgName: r.org_name, reportDate: r.report_date, text: r.text, isComplete: !!Number(r.is_complete),
+    status: r.status as ReportView['status'], reviewComment: r.review_comment, createdAt: r.created_at,
+    figures: figures.filter((f) => f.report_id === r.id).map((f) => ({ targetId: f.target_id, value: Number(f.value) })),
+    fileIds: files.filter((f) => f.report_id === r.id).map((f) => f.file_id),
+  };
+}
+
+/** A responsible unit reports progress on a task: text, figures for its targets, evidence files. */
+export async function submitReport(ctx: Ctx, taskId: string, body: SubmitReportBody): Promise<ReportView> {
+  return ctx.transaction(async (tx) => {
+    const task = await taskOrThrow(tx, taskId);
+    const org = await repo.findOrg(tx.db, body.orgId);
+    if (!org || !tx.access.can(ReportPermissions.submit, org.path)) throw notFound('orgs.org_not_found', { id: body.orgId });
+    const mappings = await repo.taskUnitMappings(tx.db, task.id, task.plan_org_id);
+    if (!isResponsible(org, mappings, task.plan_org_path)) throw forbidden('work_plan.not_responsible', { org: org.name, task: task.number });
+    const targetIds = new Set((await repo.taskTargets(tx.db, task.id)).map((g) => g.id as string));
+    const stray = (body.figures ?? []).find((f) => !targetIds.has(f.targetId));
+    if (stray) throw invalid('work_plan.figure_not_in_task', { field: 'figures', targetId: stray.targetId });
+    const at = tx.now().toISOString();
+    const id = newId();
+    await insertRows(tx.db, 'wp_reports', [{ id, task_id: task.id, org_id: org.id, org_path: org.path, report_date: body.reportDate, text: body.text, is_complete: body.isComplete ? 1 : 0, status: 'submitted', review_comment: null, reviewed_by: null, reviewed_at: null, created_by: tx.actor.id, created_at: at }]);
+    await insertRows(tx.db, 'wp_report_figures', (body.figures ?? []).map((f) => ({ report_id: id, target_id: f.targetId, value: f.value })));
+    await insertRows(tx.db, 'wp_report_files', [...new Set(body.fileIds ?? [])].map((fileId) => ({ report_id: id, file_id: fileId })));
+    tx.audit({ action: 'work-plan.report.submitted', objectType: 'work-plan.report', objectId: id, orgId: org.id, changes: { task: task.number, plan: task.plan_title, reportDate: body.reportDate, figures: body.figures ?? [], isComplete: !!body.isComplete } });
+    const rows = (await repo.reportsOfTask(tx.db, task.id)).filter((r) => r.id === id);
+    return toReport(rows[0], await repo.figuresOf(tx.db, [id]), await repo.filesOf(tx.db, [id]));
+  });
+}
+
+export async function listReports(ctx: Ctx, taskId: string): Promise<ReportView[]> {
+  const task = await taskOrThrow(ctx, taskId);
+  const scopes = reportScopes(ctx, task.plan_org_path);
+  if (!scopes) throw notFound('work_plan.task_not_found', { id: taskId });
+  const rows = (await repo.reportsOfTask(ctx.db, task.id)).filter((r) => scopes === 'all' || scopes.some((s) => r.org_path.startsWith(s)));
+  const ids = rows.map((r) => r.id);
+  const [figures, files] = await Promise.all([repo.figuresOf(ctx.db, ids), repo.filesOf(ctx.db, ids)]);
+  return rows.map((r) => toReport(r, figures, files));
+}
+
+/** The issuer's reviewer accepts a report or returns it with a comment. */
+export async function reviewReport(ctx: Ctx, reportId: string, body: ReviewReportBody): Promise<ReportView> {
+  return ctx.transaction(async (tx) => {
+    const report = await repo.findReport(tx.db, reportId);
+    const task = report && (await repo.findTask(tx.db, report.task_id));
+    if (!report || !task || !tx.access.can(WorkPlanPermissions.read, task.plan_org_path)) throw notFound('work_plan.report_not_found', { id: reportId });
+    tx.access.require(ReportPermissions.review, task.plan_org_path);
+    if (report.status !== 'submitted') throw invalid('work_plan.report_already_reviewed', { status: report.status });
+    if (body.decision === 'return' && !body.comment?.trim()) throw invalid('work_plan.return_needs_comment', { field: 'comment' });
+    const status = body.decision === 'accept' ? 'accepted' : 'returned';
+    await repo.updateReport(tx.db, report.id, { status, review_comment: body.comment?.trim() || null, reviewed_by: tx.actor.id, reviewed_at: tx.now().toISOString() });
+    tx.audit({ action: `work-plan.report.${status}`, objectType: 'work-plan.report', objectId: report.id, orgId: report.org_id, changes: { status: [report.status, status], comment: body.comment ?? null } });
+    const rows = (await repo.reportsOfTask(tx.db, task.id)).filter((r) => r.id === report.id);
+    return toReport(rows[0], await repo.figuresOf(tx.db, [report.id]), await repo.filesOf(tx.db, [report.id]));
+  });
+}
+
+/**
+ * A task's targets with their current figures and its derived status. A target's figure is
+ * the sum, over reporting units, of each unit's latest figure that was not returned.
+ */
+export async function taskProgress(ctx: Ctx, taskId: string): Promise<TaskProgress> {
+  const task = await taskOrThrow(ctx, taskId);
+  if (!reportScopes(ctx, task.plan_org_path)) throw notFound('work_plan.task_not_found', { id: taskId });
+  const [targets, reports] = await Promise.all([repo.taskTargets(ctx.db, task.id), repo.reportsOfTask(ctx.db, task.id)]);
+  const live = reports.filter((r) => r.status !== 'returned');
+  const figures = await repo.figuresOf(ctx.db, live.map((r) => r.id));
+  const latest = new Map<string, { date: string; value: number }>(); // key: target|org
+  for (const r of live) {
+    for (const f of figures.filter((x) => x.report_id === r.id)) {
+      const key = `${f.target_id}|${r.org_id}`;
+      const seen = latest.get(key);
+      if (!seen || r.report_date > seen.date) latest.set(key, { date: r.report_date, value: Number(f.value) });
+    }
+  }
+  const views = targets.map((g) => {
+    const values = [...latest.entries()].filter(([k]) => k.startsWith(`${g.id}|`)).map(([, v]) => v.value);
+    const progress = { count: Number(g.count), max: g.max === null ? null : Number(g.max), bound: g.bound, value: values.length ? values.reduce((a, b) => a + b, 0) : null };
+    return { id: g.id as string, count: progress.count, max: progress.max, unit: g.unit as string, object: g.object as string, bound: g.bound as string, value: progress.value, isMet: isTargetMet(progress), share: targetShare(progress) };
+  });
+  const today = ctx.now().toISOString().slice(0, 10);
+  const status = deriveTaskStatus({ targets: views.map((v) => ({ count: v.count, max: v.max, bound: v.bound as never, value: v.value })), dueDate: task.due_date, reportCount: live.length, reportedComplete: live.some((r) => !!Number(r.is_complete) && r.status === 'accepted'), today });
+  return { taskId: task.id, number: Number(task.number), title: task.title, planId: task.plan_id, planTitle: task.plan_title, dueDate: task.due_date, status, reportCount: live.length, targets: views };
+}
+
+/** Tasks the caller's units must report on, across plans, with their progress. */
+export async function myTasks(ctx: Ctx): Promise<TaskProgress[]> {
+  const orgIds = ctx.access.scopes(ReportPermissions.submit).map((p) => pathIds(p).at(-1)!);
+  const taskIds = new Set<string>();
+  for (const orgId of orgIds) {
+    const org = await repo.findOrg(ctx.db, orgId);
+    if (!org) continue;
+    for (const row of await repo.tasksForOrg(ctx.db, org)) if (isResponsible(org, [row], row.plan_org_path)) taskIds.add(row.task_id);
+  }
+  const out: TaskProgress[] = [];
+  for (const id of taskIds) out.push(await taskProgress(ctx, id));
+  return out.sort((a, b) => a.planTitle.localeCompare(b.planTitle) || a.number - b.number);
+}
+
+export async function updateTask(ctx: Ctx, taskId: string, body: UpdateTaskBody): Promise<void> {
+  await ctx.transaction(async (tx) => {
+    const task = await taskOrThrow(tx, taskId);
+    if (!tx.access.can(WorkPlanPermissions.update, task.plan_org_path)) throw notFound('work_plan.task_not_found', { id: taskId });
+    const patch: Record<string, unknown> = {};
+    const changes: Record<string, unknown> = {};
+    if (body.title !== undefined && body.title !== task.title) { patch.title = body.title; changes.title = [task.title, body.title]; }
+    if (body.dueDate !== undefined && body.dueDate !== task.due_date) { patch.due_date = body.dueDate; changes.dueDate = [task.due_date, body.dueDate]; }
+    if (Object.keys(patch).length === 0) return;
+    await repo.updateTask(tx.db, task.id, { ...patch, updated_at: tx.now().toISOString() });
+    tx.audit({ action: 'work-plan.task.updated', objectType: 'work-plan.task', objectId: task.id, orgId: task.plan_org_id, changes });
+  });
+}
+
+export async function updateTarget(ctx: Ctx, targetId: string, body: UpdateTargetBody): Promise<void> {
+  await ctx.transaction(async (tx) => {
+    const target = await repo.findTarget(tx.db, targetId);
+    const task = target && (await repo.findTask(tx.db, target.task_id));
+    if (!target || !task || !tx.access.can(WorkPlanPermissions.update, task.plan_org_path)) throw notFound('work_plan.target_not_found', { id: targetId });
+    const fields = { count: 'count', max: 'max', unit: 'unit', object: 'object', bound: 'bound', dueDate: 'due_date' } as const;
+    const patch: Record<string, unknown> = {};
+    const changes: Record<string, unknown> = {};
+    for (const [key, column] of Object.entries(fields)) {
+      const value = body[key as keyof UpdateTargetBody];
+      if (value !== undefined && value !== target[column]) { patch[column] = value; changes[key] = [target[column], value]; }
+    }
+    const bound = (patch.bound ?? target.bound) as string;
+    if (bound === 'range' && (patch.max ?? target.max) === null) throw invalid('work_plan.range_needs_max', { field: 'max' });
+    if (Object.keys(patch).length === 0) return;
+    await repo.updateTarget(tx.db, target.id, { ...patch, updated_at: tx.now().toISOString() });
+    tx.audit({ action: 'work-plan.target.updated', objectType: 'work-plan.target', objectId: target.id, orgId: task.plan_org_id, changes });
+  });
+}
