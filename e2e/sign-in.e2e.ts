@@ -41,7 +41,7 @@ journey('loads the production sign-in page without the console code behind it', 
   expect(await page.locator('[class*="css-dev-only"]').count()).toBe(0);
   // The signed-in console (router, layout, module pages) is its own chunk, loaded only after sign-in.
   expect(loaded.map((s) => s.url).filter((u) => /\/app-router-/.test(u))).toEqual([]);
-  expect(gzipBytes).toBeLessThan(600 * 1024);
+  expect(gzipBytes).toBeLessThan(300 * 1024);
 });
 
 journey('draws Chinese with a CJK font (中 at 40px is wider than 30px)', async ({ page, step }) => {

@@ -8,7 +8,9 @@ export default defineConfig({
   plugins: [react()],
   build: {
     outDir: 'dist',
-    emptyOutDir: true,
+    // Old hashed assets stay, so a server still running the previous build keeps working
+    // while another instance (or a restart) rebuilds the console.
+    emptyOutDir: false,
     chunkSizeWarningLimit: 1500,
   },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },

@@ -19,7 +19,6 @@ export const orgsModule = defineModule({
     { role: 'org_admin', permissions: Object.values(OrgPermissions) },
     { role: 'reviewer', permissions: [OrgPermissions.read] },
     { role: 'expert', permissions: [OrgPermissions.read] },
-    { role: 'teacher', permissions: [OrgPermissions.read] },
     { role: 'security_officer', permissions: [OrgPermissions.read] },
     { role: 'data_steward', permissions: [OrgPermissions.read] },
   ],

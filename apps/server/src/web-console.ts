@@ -39,7 +39,14 @@ export async function buildConsole(log: (line: string) => void): Promise<void> {
   log('正在构建 Web 控制台（首次启动或源文件有更新）…');
   const started = Date.now();
   const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'apps/web/vite.config.ts'), logLevel: 'warn' });
+  // React picks its development build from NODE_ENV; whatever the caller runs under, the console is production.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(ROOT, 'apps/web/vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV; else process.env.NODE_ENV = previous;
+  }
   log(`Web 控制台构建完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
 }
 

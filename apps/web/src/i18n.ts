@@ -2,7 +2,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import shellZh from '../locales/zh-CN.json';
 import shellEn from '../locales/en.json';
-import { uiEn, uiZh } from '#ui';
+import uiZh from '../../../packages/ui/locales/zh-CN.json';
+import uiEn from '../../../packages/ui/locales/en.json';
 import { webModules } from './modules.ts';
 
 export type Language = 'zh-CN' | 'en';

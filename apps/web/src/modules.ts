@@ -1,4 +1,4 @@
-import type { WebModule } from '#ui';
+import type { WebModule } from '#ui/web-module.ts';
 import { orgsWeb } from '#core/orgs/web/index.ts';
 import { usersWeb } from '#core/users/web/index.ts';
 import { accessWeb } from '#core/access/web/index.ts';

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { defineWebModule } from '#ui';
+import { defineWebModule } from '#ui/web-module.ts';
 import zh from '../locales/zh-CN.json';
 import en from '../locales/en.json';
 

@@ -6,6 +6,7 @@ import { useSession, type WebRoute } from '#ui';
 import { webModules } from '../modules.ts';
 import { ConsoleLayout } from './console-layout.tsx';
 import HomePage from './home-page.tsx';
+import { AntdProvider } from './antd-provider.tsx';
 
 export function ForbiddenPage() {
   const { t } = useTranslation();
@@ -34,5 +35,5 @@ export default function AppRouter() {
     ];
     return createBrowserRouter([{ path: '/', element: <ConsoleLayout />, children }]);
   }, []);
-  return <RouterProvider router={router} />;
+  return <AntdProvider><RouterProvider router={router} /></AntdProvider>;
 }

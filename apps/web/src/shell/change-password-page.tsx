@@ -3,6 +3,7 @@ import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, problemMessage } from '#ui';
 import { AuthCard } from './auth-card.tsx';
+import { AntdProvider } from './antd-provider.tsx';
 
 export interface PasswordValues { currentPassword: string; newPassword: string; repeat: string }
 
@@ -26,7 +27,11 @@ export function PasswordFields() {
   );
 }
 
-export default function ChangePasswordPage({ onDone }: { onDone: () => Promise<void> }) {
+export default function ChangePasswordPage(props: { onDone: () => Promise<void> }) {
+  return <AntdProvider><ChangePasswordPageScreen {...props} /></AntdProvider>;
+}
+
+function ChangePasswordPageScreen({ onDone }: { onDone: () => Promise<void> }) {
   const { t, i18n } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

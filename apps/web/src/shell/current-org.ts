@@ -1,4 +1,4 @@
-import type { SessionApi, SessionInfo } from '#ui';
+import type { SessionApi, SessionInfo } from '#ui/session-context.tsx';
 
 type Org = SessionApi['currentOrg'];
 const key = (userId: string) => `educloud.currentOrg.${userId}`;
@@ -10,8 +10,10 @@ export function grantOrgs(info: SessionInfo): Org[] {
   return [...seen.values()].sort((a, b) => a.path.length - b.path.length || a.name.localeCompare(b.name, 'zh-CN'));
 }
 
+/** The user's own org when they hold a role there, else their outermost grant. */
 export function defaultOrg(info: SessionInfo): Org {
-  return grantOrgs(info)[0] ?? { id: info.user.orgId, name: '', path: '/' };
+  const orgs = grantOrgs(info);
+  return orgs.find((o) => o.id === info.user.orgId) ?? orgs[0] ?? { id: info.user.orgId, name: '', path: '/' };
 }
 
 export function readCurrentOrg(info: SessionInfo): Org | null {

@@ -4,9 +4,14 @@ import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import { api, problemMessage, type SessionInfo } from '#ui';
 import { AuthCard } from './auth-card.tsx';
+import { AntdProvider } from './antd-provider.tsx';
+
+export default function SecondFactorPage(props: { info: SessionInfo; onDone: () => Promise<void>; onCancel: () => void }) {
+  return <AntdProvider><SecondFactorPageScreen {...props} /></AntdProvider>;
+}
 
 /** The TOTP step: enrolment (QR code and secret) for a first sign-in, otherwise a code. */
-export default function SecondFactorPage({ info, onDone, onCancel }: { info: SessionInfo; onDone: () => Promise<void>; onCancel: () => void }) {
+function SecondFactorPageScreen({ info, onDone, onCancel }: { info: SessionInfo; onDone: () => Promise<void>; onCancel: () => void }) {
   const { t, i18n } = useTranslation();
   const enrolling = info.mfa === 'enrol_required';
   const [setup, setSetup] = useState<{ secret: string; qr: string } | null>(null);

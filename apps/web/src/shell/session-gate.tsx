@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { api, ApiError, setCsrfToken, setUnauthenticatedHandler, SessionContext, type SessionApi, type SessionInfo } from '#ui';
-import { FullPageSpin } from './root.tsx';
+import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from '#ui/api.ts';
+import { SessionContext, type SessionApi, type SessionInfo } from '#ui/session-context.tsx';
+import { FullPageSpin } from './full-page-spin.tsx';
 import { readCurrentOrg, saveCurrentOrg, defaultOrg } from './current-org.ts';
 
 const SignInPage = lazy(() => import('./sign-in-page.tsx'));
