@@ -3,6 +3,8 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createOrg } from '#core/orgs/server/org.service.ts';
 import { createUser } from '#core/users/server/user.service.ts';
 import { createGrant, createRole, listPermissions } from '#core/access/server/access.service.ts';
+import { getPlan, importPlan } from '../../../modules/work-plan/server/plan.service.ts';
+import { submitReport } from '../../../modules/work-plan/server/report.service.ts';
 import { describeOnEngines, TEST_PASSWORD, type Session, type TestApp } from './testing/test-app.ts';
 
 /*
@@ -23,6 +25,9 @@ interface Fixture {
   hebeiAuditEvent: () => Promise<string>;
   customRole: () => Promise<string>;
   allPermissionsRole: string;
+  /** A plan issued by Hebei, with its first task and that task's first target. */
+  hebeiPlan: () => Promise<{ planId: string; taskId: string; targetId: string }>;
+  hebeiReport: () => Promise<string>;
 }
 
 interface Req { method: InjectOptions['method']; url: string; body?: unknown; headers?: Record<string, string> }
@@ -47,6 +52,8 @@ function multipart(content: Buffer) {
   return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
+const MATRIX_PLAN = ['2021年河北矩阵教育工作要点', '重点任务', '(一)矩阵方面', '1.矩阵任务', '遴选10所矩阵学校。(责任单位:河北省教育厅、矩阵测试中心)'].join('\n');
+
 const inHebei = (paths: string[], f: Fixture) => paths.filter((p) => p.includes(`/${f.hebei}/`)).length;
 
 const MATRIX: Record<string, Entry> = {
@@ -64,6 +71,10 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/me/totp/remove': { kind: 'self', reason: 'own authenticator' },
 
   'GET /api/orgs': { kind: 'list', request: async () => ({ method: 'GET', url: '/api/orgs?q=GB1301&pageSize=100' }), hebeiRows: (b, f) => inHebei(b.items.map((o: any) => o.path), f) },
+  // Exports are binary XLSX, which the 'list' check (it parses JSON) cannot read; as 'scoped'
+  // entries they prove that a filter naming a Hebei org is refused outside Hebei and served inside.
+  // That an unfiltered export holds only the caller's subtree is tested in user.export.int.test.ts.
+  'GET /api/orgs/export': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/orgs/export?within=${f.hebei}&q=GB1301` }) },
   'GET /api/orgs/roots': { kind: 'list', request: async () => ({ method: 'GET', url: '/api/orgs/roots' }), hebeiRows: (b, f) => inHebei(b.map((o: any) => o.path), f) },
   'GET /api/orgs/:id': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/orgs/${await f.hebeiCounty()}` }) },
   'GET /api/orgs/:id/children': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/orgs/${f.hebei}/children` }) },
@@ -74,6 +85,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/orgs/:id/activate': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/orgs/${await f.hebeiCounty()}/activate` }) },
 
   'GET /api/users': { kind: 'list', request: async (f) => { await f.hebeiUser(); return { method: 'GET', url: '/api/users?pageSize=200' }; }, hebeiRows: (b, f) => b.items.filter((u: any) => u.account.startsWith('hb-')).length },
+  'GET /api/users/export': { kind: 'scoped', request: async (f) => { await f.hebeiUser(); return { method: 'GET', url: `/api/users/export?orgId=${f.hebei}&q=hb-` }; } },
   'GET /api/users/:id': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/users/${await f.hebeiUser()}` }) },
   'POST /api/users': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: '/api/users', body: { account: `m${Date.now()}${Math.floor(Math.random() * 1e6)}`, realName: '矩阵用户', orgId: await f.hebeiCounty(), password: TEST_PASSWORD } }) },
   'PATCH /api/users/:id': { kind: 'scoped', request: async (f) => ({ method: 'PATCH', url: `/api/users/${await f.hebeiUser()}`, body: { displayName: '改名' } }) },
@@ -90,8 +102,24 @@ const MATRIX: Record<string, Entry> = {
   'DELETE /api/access/grants/:id': { kind: 'scoped', request: async (f) => ({ method: 'DELETE', url: `/api/access/grants/${await f.hebeiGrant()}` }) },
 
   'GET /api/audit/events': { kind: 'list', request: async (f) => { await f.hebeiCounty(); return { method: 'GET', url: '/api/audit/events?action=orgs.org.created&pageSize=200' }; }, hebeiRows: (b, f) => b.items.filter((e: any) => e.changes?.name === '矩阵县教育局').length },
+  'GET /api/audit/events/export': { kind: 'scoped', request: async (f) => { await f.hebeiCounty(); return { method: 'GET', url: `/api/audit/events/export?orgId=${f.hebei}&action=orgs.org.created` }; } },
   'GET /api/audit/events/:id': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/audit/events/${await f.hebeiAuditEvent()}` }) },
   'POST /api/audit/verify': { kind: 'platform', request: async () => ({ method: 'POST', url: '/api/audit/verify' }) },
+
+  'GET /api/indicators': { kind: 'list', request: async () => ({ method: 'GET', url: '/api/indicators' }), hebeiRows: () => 0 },
+  'GET /api/indicators/:id/value': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/indicators/users.accounts_opened/value?orgId=${f.hebei}` }) },
+
+  'GET /api/work-plan/plans': { kind: 'list', request: async (f) => { await f.hebeiPlan(); return { method: 'GET', url: '/api/work-plan/plans' }; }, hebeiRows: (b) => b.filter((p: any) => p.title.includes('河北矩阵')).length },
+  'GET /api/work-plan/plans/:id': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/work-plan/plans/${(await f.hebeiPlan()).planId}` }) },
+  'POST /api/work-plan/plans/import': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: '/api/work-plan/plans/import', body: { orgId: f.hebei, text: MATRIX_PLAN } }) },
+  'PUT /api/work-plan/unit-mappings': { kind: 'scoped', request: async (f) => { await f.hebeiPlan(); return { method: 'PUT', url: '/api/work-plan/unit-mappings', body: { scopeOrgId: f.hebei, name: '矩阵测试中心', orgId: f.hebei } }; } },
+  'GET /api/work-plan/my-tasks': { kind: 'list', request: async (f) => { await f.hebeiPlan(); return { method: 'GET', url: '/api/work-plan/my-tasks' }; }, hebeiRows: (b) => b.filter((t: any) => t.planTitle.includes('河北矩阵')).length },
+  'GET /api/work-plan/tasks/:id/progress': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/work-plan/tasks/${(await f.hebeiPlan()).taskId}/progress` }) },
+  'GET /api/work-plan/tasks/:id/reports': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/work-plan/tasks/${(await f.hebeiPlan()).taskId}/reports` }) },
+  'POST /api/work-plan/tasks/:id/reports': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/work-plan/tasks/${(await f.hebeiPlan()).taskId}/reports`, body: { orgId: f.hebei, reportDate: '2020-06-01', text: '矩阵报送。' } }) },
+  'POST /api/work-plan/reports/:id/review': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/work-plan/reports/${await f.hebeiReport()}/review`, body: { decision: 'accept' } }) },
+  'PATCH /api/work-plan/tasks/:id': { kind: 'scoped', request: async (f) => ({ method: 'PATCH', url: `/api/work-plan/tasks/${(await f.hebeiPlan()).taskId}`, body: { dueDate: '2020-12-31' } }) },
+  'PATCH /api/work-plan/targets/:id': { kind: 'scoped', request: async (f) => ({ method: 'PATCH', url: `/api/work-plan/targets/${(await f.hebeiPlan()).targetId}`, body: { count: 12 } }) },
 
   'POST /api/files': { kind: 'scoped', request: async (f) => { const m = multipart(PDF); return { method: 'POST', url: `/api/files?orgId=${await f.hebeiCounty()}`, body: m.body, headers: m.headers }; } },
   'GET /api/files/:id': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/files/${await f.hebeiFile()}` }) },
@@ -126,6 +154,15 @@ describeOnEngines('authorization matrix', (harness) => {
         const res = await insider.request('POST', `/api/files?orgId=${hebei}`, m.body, m.headers);
         if (res.statusCode !== 201) throw new Error(`upload failed ${res.body}`);
         return res.json().id;
+      },
+      hebeiPlan: async () => {
+        const { plan } = await importPlan(sys, { orgId: hebei, text: MATRIX_PLAN });
+        const task = (await getPlan(sys, plan.id)).areas[0].tasks[0];
+        return { planId: plan.id, taskId: task.id, targetId: task.targets[0].id };
+      },
+      hebeiReport: async () => {
+        const { taskId } = await f.hebeiPlan();
+        return (await submitReport(sys, taskId, { orgId: hebei, reportDate: '2020-06-01', text: '矩阵报送。' })).id;
       },
       hebeiAuditEvent: async () => {
         await hebeiCounty();

@@ -4,7 +4,9 @@ import { Type } from 'typebox';
 import { Page, routeAccess } from '#kernel';
 import { CreateOrgBody, MoveOrgBody, Org, OrgSearchQuery, UpdateOrgBody } from '../contract/org.schema.ts';
 import { OrgPermissions } from '../contract/permissions.ts';
+import { sendXlsx, XlsxResponse } from '#kernel/xlsx-export.ts';
 import * as service from './org.service.ts';
+import { exportOrgs, OrgExportQuery } from './org.export.ts';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
 const tags = ['orgs'];
@@ -16,6 +18,13 @@ export function registerOrgRoutes(fastify: FastifyInstance): void {
     schema: { tags, summary: '搜索机构', querystring: OrgSearchQuery, response: { 200: Page(Org) } },
     config: { access: routeAccess.permission(OrgPermissions.read) },
   }, (req) => service.searchOrgs(req.ctx, req.query));
+
+  app.get('/api/orgs/export', {
+    schema: { tags, summary: '导出机构（全部筛选结果，XLSX）', querystring: OrgExportQuery, response: XlsxResponse },
+    // A HEAD request would run the whole export, and audit it, to send no body.
+    exposeHeadRoute: false,
+    config: { access: routeAccess.permission(OrgPermissions.read) },
+  }, async (req, reply) => sendXlsx(reply, await exportOrgs(req.ctx, req.query)));
 
   app.get('/api/orgs/roots', {
     schema: { tags, summary: '当前用户可见的顶层机构', response: { 200: Type.Array(Org) } },

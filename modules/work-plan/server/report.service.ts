@@ -19,10 +19,18 @@ async function taskOrThrow(ctx: Ctx, taskId: string) {
   return task;
 }
 
-/** The issuer's readers see every report of a task; a unit sees its own. Null when neither. */
-function reportScopes(ctx: Ctx, planOrgPath: string): string[] | 'all' | null {
-  if (ctx.access.can(WorkPlanPermissions.read, planOrgPath)) return 'all';
-  const own = ctx.access.scopes(ReportPermissions.submit);
+/**
+ * The issuer's readers see every report of a task; a responsible unit sees its own (the
+ * subtrees it reports for). Null for anyone else, who is told the task does not exist.
+ */
+async function reportScopes(ctx: Ctx, task: { id: string; plan_org_id: string; plan_org_path: string }): Promise<string[] | 'all' | null> {
+  if (ctx.access.can(WorkPlanPermissions.read, task.plan_org_path)) return 'all';
+  const mappings = await repo.taskUnitMappings(ctx.db, task.id, task.plan_org_id);
+  const own: string[] = [];
+  for (const path of ctx.access.scopes(ReportPermissions.submit)) {
+    const org = await repo.findOrg(ctx.db, pathIds(path).at(-1)!);
+    if (org && isResponsible(org, mappings, task.plan_org_path)) own.push(path);
+  }
   return own.length > 0 ? own : null;
 }
 
@@ -59,7 +67,7 @@ export async function submitReport(ctx: Ctx, taskId: string, body: SubmitReportB
 
 export async function listReports(ctx: Ctx, taskId: string): Promise<ReportView[]> {
   const task = await taskOrThrow(ctx, taskId);
-  const scopes = reportScopes(ctx, task.plan_org_path);
+  const scopes = await reportScopes(ctx, task);
   if (!scopes) throw notFound('work_plan.task_not_found', { id: taskId });
   const rows = (await repo.reportsOfTask(ctx.db, task.id)).filter((r) => scopes === 'all' || scopes.some((s) => r.org_path.startsWith(s)));
   const ids = rows.map((r) => r.id);
@@ -90,7 +98,7 @@ export async function reviewReport(ctx: Ctx, reportId: string, body: ReviewRepor
  */
 export async function taskProgress(ctx: Ctx, taskId: string): Promise<TaskProgress> {
   const task = await taskOrThrow(ctx, taskId);
-  if (!reportScopes(ctx, task.plan_org_path)) throw notFound('work_plan.task_not_found', { id: taskId });
+  if (!(await reportScopes(ctx, task))) throw notFound('work_plan.task_not_found', { id: taskId });
   const [targets, reports] = await Promise.all([repo.taskTargets(ctx.db, task.id), repo.reportsOfTask(ctx.db, task.id)]);
   const live = reports.filter((r) => r.status !== 'returned');
   const figures = await repo.figuresOf(ctx.db, live.map((r) => r.id));
