@@ -1,6 +1,7 @@
 import { defineModule } from '#kernel';
 import { IndicatorPermissions } from './contract/permissions.ts';
 import { registerIndicatorRoutes } from './server/indicator.routes.ts';
+import { indicatorPort } from './server/indicator.service.ts';
 
 /** The registry of named measures that modules declare (`indicators` in a manifest). */
 export const indicatorsModule = defineModule({
@@ -13,5 +14,6 @@ export const indicatorsModule = defineModule({
     { role: 'data_steward', permissions: [IndicatorPermissions.read] },
   ],
   migrationsDir: new URL('./migrations/', import.meta.url),
+  createService: () => indicatorPort,
   routes: (app) => registerIndicatorRoutes(app),
 });

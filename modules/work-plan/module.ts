@@ -5,13 +5,15 @@ import { ReportPermissions, WorkPlanPermissions } from './contract/permissions.t
 import { registerReportRoutes } from './server/report.routes.ts';
 import { registerPlanRoutes } from './server/plan.routes.ts';
 import { seedPlan } from './server/plan.service.ts';
+import { installIndicatorPort } from './server/indicator-binding.ts';
+import type { IndicatorPort } from '#core/indicators/contract/indicator-port.ts';
 
 const SEED_PLAN = new URL('./seed/2020-education-informatization-work-plan.txt', import.meta.url);
 
 export const workPlanModule = defineModule({
   id: 'work-plan',
   tablePrefix: 'wp',
-  dependsOn: ['orgs'],
+  dependsOn: ['orgs', 'indicators'],
   permissions: [
     { id: WorkPlanPermissions.read, label: { zh: '查看工作要点', en: 'View work plans' } },
     { id: WorkPlanPermissions.import, label: { zh: '导入工作要点', en: 'Import work plans' } },
@@ -25,7 +27,8 @@ export const workPlanModule = defineModule({
     { role: 'reviewer', permissions: [WorkPlanPermissions.read, ReportPermissions.review, ReportPermissions.submit] },
   ],
   migrationsDir: new URL('./migrations/', import.meta.url),
-  routes: (app) => {
+  routes: (app, host) => {
+    installIndicatorPort(host.service<IndicatorPort>('indicators'));
     registerPlanRoutes(app);
     registerReportRoutes(app);
   },

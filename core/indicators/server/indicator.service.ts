@@ -1,6 +1,7 @@
 import { invalid, notFound, type Ctx, type IndicatorDefinition, type ModuleDefinition } from '#kernel';
 import type { IndicatorInfo, IndicatorValue, IndicatorValueQuery } from '../contract/indicator.schema.ts';
 import { IndicatorPermissions } from '../contract/permissions.ts';
+import type { IndicatorPort } from '../contract/indicator-port.ts';
 import * as repo from './indicator.repo.ts';
 
 /** Figures younger than this are served from the cache. */
@@ -24,6 +25,17 @@ export function listIndicators(): IndicatorInfo[] {
 }
 
 export const hasIndicator = (id: string): boolean => registry.has(id);
+
+/** The registry as other modules see it (see contract/indicator-port.ts). */
+export const indicatorPort: IndicatorPort = {
+  has: hasIndicator,
+  unitOf: (id) => registry.get(id)?.unit ?? null,
+  valueFor: async (db, id, orgPath, period) => {
+    const def = registry.get(id);
+    if (!def) throw notFound('indicators.unknown_indicator', { id });
+    return def.compute(db, orgPath, period);
+  },
+};
 
 /** The default period: from 1 January of this year (Beijing time) to now. */
 export function defaultPeriod(now: Date): { from: string; to: string } {

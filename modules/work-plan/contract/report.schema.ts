@@ -31,7 +31,7 @@ export const TaskProgress = Type.Object({
   dueDate: Nullable(Type.String()),
   status: Type.Union([Type.Literal('not_started'), Type.Literal('in_progress'), Type.Literal('done'), Type.Literal('late')]),
   reportCount: Type.Integer(),
-  targets: Type.Array(Type.Object({ id: Type.String(), count: Type.Number(), max: Nullable(Type.Number()), unit: Type.String(), object: Type.String(), bound: Type.String(), value: Nullable(Type.Number()), isMet: Type.Boolean(), share: Type.Number() })),
+  targets: Type.Array(Type.Object({ id: Type.String(), count: Type.Number(), max: Nullable(Type.Number()), unit: Type.String(), object: Type.String(), bound: Type.String(), value: Nullable(Type.Number()), isMet: Type.Boolean(), share: Type.Number(), indicatorId: Nullable(Type.String()) })),
 });
 export type TaskProgress = Static<typeof TaskProgress>;
 
@@ -48,5 +48,6 @@ export const UpdateTargetBody = Type.Object({
   object: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   bound: Type.Optional(Type.Enum(['exact', 'at_least', 'at_most', 'approximate', 'range'])),
   dueDate: Type.Optional(Nullable(Type.String({ format: 'date' }))),
+  indicatorId: Type.Optional(Nullable(Type.String({ maxLength: 100, description: '绑定的指标；绑定后进展取该指标在发文机构范围、计划年度内的值' }))),
 }, { additionalProperties: false });
 export type UpdateTargetBody = Static<typeof UpdateTargetBody>;

@@ -7,8 +7,8 @@ export interface ReportRow {
 
 export const findTask = (db: Kysely<any>, id: string) =>
   db.selectFrom('wp_tasks as t').innerJoin('wp_plans as p', 'p.id', 't.plan_id')
-    .select(['t.id', 't.plan_id', 't.number', 't.title', 't.due_date', 'p.org_id as plan_org_id', 'p.org_path as plan_org_path', 'p.title as plan_title'])
-    .where('t.id', '=', id).executeTakeFirst() as Promise<{ id: string; plan_id: string; number: number; title: string; due_date: string | null; plan_org_id: string; plan_org_path: string; plan_title: string } | undefined>;
+    .select(['t.id', 't.plan_id', 't.number', 't.title', 't.due_date', 'p.org_id as plan_org_id', 'p.org_path as plan_org_path', 'p.title as plan_title', 'p.year as plan_year'])
+    .where('t.id', '=', id).executeTakeFirst() as Promise<{ id: string; plan_id: string; number: number; title: string; due_date: string | null; plan_org_id: string; plan_org_path: string; plan_title: string; plan_year: number | null } | undefined>;
 
 /** The unit mappings of a task's paragraphs (for deciding who must report on it). */
 export const taskUnitMappings = (db: Kysely<any>, taskId: string, scopeOrgId: string) =>

@@ -79,3 +79,31 @@ describeOnEngines('work plan progress reports', (h) => {
     expect(audit).toEqual(expect.arrayContaining(['work-plan.report.submitted', 'work-plan.report.returned', 'work-plan.task.updated', 'work-plan.target.updated']));
   });
 });
+
+describeOnEngines('work plan targets bound to indicators', (h) => {
+  it('follows the live figure of a bound indicator over the issuer\'s subtree in the plan\'s year', async () => {
+    await h().makeUser({ account: 'ib-zj', orgCode: 'GB330000', roles: ['org_admin'] });
+    const zj = await h().signIn('ib-zj');
+    const zhejiang = await h().orgId('GB330000');
+    const year = new Date(h().now().getTime() + 8 * 3600_000).getUTCFullYear();
+    const text = [`${year}年浙江省网络学习空间工作要点`, '重点任务', '(一)网络学习空间', '1.开通实名空间', `组织师生开通实名制网络学习空间，计划新增3个。(责任单位:浙江省教育厅)`].join('\n');
+    const planId = (await zj.request('POST', '/api/work-plan/plans/import', { orgId: zhejiang, text })).json().plan.id;
+    const task = (await zj.request('GET', `/api/work-plan/plans/${planId}`)).json().areas[0].tasks[0];
+    const target = task.targets[0];
+    expect(target).toMatchObject({ count: 3, object: '实名制网络学习空间' });
+    const bad = await zj.request('PATCH', `/api/work-plan/targets/${target.id}`, { indicatorId: 'nope.nothing' });
+    expect(bad.json().code).toBe('work_plan.unknown_indicator');
+    expect((await zj.request('PATCH', `/api/work-plan/targets/${target.id}`, { indicatorId: 'users.accounts_real_name' })).statusCode).toBe(204);
+    const before = (await zj.request('GET', `/api/work-plan/tasks/${task.id}/progress`)).json().targets[0];
+    expect(before.indicatorId).toBe('users.accounts_real_name');
+    const hangzhou = await h().orgId('GB330106');
+    for (const [i, id] of ['110101199003070011', '110101199003070038', '110101199003070054'].entries()) {
+      const res = await zj.request('POST', '/api/users', { account: `ib-s${i}`, realName: '空间学生', orgId: hangzhou, idNumber: id, password: 'Space-Student-2026' });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const after = (await zj.request('GET', `/api/work-plan/tasks/${task.id}/progress`)).json();
+    expect(after.targets[0].value).toBe(before.value + 3);
+    expect(after.targets[0].isMet).toBe(true);
+    expect(after.status).toBe('done');
+  });
+});

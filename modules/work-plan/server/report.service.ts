@@ -4,6 +4,7 @@ import { ReportPermissions, WorkPlanPermissions } from '../contract/permissions.
 import { deriveTaskStatus, isTargetMet, targetShare } from './task-status.ts';
 import * as repo from './report.repo.ts';
 import { insertRows } from './plan.repo.ts';
+import { boundValue, indicatorExists } from './indicator-binding.ts';
 
 type Mapping = { kind: string; org_id: string | null; org_types: string | null };
 
@@ -110,11 +111,14 @@ export async function taskProgress(ctx: Ctx, taskId: string): Promise<TaskProgre
       if (!seen || r.report_date > seen.date) latest.set(key, { date: r.report_date, value: Number(f.value) });
     }
   }
-  const views = targets.map((g) => {
+  const views = await Promise.all(targets.map(async (g) => {
     const values = [...latest.entries()].filter(([k]) => k.startsWith(`${g.id}|`)).map(([, v]) => v.value);
-    const progress = { count: Number(g.count), max: g.max === null ? null : Number(g.max), bound: g.bound, value: values.length ? values.reduce((a, b) => a + b, 0) : null };
-    return { id: g.id as string, count: progress.count, max: progress.max, unit: g.unit as string, object: g.object as string, bound: g.bound as string, value: progress.value, isMet: isTargetMet(progress), share: targetShare(progress) };
-  });
+    const reported = values.length ? values.reduce((a, b) => a + b, 0) : null;
+    // A target bound to an indicator follows the live figure instead of the reports.
+    const value = g.indicator_id ? await boundValue(ctx.db, g.indicator_id, task.plan_org_path, task.plan_year === null ? null : Number(task.plan_year), ctx.now()) : reported;
+    const progress = { count: Number(g.count), max: g.max === null ? null : Number(g.max), bound: g.bound, value };
+    return { id: g.id as string, count: progress.count, max: progress.max, unit: g.unit as string, object: g.object as string, bound: g.bound as string, value, isMet: isTargetMet(progress), share: targetShare(progress), indicatorId: (g.indicator_id as string | null) ?? null };
+  }));
   const today = ctx.now().toISOString().slice(0, 10);
   const status = deriveTaskStatus({ targets: views.map((v) => ({ count: v.count, max: v.max, bound: v.bound as never, value: v.value })), dueDate: task.due_date, reportCount: live.length, reportedComplete: live.some((r) => !!Number(r.is_complete) && r.status === 'accepted'), today });
   return { taskId: task.id, number: Number(task.number), title: task.title, planId: task.plan_id, planTitle: task.plan_title, dueDate: task.due_date, status, reportCount: live.length, targets: views };
@@ -153,7 +157,8 @@ export async function updateTarget(ctx: Ctx, targetId: string, body: UpdateTarge
     const target = await repo.findTarget(tx.db, targetId);
     const task = target && (await repo.findTask(tx.db, target.task_id));
     if (!target || !task || !tx.access.can(WorkPlanPermissions.update, task.plan_org_path)) throw notFound('work_plan.target_not_found', { id: targetId });
-    const fields = { count: 'count', max: 'max', unit: 'unit', object: 'object', bound: 'bound', dueDate: 'due_date' } as const;
+    if (body.indicatorId && !indicatorExists(body.indicatorId)) throw invalid('work_plan.unknown_indicator', { field: 'indicatorId', id: body.indicatorId });
+    const fields = { count: 'count', max: 'max', unit: 'unit', object: 'object', bound: 'bound', dueDate: 'due_date', indicatorId: 'indicator_id' } as const;
     const patch: Record<string, unknown> = {};
     const changes: Record<string, unknown> = {};
     for (const [key, column] of Object.entries(fields)) {
