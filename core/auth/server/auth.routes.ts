@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { DomainError, type Access } from '#kernel';
-import { listGrants } from '#core/access/server/access.repo.ts';
-import { resolveAccess, type GrantedAccess } from '#core/access/server/access.resolve.ts';
+import { DomainError } from '#kernel';
+import { resolveAccess } from '#core/access/server/access.resolve.ts';
 import { LoginBody, PasswordChangeBody, PasswordConfirmBody, SessionInfo, SessionSummary, TotpCodeBody, TotpSetup } from '../contract/auth.schema.ts';
 import * as service from './auth.service.ts';
 import { clearSessionCookie, setSessionCookie, type AuthState } from './auth.plugin.ts';
@@ -22,21 +21,7 @@ function authOf(req: FastifyRequest): AuthState {
   return req.auth;
 }
 
-async function sessionInfo(req: FastifyRequest, auth: AuthState) {
-  const access = auth.access as (GrantedAccess & Access) | null;
-  const grants = await listGrants(req.ctx.db, { scopes: ['/'], userId: auth.user.id }, 0, 200);
-  return {
-    user: {
-      id: auth.user.id, account: auth.user.account, realName: auth.user.real_name, displayName: auth.user.display_name,
-      orgId: auth.user.org_id, hasTotp: !!auth.user.totp_enabled_at, mustChangePassword: !!auth.user.must_change_password,
-    },
-    mfa: auth.session.mfa_state as 'none',
-    csrfToken: auth.session.csrf_token,
-    expiresAt: auth.session.expires_at,
-    permissions: access?.permissions() ?? [],
-    grants: grants.items.map((g) => ({ roleCode: g.role_code, roleName: g.role_name, orgId: g.org_id, orgName: g.org_name, orgPath: g.org_path })),
-  };
-}
+const sessionInfo = (req: FastifyRequest, auth: AuthState) => service.describeSession(req.ctx, auth);
 
 export function registerAuthRoutes(fastify: FastifyInstance, options: AuthRouteOptions): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

@@ -3,8 +3,9 @@ import { DomainError, invalid, type Ctx } from '#kernel';
 import { fieldCipher } from '#core/users/server/field-crypto.ts';
 import { claimTotpCounter, findUserByAccount, findUserById, incrementFailedAttempts, updateUser, type UserRow } from '#core/users/server/user.repo.ts';
 import { assertPasswordPolicy } from '#core/users/server/user.service.ts';
-import { holdsAdminRole } from '#core/access/server/access.resolve.ts';
-import type { MfaState } from '../contract/auth.schema.ts';
+import { holdsAdminRole, type GrantedAccess } from '#core/access/server/access.resolve.ts';
+import type { MfaState, SessionInfo } from '../contract/auth.schema.ts';
+import { listGrants } from '#core/access/server/access.repo.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { generateTotpSecret, totpUri, verifyTotp } from './totp.ts';
 import * as sessions from './session.repo.ts';
@@ -170,3 +171,19 @@ export async function logout(ctx: Ctx, sessionId: string, user: UserRow, everywh
 }
 
 export const listSessions = (ctx: Ctx, userId: string) => sessions.listSessionsOf(ctx.db, userId);
+
+/** What the console learns about its session: the user, second-factor state, CSRF token, permissions, grants. */
+export async function describeSession(ctx: Ctx, auth: { session: sessions.SessionRow; user: UserRow; access: GrantedAccess | null }): Promise<SessionInfo> {
+  const grants = await listGrants(ctx.db, { scopes: ['/'], userId: auth.user.id }, 0, 200);
+  return {
+    user: {
+      id: auth.user.id, account: auth.user.account, realName: auth.user.real_name, displayName: auth.user.display_name,
+      orgId: auth.user.org_id, hasTotp: !!auth.user.totp_enabled_at, mustChangePassword: !!auth.user.must_change_password,
+    },
+    mfa: auth.session.mfa_state as MfaState,
+    csrfToken: auth.session.csrf_token,
+    expiresAt: auth.session.expires_at,
+    permissions: auth.access?.permissions() ?? [],
+    grants: grants.items.map((g) => ({ roleCode: g.role_code, roleName: g.role_name, orgId: g.org_id, orgName: g.org_name, orgPath: g.org_path })),
+  };
+}
