@@ -13,10 +13,7 @@ const FIELD_OF_CODE: Record<string, keyof PasswordValues> = {
   'auth.password_policy': 'newPassword',
 };
 
-/**
- * The caller's own password change. The shell's PasswordFields cannot be imported here (only
- * apps import apps), so the same three fields are declared again with this module's words.
- */
+/** The caller's own password change: on "my account" and in the shell's forced-change step. */
 export function PasswordChangeForm({ onChanged }: { onChanged?: () => void }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
