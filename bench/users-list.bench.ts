@@ -5,11 +5,12 @@
  *   node --import tsx bench/seed-users.ts            # once
  *   node --import tsx bench/users-list.bench.ts      # SQLite; BENCH_DATABASE_URL=… for PostgreSQL
  *
- * Targets, interleaved round by round (wrk -t2 -c64 -d10s --latency, Cookie header on all):
+ * Targets, interleaved round by round (wrk -t2 -c64 -d10s --latency, Cookie header on all but health):
  *   bare    bare Fastify 5, no plugins: GET /api/users?pageSize=50 returns the captured body (as
  *           an object, so it is serialised per request like the real one)
- *   health  the real app, GET /api/health: helmet, cookie parsing, hooks, one tiny query, no auth
- *   user    the real app, GET /api/users/<caller id>: + session, user and access look-ups, one user
+ *   health  the real app, GET /api/health without a cookie: helmet, cookie plugin, hooks, one tiny query
+ *   healthCookie  the same with the session cookie: + session, user and grants look-ups in the auth hook
+ *   user    the real app, GET /api/users/<caller id>: + permission check, two point look-ups, one user
  *   list    the real app, GET /api/users?pageSize=50: + the page query and count(*) over the province
  * Then, with no HTTP load: the exact SQL of every per-request query timed through Kysely in a
  * loop, with its plan; then (BENCH_PROFILE=0 to skip) a CPU profile of one list run.
@@ -20,7 +21,8 @@
  * app would add a resident process to a 2-core VM and buy no isolation a sequential run lacks.
  *
  * Environment: BENCH_ROUNDS (3), BENCH_SECONDS (10), BENCH_CONNECTIONS (64), BENCH_THREADS (2),
- * BENCH_TARGETS (bare,health,user,list), BENCH_PROFILE (1), plus --users/--schools as for the seed.
+ * BENCH_TARGETS (bare,health,healthCookie,user,list), BENCH_PROFILE (1), BENCH_PROFILE_TARGET (list),
+ * plus --users/--schools as for the seed.
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -38,7 +40,7 @@ import { resolveAccess } from '#core/access/server/access.resolve.ts';
 import { listUsers } from '#core/users/server/user.service.ts';
 import { countUsers } from '#core/users/server/user.repo.ts';
 import { buildApp } from '../apps/server/src/app.ts';
-import { openPlatform } from '../apps/server/src/platform.ts';
+import { openPlatform, preparePlatform } from '../apps/server/src/platform.ts';
 import { benchConfig, benchOptions, CALLER, RESULTS_DIR } from './bench-env.ts';
 
 const env = process.env;
@@ -48,6 +50,7 @@ const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 64);
 const THREADS = Number(env.BENCH_THREADS ?? 2);
 const TARGETS = (env.BENCH_TARGETS ?? 'bare,health,healthCookie,user,list').split(',').map((s) => s.trim()).filter(Boolean);
 const PROFILE = env.BENCH_PROFILE !== '0';
+const PROFILE_TARGET = env.BENCH_PROFILE_TARGET ?? 'list';
 const LIST_QUERY = '/api/users?pageSize=50';
 const HOST = '127.0.0.1';
 
@@ -61,6 +64,10 @@ interface WrkResult {
   cpuMsPerRequest?: number;
   /** 1-minute load average when the run started (the VM is shared). */
   load?: number;
+  wrkCpuMs?: number;
+  /** Share of the machine's CPU (all cores) used by other processes during the run, and stolen by the hypervisor. */
+  othersCpuPercent?: number;
+  stealPercent?: number;
 }
 
 const toMs = (value: string, unit: string) => Number(value) * ({ us: 0.001, ms: 1, s: 1000, m: 60_000 } as Record<string, number>)[unit];
@@ -85,20 +92,45 @@ export function parseWrk(out: string): WrkResult {
 
 const loadNow = () => Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
 
-/** Runs wrk once against a 127.0.0.1 URL (cookie: null sends none); killed if it overruns by 20 s. */
+/** Jiffies of all CPUs from /proc/stat: busy (not idle/iowait) and stolen by the hypervisor. */
+function cpuTicks(): { busy: number; steal: number; total: number } {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = f;
+  const total = user + nice + system + idle + iowait + irq + softirq + steal;
+  return { busy: user + nice + system + irq + softirq, steal, total };
+}
+const TICK_MS = 10; // USER_HZ = 100 on Linux
+
+/**
+ * Runs wrk once against a 127.0.0.1 URL (cookie: null sends none). Besides wrk's figures it
+ * records the CPU this server process used per request, and how much of the machine's CPU
+ * went to other processes (neither this one nor wrk) during the run: the VM is shared.
+ */
 async function wrk(url: string, cookie: string | null, seconds: number): Promise<WrkResult> {
   const load = loadNow();
   const before = process.cpuUsage();
+  const ticks = cpuTicks();
   const r = await runWrk(url, cookie, seconds);
   const used = process.cpuUsage(before);
-  return { ...r, cpuMsPerRequest: r.requests ? (used.user + used.system) / 1000 / r.requests : undefined, load };
+  const after = cpuTicks();
+  const ownMs = (used.user + used.system) / 1000;
+  const wallCpuMs = (after.total - ticks.total) * TICK_MS; // all cores
+  const busyMs = (after.busy - ticks.busy) * TICK_MS;
+  const othersMs = Math.max(0, busyMs - ownMs - (r.wrkCpuMs ?? 0));
+  return {
+    ...r, load, cpuMsPerRequest: r.requests ? ownMs / r.requests : undefined,
+    othersCpuPercent: wallCpuMs ? +(100 * othersMs / wallCpuMs).toFixed(1) : undefined,
+    stealPercent: wallCpuMs ? +(100 * (after.steal - ticks.steal) * TICK_MS / wallCpuMs).toFixed(1) : undefined,
+  };
 }
 
 function runWrk(url: string, cookie: string | null, seconds: number): Promise<WrkResult> {
   if (!url.startsWith(`http://${HOST}:`)) throw new Error(`refusing to load ${url}`);
   const args = ['-t', String(THREADS), '-c', String(CONNECTIONS), '-d', `${seconds}s`, '--timeout', '5s', '--latency', ...(cookie ? ['-H', `Cookie: ${cookie}`] : []), url];
+  // bash's `time` reports wrk's own CPU (user, system) on stderr.
+  const script = 'TIMEFORMAT="WRKCPU %U %S"; time wrk "$@"';
   return new Promise((resolve, reject) => {
-    const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', ['-c', script, 'bash', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => { out += d; });
@@ -108,7 +140,10 @@ function runWrk(url: string, cookie: string | null, seconds: number): Promise<Wr
     child.on('close', (code) => {
       clearTimeout(guard);
       if (code !== 0) return reject(new Error(`wrk exited ${code}: ${err}${out}`));
-      try { resolve(parseWrk(out)); } catch (e) { reject(e); }
+      try {
+        const cpu = err.match(/WRKCPU ([\d.]+) ([\d.]+)/);
+        resolve({ ...parseWrk(out), wrkCpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : undefined });
+      } catch (e) { reject(e); }
     });
   });
 }
@@ -135,43 +170,65 @@ function machine(sqliteVersion: string | null, pgVersion: string | null) {
 // ---------------------------------------------------------------- database baseline
 
 interface Captured { label: string; query: CompiledQuery }
-interface Timing { label: string; sql: string; iterations: number; meanMs: number; p50Ms: number; p99Ms: number; rows: number }
-
-/** A second Kysely on the same database with a query log, to capture the SQL a request runs. */
-function loggingDb(engine: 'sqlite' | 'postgres', url: string, sink: (e: LogEvent) => void): { db: Kysely<any>; close(): Promise<void> } {
-  if (engine === 'postgres') {
-    const pool = new pg.Pool({ connectionString: url, max: 2 });
-    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }), log: sink });
-    return { db, close: () => db.destroy() };
-  }
-  const connection = new SQLite(url.replace(/^sqlite:(\/\/)?/, ''));
-  connection.pragma('busy_timeout = 5000');
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: connection }), log: sink });
-  return { db, close: () => db.destroy() };
+interface Timing {
+  label: string; sql: string; iterations: number; meanMs: number; p50Ms: number; p99Ms: number; rows: number;
+  /** CPU per iteration of this process (Node + better-sqlite3), and of the PostgreSQL backend serving it. */
+  cpuMs?: number; pgCpuMs?: number;
 }
 
-async function timeLoop(fn: () => Promise<unknown>, maxMs = 2500, maxIterations = 5000): Promise<number[]> {
+/** Set to the PostgreSQL backend's pid when the logging pool (one connection) is on PostgreSQL. */
+let pgBackendPid: number | null = null;
+const procTicks = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return Number(fields[11]) + Number(fields[12]); // utime + stime, in 10 ms ticks
+};
+
+interface Loop { times: number[]; cpuMs: number; pgCpuMs?: number }
+
+async function timeLoop(fn: () => Promise<unknown>, maxMs = 2500, maxIterations = 5000): Promise<Loop> {
   for (let i = 0; i < 30; i++) await fn();
   const times: number[] = [];
+  const cpu = process.cpuUsage();
+  const pg0 = pgBackendPid ? procTicks(pgBackendPid) : 0;
   const end = performance.now() + maxMs;
   while (times.length < maxIterations && performance.now() < end) {
     const t = performance.now();
     await fn();
     times.push(performance.now() - t);
   }
-  return times.sort((a, b) => a - b);
+  const used = process.cpuUsage(cpu);
+  return {
+    times: times.sort((a, b) => a - b),
+    cpuMs: (used.user + used.system) / 1000 / times.length,
+    pgCpuMs: pgBackendPid ? ((procTicks(pgBackendPid) - pg0) * 10) / times.length : undefined,
+  };
 }
 
-const summarise = (label: string, sqlText: string, times: number[], rows: number): Timing => ({
-  label, sql: sqlText, iterations: times.length, meanMs: times.reduce((a, b) => a + b, 0) / times.length,
-  p50Ms: percentile(times, 50), p99Ms: percentile(times, 99), rows,
+const summarise = (label: string, sqlText: string, loop: Loop, rows: number): Timing => ({
+  label, sql: sqlText, iterations: loop.times.length, meanMs: loop.times.reduce((a, b) => a + b, 0) / loop.times.length,
+  p50Ms: percentile(loop.times, 50), p99Ms: percentile(loop.times, 99), rows, cpuMs: loop.cpuMs, pgCpuMs: loop.pgCpuMs,
 });
+
+/** A second Kysely on the same database with a query log, to capture the SQL a request runs. */
+function loggingDb(engine: 'sqlite' | 'postgres', url: string, sink: (e: LogEvent) => void): { db: Kysely<any>; raw?: SQLite.Database; close(): Promise<void> } {
+  if (engine === 'postgres') {
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }), log: sink });
+    return { db, close: () => db.destroy() };
+  }
+  const connection = new SQLite(url.replace(/^sqlite:(\/\/)?/, ''));
+  connection.pragma('busy_timeout = 5000');
+  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: connection }), log: sink });
+  return { db, raw: connection, close: () => db.destroy() };
+}
 
 async function databaseBaseline(engine: 'sqlite' | 'postgres', url: string, token: string, settings: { idleMinutes: number; absoluteHours: number }) {
   let captured: CompiledQuery[] = [];
   let capturing = true;
-  const { db, close } = loggingDb(engine, url, (e) => { if (capturing && e.level === 'query') captured.push(e.query); });
+  const { db, raw, close } = loggingDb(engine, url, (e) => { if (capturing && e.level === 'query') captured.push(e.query); });
   try {
+    if (engine === 'postgres') pgBackendPid = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows[0].pid;
+    captured = [];
     const noAudit: AuditSink = { append: async () => undefined };
     const makeCtx = createCtxFactory({ db, engine, auditSink: noAudit });
     const base = makeCtx({ actor: { kind: 'system', id: null, name: 'bench' }, access: fullAccess });
@@ -213,7 +270,23 @@ async function databaseBaseline(engine: 'sqlite' | 'postgres', url: string, toke
     const [lower, upper] = countQ.parameters;
     const capped = CompiledQuery.raw(`select count(*) as n from (select 1 from "core_users" as "u" where "u"."org_path" >= ${ph(1)} and "u"."org_path" < ${ph(2)} limit 10001) as t`, [lower, upper]);
     experiments.push(summarise('what-if: count capped at 10,001 rows ("10,000+")', capped.sql, await timeLoop(() => db.executeQuery(capped)), 1));
-    if (engine === 'sqlite') {
+    // The same count for a ministry-level caller, whose subtree is every user.
+    const national = CompiledQuery.raw(countQ.sql, ['/', '0']);
+    experiments.push(summarise('what-if: the same count(*) for a ministry-level caller (all users)', countQ.sql, await timeLoop(() => db.executeQuery(national), 4000, 50), 1));
+    if (engine === 'sqlite' && raw) {
+      // Kysely's SQLite driver calls db.prepare(sql) for every query; better-sqlite3 can keep statements.
+      const prepared = queries.map(({ query }) => ({ stmt: raw.prepare(query.sql), params: [...query.parameters] }));
+      experiments.push(summarise('what-if: the 5 queries on statements prepared once (better-sqlite3, no Kysely)', '', await timeLoop(async () => {
+        for (const { stmt, params } of prepared) stmt.all(...params);
+      }), 0));
+      const small = prepared.filter((_, i) => !queries[i].label.startsWith('list'));
+      const smallQueries = queries.filter((q) => !q.label.startsWith('list')).map((q) => q.query);
+      experiments.push(summarise('  the 3 auth queries through Kysely (prepare per call)', '', await timeLoop(async () => {
+        for (const q of smallQueries) await db.executeQuery(q);
+      }), 0));
+      experiments.push(summarise('  the 3 auth queries on statements prepared once', '', await timeLoop(async () => {
+        for (const { stmt, params } of small) stmt.all(...params);
+      }), 0));
       const pageSize = (await sql<{ page_size: number }>`pragma page_size`.execute(db)).rows[0].page_size;
       const cacheKiB = (await sql<{ cache_size: number }>`pragma cache_size`.execute(db)).rows[0].cache_size;
       await sql`pragma cache_size = -131072`.execute(db);
@@ -298,6 +371,8 @@ async function main() {
   const platform = openPlatform(config);
   const { db } = platform.database;
   const users = await countUsers(db).catch(() => 0);
+  // Migrations added since the seed ran (idempotent, as at every start of the server).
+  if (users >= options.users) await preparePlatform(platform);
   if (users < options.users) throw new Error(`${options.label} holds ${users} users, fewer than ${options.users}: run node --import tsx bench/seed-users.ts first`);
   const sqliteVersion = options.engine === 'sqlite' ? (await sql<{ v: string }>`select sqlite_version() as v`.execute(db)).rows[0].v : null;
   const pgVersion = options.engine === 'postgres' ? (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0].v : null;
@@ -356,7 +431,7 @@ async function main() {
     for (const t of TARGETS) {
       const r = await wrk(urls[t], cookieFor(t), SECONDS);
       runs[t].push(r);
-      log(`round ${round} ${t.padEnd(12)} ${pad(fmt(r.rps, 0), 7)} req/s  p50 ${pad(fmt(r.p50), 7)} ms  p99 ${pad(fmt(r.p99), 7)} ms  server CPU ${fmt(r.cpuMsPerRequest ?? NaN, 3)} ms/req  load ${r.load}${r.non2xx ? `  NON-2XX ${r.non2xx}` : ''}${r.socketErrors ? `  socket errors ${r.socketErrors}` : ''}`);
+      log(`round ${round} ${t.padEnd(12)} ${pad(fmt(r.rps, 0), 7)} req/s  p50 ${pad(fmt(r.p50), 7)} ms  p99 ${pad(fmt(r.p99), 7)} ms  server CPU ${fmt(r.cpuMsPerRequest ?? NaN, 3)} ms/req  others ${r.othersCpuPercent} %  steal ${r.stealPercent} %${r.non2xx ? `  NON-2XX ${r.non2xx}` : ''}${r.socketErrors ? `  socket errors ${r.socketErrors}` : ''}`);
     }
   }
 
@@ -371,13 +446,14 @@ async function main() {
       ratioOfMedians: bareRuns ? median(rs.map((r) => r.rps)) / median(bareRuns.map((r) => r.rps)) : null,
       ratioPerRoundMedian: perRound.length ? median(perRound) : null,
       cpuMsPerRequest: median(rs.map((r) => r.cpuMsPerRequest ?? NaN)),
+      othersCpuPercent: median(rs.map((r) => r.othersCpuPercent ?? NaN)),
       errors: rs.reduce((a, r) => a + r.non2xx + r.socketErrors, 0),
     };
   });
-  log('\n| target | route | cookie | req/s median (min–max) | p50 ms | p99 ms median (max) | vs bare: ratio of medians (median per-round ratio) | server CPU ms/req | errors |');
-  log('|---|---|---|---|---|---|---|---|---|');
+  log("\n| target | route | cookie | req/s median (min–max) | p50 ms | p99 ms median (max) | vs bare: ratio of medians (median per-round ratio) | server CPU ms/req | other processes' CPU % | errors |");
+  log('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
-    log(`| ${r.target} | \`${r.url.replace(loginInfo.user.id, ':id')}\` | ${cookieFor(r.target) ? 'yes' : 'no'} | ${fmt(r.rpsMedian, 0)} (${fmt(r.rpsMin, 0)}–${fmt(r.rpsMax, 0)}) | ${fmt(r.p50Median)} | ${fmt(r.p99Median)} (${fmt(r.p99Max)}) | ${r.ratioOfMedians === null ? '–' : `${(100 * r.ratioOfMedians).toFixed(0)} % (${(100 * r.ratioPerRoundMedian!).toFixed(0)} %)`} | ${fmt(r.cpuMsPerRequest, 3)} | ${r.errors} |`);
+    log(`| ${r.target} | \`${r.url.replace(loginInfo.user.id, ':id')}\` | ${cookieFor(r.target) ? 'yes' : 'no'} | ${fmt(r.rpsMedian, 0)} (${fmt(r.rpsMin, 0)}–${fmt(r.rpsMax, 0)}) | ${fmt(r.p50Median)} | ${fmt(r.p99Median)} (${fmt(r.p99Max)}) | ${r.ratioOfMedians === null ? '–' : `${(100 * r.ratioOfMedians).toFixed(0)} % (${(100 * r.ratioPerRoundMedian!).toFixed(0)} %)`} | ${fmt(r.cpuMsPerRequest, 3)} | ${fmt(r.othersCpuPercent, 0)} | ${r.errors} |`);
   }
   const list = rows.find((r) => r.target === 'list');
   if (list && list.ratioOfMedians !== null) {
@@ -388,15 +464,21 @@ async function main() {
   log('\ndatabase baseline (no HTTP load; exact SQL of each per-request query through Kysely, serial loop):');
   const baseline = await databaseBaseline(options.engine, options.databaseUrl, token, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours });
   log(`caller scopes for users.user.read: ${baseline.scopes.join(', ')}; total ${baseline.total.toLocaleString('en')}`);
-  log('| query | rows | iterations | mean ms | p50 ms | p99 ms | serial/s |');
-  log('|---|---|---|---|---|---|---|');
-  for (const t of baseline.timings) log(`| ${t.label} | ${t.rows || ''} | ${t.iterations} | ${fmt(t.meanMs, 3)} | ${fmt(t.p50Ms, 3)} | ${fmt(t.p99Ms, 3)} | ${fmt(1000 / t.meanMs, 0)} |`);
-  for (const t of baseline.experiments) log(t.iterations ? `| ${t.label} | ${t.rows || ''} | ${t.iterations} | ${fmt(t.meanMs, 3)} | ${fmt(t.p50Ms, 3)} | ${fmt(t.p99Ms, 3)} | ${fmt(1000 / t.meanMs, 0)} |` : `| ${t.label} | | | | | | |`);
+  const pgCol = options.engine === 'postgres';
+  log(`| query | rows | iterations | mean ms | p50 ms | p99 ms | serial/s | Node CPU ms/iter |${pgCol ? ' PostgreSQL backend CPU ms/iter |' : ''}`);
+  log(`|---|---|---|---|---|---|---|---|${pgCol ? '---|' : ''}`);
+  const line = (t: Timing) => (t.iterations
+    ? `| ${t.label} | ${t.rows || ''} | ${t.iterations} | ${fmt(t.meanMs, 3)} | ${fmt(t.p50Ms, 3)} | ${fmt(t.p99Ms, 3)} | ${fmt(1000 / t.meanMs, 0)} | ${fmt(t.cpuMs ?? NaN, 3)} |${pgCol ? ` ${fmt(t.pgCpuMs ?? NaN, 3)} |` : ''}`
+    : `| ${t.label} | | | | | | | |${pgCol ? ' |' : ''}`);
+  for (const t of baseline.timings) log(line(t));
+  for (const t of baseline.experiments) log(line(t));
   const allQueries = baseline.timings.find((t) => t.label.startsWith('all 5'))!;
   if (list) {
     const perRequestMs = list.cpuMsPerRequest;
     log(`\nunder load the server process used ${fmt(perRequestMs, 3)} ms of CPU per list request (${fmt(1000 / list.rpsMedian, 3)} ms of wall time per request at ${fmt(list.rpsMedian, 0)} req/s);`);
-    log(`the 5 queries alone take ${fmt(allQueries.meanMs, 3)} ms serially with no load (${(100 * allQueries.meanMs / perRequestMs).toFixed(0)} % of that CPU${options.engine === 'postgres' ? '; on PostgreSQL most of it is the server process, not Node' : '; better-sqlite3 runs them on the event-loop thread'})`);
+    log(options.engine === 'postgres'
+      ? `the 5 queries alone, serially with no load, cost ${fmt(allQueries.cpuMs ?? NaN, 3)} ms of Node CPU and ${fmt(allQueries.pgCpuMs ?? NaN, 3)} ms of PostgreSQL backend CPU (same 2 cores) per request`
+      : `the 5 queries alone, serially with no load, cost ${fmt(allQueries.cpuMs ?? NaN, 3)} ms of CPU (${(100 * (allQueries.cpuMs ?? NaN) / perRequestMs).toFixed(0)} % of that; better-sqlite3 runs them on the event-loop thread)`);
   }
   log('\nplans:');
   for (const p of baseline.plans) log(`-- ${p.label}\n${p.plan}`);
@@ -408,18 +490,18 @@ async function main() {
   for (const t of baseline.timings.filter((x) => x.sql)) log(`-- ${t.label}\n${t.sql}`);
 
   let profile: ReturnType<typeof summariseProfile> | null = null;
-  if (PROFILE && TARGETS.includes('list')) {
-    log(`\nCPU profile of the server process during one ${SECONDS} s list run (sampling; its req/s is not in the table):`);
+  if (PROFILE && urls[PROFILE_TARGET]) {
+    log(`\nCPU profile of the server process during one ${SECONDS} s ${PROFILE_TARGET} run (sampling; its req/s is not in the table):`);
     const session = new Session();
     session.connect();
     await session.post('Profiler.enable');
     await session.post('Profiler.setSamplingInterval', { interval: 250 });
     await session.post('Profiler.start');
-    const r = await wrk(urls.list, cookie, SECONDS);
+    const r = await wrk(urls[PROFILE_TARGET], cookieFor(PROFILE_TARGET), SECONDS);
     const { profile: raw } = await session.post('Profiler.stop');
     session.disconnect();
     mkdirSync(RESULTS_DIR, { recursive: true });
-    const file = join(RESULTS_DIR, `users-list-${options.engine}.cpuprofile`);
+    const file = join(RESULTS_DIR, `users-list-${options.engine}-${PROFILE_TARGET}.cpuprofile`);
     writeFileSync(file, JSON.stringify(raw));
     profile = summariseProfile(raw as unknown as { nodes: ProfileNode[]; startTime: number; endTime: number });
     log(`(${fmt(r.rps, 0)} req/s while profiling; ${profile.samples} samples; full profile in ${file.slice(RESULTS_DIR.length - 13)})`);
