@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createCtxFactory, fullAccess, migrateToLatest, openDatabase, type Actor, type Ctx, type CtxFactory, type Database, type Host, type ModuleDefinition } from '#kernel';
 import { deriveKey, FieldCipher } from '#kernel/crypto/sm.ts';
 import { installAuditKey } from '#core/audit/server/chain.ts';
+import { clearSessionCache } from '#core/auth/server/session-cache.ts';
 import { auditSink } from '#core/audit/server/audit.sink.ts';
 import { installFieldCipher } from '#core/users/server/field-crypto.ts';
 import { installPermissionRegistry } from '#core/access/server/access.service.ts';
@@ -56,7 +57,7 @@ export function openPlatform(config: Config, options: { modules?: ModuleDefiniti
   installPermissionRegistry(registry);
   installIndicators(mods);
   for (const m of mods) for (const c of m.orgPathColumns ?? []) trackOrgPathColumn(c.table, c.column);
-  const makeCtx = createCtxFactory({ db: database.db, engine: database.engine, auditSink, clock: options.clock });
+  const makeCtx = createCtxFactory({ db: database.db, engine: database.engine, auditSink, clock: options.clock, afterCommit: clearSessionCache });
   const services = new Map<string, unknown>();
   const host: Host = {
     db: database.db,

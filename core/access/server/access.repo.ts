@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { inSubtrees } from '#kernel';
+import { cappedCount, inSubtrees } from '#kernel';
 
 export interface RoleRow { id: string; code: string; name: string; name_en: string; description: string | null; is_builtin: number; is_admin: number; created_at: string; updated_at: string }
 
@@ -53,9 +53,9 @@ export async function listGrants(db: Kysely<any>, f: { scopes: string[]; userId?
   if (f.roleId) q = q.where('g.role_id', '=', f.roleId);
   const [items, count] = await Promise.all([
     q.select(grantColumns).orderBy('g.created_at', 'desc').offset(offset).limit(limit).execute() as Promise<GrantView[]>,
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    cappedCount(db, q),
   ]);
-  return { items, total: Number(count.n) };
+  return { items, ...count };
 }
 
 export const findSameGrant = (db: Kysely<any>, userId: string, roleId: string, orgId: string) =>

@@ -112,8 +112,8 @@ export async function deleteRole(ctx: Ctx, id: string): Promise<void> {
 
 export async function listGrants(ctx: Ctx, query: GrantQuery): Promise<PageOf<Grant>> {
   const { page, pageSize, offset } = pageWindow(query);
-  const { items, total } = await repo.listGrants(ctx.db, { scopes: ctx.access.scopes(AccessPermissions.readGrants), userId: query.userId, orgId: query.orgId, roleId: query.roleId }, offset, pageSize);
-  return { items: items.map(toGrant), total, page, pageSize };
+  const { items, total, totalCapped } = await repo.listGrants(ctx.db, { scopes: ctx.access.scopes(AccessPermissions.readGrants), userId: query.userId, orgId: query.orgId, roleId: query.roleId }, offset, pageSize);
+  return { items: items.map(toGrant), total, totalCapped, page, pageSize };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { inSubtrees } from '#kernel';
+import { cappedCount, inSubtrees } from '#kernel';
 
 export interface AuditRow {
   seq: number; id: string; at: string; actor_kind: string; actor_id: string | null; actor_name: string;
@@ -51,9 +51,9 @@ function filtered(db: Kysely<any>, f: AuditFilter) {
 export async function listEvents(db: Kysely<any>, f: AuditFilter, offset: number, limit: number) {
   const [items, count] = await Promise.all([
     filtered(db, f).selectAll().orderBy('seq', 'desc').offset(offset).limit(limit).execute() as Promise<AuditRow[]>,
-    filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    cappedCount(db, filtered(db, f)),
   ]);
-  return { items, total: Number(count.n) };
+  return { items, ...count };
 }
 
 export const findEvent = (db: Kysely<any>, id: string) =>

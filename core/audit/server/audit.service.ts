@@ -20,8 +20,8 @@ export async function listAuditEvents(ctx: Ctx, query: AuditQuery): Promise<Page
     scopes = [path];
   }
   const { page, pageSize, offset } = pageWindow(query);
-  const { items, total } = await listEvents(ctx.db, { ...query, scopes }, offset, pageSize);
-  return { items: items.map(toEvent), total, page, pageSize };
+  const { items, total, totalCapped } = await listEvents(ctx.db, { ...query, scopes }, offset, pageSize);
+  return { items: items.map(toEvent), total, totalCapped, page, pageSize };
 }
 
 export async function getAuditEvent(ctx: Ctx, id: string): Promise<AuditEvent> {

@@ -4,6 +4,7 @@ import type { UserRow } from '#core/users/server/user.repo.ts';
 import { noAccess, resolveAccess, type GrantedAccess } from '#core/access/server/access.resolve.ts';
 import type { SessionRow } from './session.repo.ts';
 import { resolveSession, type SessionSettings } from './auth.service.ts';
+import { cachedSession, cacheSession } from './session-cache.ts';
 
 export const SESSION_COOKIE = 'educloud_sid';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -47,10 +48,20 @@ export function registerAuthHooks(app: FastifyInstance, options: AuthPluginOptio
     const token = req.cookies[SESSION_COOKIE];
     const base = options.makeCtx({ actor: anonymous, ip: req.ip, access: noAccess });
     req.ctx = base;
-    if (!token) return;
-    const found = await resolveSession(base, token, options.settings);
-    if (!found) return;
-    const access = mfaSatisfied(found.session) ? await resolveAccess(base.db, found.user.id) : null;
+    const declared = req.routeOptions.config?.access as RouteAccess | undefined;
+    // Public routes, static assets and the console's pages never need to know who is calling.
+    if (!token || !declared || 'public' in declared) return;
+    const now = base.now();
+    let entry = cachedSession(token, now);
+    if (!entry) {
+      const found = await resolveSession(base, token, options.settings);
+      if (!found) return;
+      const access = mfaSatisfied(found.session) ? await resolveAccess(base.db, found.user.id) : null;
+      entry = { ...found, access, at: now.getTime() };
+      cacheSession(token, entry);
+    }
+    const found = { session: entry.session, user: entry.user };
+    const access = entry.access;
     req.auth = { ...found, access };
     req.ctx = options.makeCtx({ actor: { kind: 'user', id: found.user.id, name: found.user.account }, ip: req.ip, access: access ?? noAccess });
   });

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { inSubtrees, likeContains, subtreeRange } from '#kernel';
+import { cappedCount, inSubtrees, likeContains, subtreeRange } from '#kernel';
 
 export interface OrgRow {
   id: string; code: string; name: string; short_name: string | null; type: string; stage: string | null;
@@ -60,9 +60,9 @@ export async function searchOrgs(db: Kysely<any>, s: OrgSearch, offset: number, 
     searched(db, s).selectAll('o')
       .select((eb) => eb.selectFrom('core_orgs as c').whereRef('c.parent_id', '=', 'o.id').select((e) => e.fn.countAll<number>().as('n')).as('child_count'))
       .orderBy('o.depth').orderBy('o.code').offset(offset).limit(limit).execute() as Promise<Array<OrgRow & { child_count: number }>>,
-    searched(db, s).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    cappedCount(db, searched(db, s)),
   ]);
-  return { items, total: Number(count.n) };
+  return { items, ...count };
 }
 
 export async function countSubtree(db: Kysely<any>, path: string, onlyActive = false): Promise<number> {

@@ -109,8 +109,8 @@ export async function searchOrgs(ctx: Ctx, query: OrgSearchQuery & { parentId?: 
   let scopes = ctx.access.scopes(OrgPermissions.read);
   if (query.within) scopes = [(await getOrg(ctx, query.within)).path];
   const { page, pageSize, offset } = pageWindow(query);
-  const { items, total } = await repo.searchOrgs(ctx.db, { scopes, q: query.q, type: query.type, includeInactive: query.includeInactive, parentId: query.parentId }, offset, pageSize);
-  return { items: items.map(toOrg), total, page, pageSize };
+  const { items, total, totalCapped } = await repo.searchOrgs(ctx.db, { scopes, q: query.q, type: query.type, includeInactive: query.includeInactive, parentId: query.parentId }, offset, pageSize);
+  return { items: items.map(toOrg), total, totalCapped, page, pageSize };
 }
 
 /** Direct children of an org the caller may read. */

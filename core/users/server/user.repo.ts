@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { inSubtrees, likeContains } from '#kernel';
+import { cappedCount, inSubtrees, likeContains } from '#kernel';
 
 export interface UserRow {
   id: string; account: string; real_name: string; display_name: string; org_id: string; org_path: string;
@@ -46,6 +46,9 @@ export interface UserFilter {
   now: string;
 }
 
+const LIST_COLUMNS = ['u.id', 'u.account', 'u.real_name', 'u.display_name', 'u.org_id', 'u.org_path', 'u.id_number_masked', 'u.phone_masked',
+  'u.email', 'u.must_change_password', 'u.status', 'u.locked_until', 'u.totp_enabled_at', 'u.last_login_at', 'u.is_sample', 'u.created_at', 'u.updated_at'] as const;
+
 const SORT_COLUMNS = { account: 'u.account', realName: 'u.real_name', createdAt: 'u.created_at', lastLoginAt: 'u.last_login_at' } as const;
 
 function filtered(db: Kysely<any>, f: UserFilter) {
@@ -68,7 +71,8 @@ function filtered(db: Kysely<any>, f: UserFilter) {
 }
 
 export async function listUsers(db: Kysely<any>, f: UserFilter, sort: { field?: keyof typeof SORT_COLUMNS; order?: 'asc' | 'desc' }, offset: number, limit: number) {
-  let q = filtered(db, f).innerJoin('core_orgs as o', 'o.id', 'u.org_id').selectAll('u').select('o.name as org_name');
+  // Named columns: a list never reads password hashes, TOTP secrets or ciphertexts.
+  let q = filtered(db, f).innerJoin('core_orgs as o', 'o.id', 'u.org_id').select(LIST_COLUMNS).select('o.name as org_name');
   // The default order follows the (org_path, id) index, so a page of a big subtree is read
   // straight off the index instead of sorting every matching row.
   // NULLS LAST is spelled out: SQLite sorts NULL as smallest, PostgreSQL as largest, so
@@ -78,9 +82,9 @@ export async function listUsers(db: Kysely<any>, f: UserFilter, sort: { field?: 
     : q.orderBy('u.org_path').orderBy('u.id');
   const [items, count] = await Promise.all([
     q.offset(offset).limit(limit).execute() as Promise<Array<UserRow & { org_name: string }>>,
-    filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    cappedCount(db, filtered(db, f)),
   ]);
-  return { items, total: Number(count.n) };
+  return { items, ...count };
 }
 
 export const countUsers = async (db: Kysely<any>) =>

@@ -137,9 +137,9 @@ export async function listUsers(ctx: Ctx, query: UserListQuery): Promise<PageOf<
     else filter.q = q;
   }
   const { page, pageSize, offset } = pageWindow(query);
-  const { items, total } = await repo.listUsers(ctx.db, filter, { field: query.sort, order: query.order }, offset, pageSize);
+  const { items, total, totalCapped } = await repo.listUsers(ctx.db, filter, { field: query.sort, order: query.order }, offset, pageSize);
   const now = ctx.now();
-  return { items: items.map((r) => toUser(r, now)), total, page, pageSize };
+  return { items: items.map((r) => toUser(r, now)), total, totalCapped, page, pageSize };
 }
 
 /** Sets a one-time password the user must change at next sign-in; ends their sessions. */

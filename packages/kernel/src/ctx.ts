@@ -68,6 +68,8 @@ export interface CtxFactoryOptions {
   auditSink: AuditSink;
   eventBus?: EventBus;
   clock?: () => Date;
+  /** Called after a transaction that wrote audit records has committed (caches listen here). */
+  afterCommit?: () => void;
 }
 
 export type CtxFactory = (who: { actor: Actor; ip?: string | null; access: Access }) => Ctx;
@@ -94,15 +96,18 @@ export function createCtxFactory(options: CtxFactoryOptions): CtxFactory {
         async transaction(fn) {
           if (inTransaction) return fn(ctx);
           const queuedEvents: DomainEvent[] = [];
+          let changed = false;
           const result = await db.transaction().execute(async (trx) => {
             const queuedAudits: AuditEntry[] = [];
             const inner = make(trx, true, queuedAudits, queuedEvents);
             const value = await fn(inner);
             if (queuedAudits.length > 0) {
               await options.auditSink.append(trx, queuedAudits, { actor, ip, at: clock().toISOString() });
+              changed = true;
             }
             return value;
           });
+          if (changed) options.afterCommit?.();
           if (queuedEvents.length > 0 && options.eventBus) await options.eventBus.deliver(queuedEvents);
           return result;
         },

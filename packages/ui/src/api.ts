@@ -84,4 +84,4 @@ export const api = {
   },
 };
 
-export interface PageOf<T> { items: T[]; total: number; page: number; pageSize: number }
+export interface PageOf<T> { items: T[]; total: number; page: number; pageSize: number; totalCapped?: boolean }

@@ -150,7 +150,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
           locale={{ emptyText: <EmptyState description={emptyDescription} action={emptyAction} /> }}
           pagination={{
             current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('ui:table.total', { total }),
+            showTotal: (total) => (data?.totalCapped ? t('ui:table.totalCapped', { total }) : t('ui:table.total', { total })),
           }}
           onChange={(pagination, _filters, sorter) => {
             const s = Array.isArray(sorter) ? sorter[0] : sorter;

@@ -49,6 +49,14 @@ export function FormDrawer<V extends object>({ open, title, initialValues, onSub
     }
   }
 
+  // The server's messages are about the values it was sent: editing a field clears the message
+  // under it (a field with rules is validated again right after) and the summary above the form.
+  function clearServerErrors(changed: Partial<V>) {
+    const names = Object.keys(changed).filter((name) => form.getFieldError(name as never).length > 0);
+    if (names.length > 0) form.setFields(names.map((name) => ({ name: name as never, errors: [] })));
+    setError(null);
+  }
+
   return (
     <Drawer
       open={open}
@@ -64,7 +72,7 @@ export function FormDrawer<V extends object>({ open, title, initialValues, onSub
       )}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<V> form={form} layout="vertical" onFinish={submit} disabled={busy}>
+      <Form<V> form={form} layout="vertical" onFinish={submit} disabled={busy} onValuesChange={clearServerErrors}>
         {children}
       </Form>
     </Drawer>
