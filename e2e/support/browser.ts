@@ -32,7 +32,7 @@ export const slug = (text: string) =>
   text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'test';
 
 // Where each page's screenshots go and how many it has taken.
-const shotState = new WeakMap<Page, { dir: string; count: number }>();
+export const shotState = new WeakMap<Page, { dir: string; count: number }>();
 
 /** Screenshots of `page` go to test-results/e2e/screenshots/<test>/ (emptied first). */
 export function assignScreenshotDir(page: Page, testName: string): string {
