@@ -271,7 +271,7 @@ async function databaseBaseline(engine: 'sqlite' | 'postgres', url: string, toke
     const capped = CompiledQuery.raw(`select count(*) as n from (select 1 from "core_users" as "u" where "u"."org_path" >= ${ph(1)} and "u"."org_path" < ${ph(2)} limit 10001) as t`, [lower, upper]);
     experiments.push(summarise('what-if: count capped at 10,001 rows ("10,000+")', capped.sql, await timeLoop(() => db.executeQuery(capped)), 1));
     // The same count for a ministry-level caller, whose subtree is every user.
-    const national = CompiledQuery.raw(countQ.sql, ['/', '0']);
+    const national = CompiledQuery.raw(countQ.sql, ['/', '0', ...countQ.parameters.slice(2)]);
     experiments.push(summarise('what-if: the same count(*) for a ministry-level caller (all users)', countQ.sql, await timeLoop(() => db.executeQuery(national), 4000, 50), 1));
     if (engine === 'sqlite' && raw) {
       // Kysely's SQLite driver calls db.prepare(sql) for every query; better-sqlite3 can keep statements.
