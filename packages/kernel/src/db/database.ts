@@ -33,8 +33,28 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
   return { db, engine: 'sqlite', url, close: () => db.destroy() };
+}
+
+/**
+ * Kysely's SQLite driver prepares every query anew; preparing costs more than running the small
+ * queries every request makes (docs/benchmarks.md). Statements are kept by their SQL text; one
+ * still busy (an open iterator) is never handed out twice.
+ */
+function withStatementCache(connection: SQLite.Database) {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => connection.close(),
+    prepare(sqlText: string) {
+      const cached = statements.get(sqlText);
+      if (cached && !cached.busy) return cached;
+      const statement = connection.prepare(sqlText);
+      if (statements.size >= 2000) statements.clear();
+      statements.set(sqlText, statement);
+      return statement;
+    },
+  };
 }
 
 export async function engineOf(db: Kysely<any>): Promise<Engine> {
