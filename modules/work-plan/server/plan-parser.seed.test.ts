@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from './plan-parser.ts';
 
-const SEED = new URL('../../../../shared/seed/000_b9f8c95deed65532.txt', import.meta.url);
+// The plan as published, bundled with the module (a copy of shared/seed/000_b9f8c95deed65532.txt).
+const SEED = new URL('../seed/2020-education-informatization-work-plan.txt', import.meta.url);
 
 describe('the 2020 work plan (seed document)', () => {
   const result = parsePlan(readFileSync(SEED, 'utf8'));
