@@ -118,15 +118,17 @@ export async function waitForHome(page: Page): Promise<void> {
 }
 
 /**
- * Signs the platform administrator in: password, then the second factor. The first time on a
- * server this is the enrolment page (secret shown as text in groups of four); the secret is
- * remembered on `server` so later sign-ins enter a fresh code. Ends on the workbench.
+ * Signs in an account that must use a second factor (one holding an admin role such as
+ * 机构管理员): password, then TOTP. The first time on a server this is the enrolment page, whose
+ * secret (shown as text in groups of four) is remembered on `server.totp` under the account,
+ * so later sign-ins enter a fresh code (never a step the server already accepted). Ends on the
+ * workbench. The same flow as `signInAsAdmin`, for any account.
  */
-export async function signInAsAdmin(page: Page, server: E2eServer, options: { onEnrolPage?: () => Promise<void> } = {}): Promise<void> {
+export async function signInWithTotp(page: Page, server: E2eServer, account: string, password: string, options: { onEnrolPage?: () => Promise<void> } = {}): Promise<void> {
   if (!(await page.locator('#account').isVisible())) await openSignIn(page);
-  await submitSignIn(page, ADMIN_ACCOUNT, ADMIN_PASSWORD);
+  await submitSignIn(page, account, password);
   await page.locator('#code').waitFor({ state: 'visible' });
-  const known = server.totp.get(ADMIN_ACCOUNT);
+  const known = server.totp.get(account);
   let code: string;
   if (known) {
     code = await freshTotp(known);
@@ -134,16 +136,20 @@ export async function signInAsAdmin(page: Page, server: E2eServer, options: { on
     const secretText = page.locator('main .ant-typography code').first();
     await secretText.waitFor({ state: 'visible' });
     const secret = (await secretText.innerText()).replace(/\s+/g, '');
-    if (!/^[A-Z2-7]{16,}$/.test(secret)) throw new Error(`the enrolment page shows no base32 secret (got "${secret}")`);
+    if (!/^[A-Z2-7]{16,}$/.test(secret)) throw new Error(`the enrolment page for ${account} shows no base32 secret (got "${secret}")`);
     const state: TotpState = { secret, lastCounter: -1 };
     code = await freshTotp(state);
-    server.totp.set(ADMIN_ACCOUNT, state);
+    server.totp.set(account, state);
     await options.onEnrolPage?.();
   }
   await page.locator('#code').fill(code);
   await page.locator('form button[type=submit]').click();
   await waitForHome(page);
 }
+
+/** The platform administrator's sign-in (password, then TOTP enrolment or a fresh code). */
+export const signInAsAdmin = (page: Page, server: E2eServer, options: { onEnrolPage?: () => Promise<void> } = {}) =>
+  signInWithTotp(page, server, ADMIN_ACCOUNT, ADMIN_PASSWORD, options);
 
 /** Signs in an account without a second factor (a teacher, a parent...) and waits for the workbench. */
 export async function signIn(page: Page, account: string, password: string): Promise<void> {

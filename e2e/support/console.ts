@@ -1,38 +1,9 @@
 // Helpers for journeys through the signed-in console: any account's TOTP sign-in, a second
 // browser context whose screenshots continue the test's numbering, and antd form controls.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { collectConsoleErrors, freshTotp, newContext, openSignIn, shot, shotState, submitSignIn, waitForHome } from './browser.ts';
-import type { E2eServer, TotpState } from './server.ts';
-
-/**
- * Signs in an account that must use a second factor (one holding an admin role such as
- * 机构管理员): password, then TOTP. The first time on a server this is the enrolment page, whose
- * secret (shown as text in groups of four) is remembered on `server.totp` under the account,
- * so later sign-ins enter a fresh code (never a step the server already accepted). Ends on the
- * workbench. The same flow as `signInAsAdmin`, for any account.
- */
-export async function signInWithTotp(page: Page, server: E2eServer, account: string, password: string, options: { onEnrolPage?: () => Promise<void> } = {}): Promise<void> {
-  if (!(await page.locator('#account').isVisible())) await openSignIn(page);
-  await submitSignIn(page, account, password);
-  await page.locator('#code').waitFor({ state: 'visible' });
-  const known = server.totp.get(account);
-  let code: string;
-  if (known) {
-    code = await freshTotp(known);
-  } else {
-    const secretText = page.locator('main .ant-typography code').first();
-    await secretText.waitFor({ state: 'visible' });
-    const secret = (await secretText.innerText()).replace(/\s+/g, '');
-    if (!/^[A-Z2-7]{16,}$/.test(secret)) throw new Error(`the enrolment page for ${account} shows no base32 secret (got "${secret}")`);
-    const state: TotpState = { secret, lastCounter: -1 };
-    code = await freshTotp(state);
-    server.totp.set(account, state);
-    await options.onEnrolPage?.();
-  }
-  await page.locator('#code').fill(code);
-  await page.locator('form button[type=submit]').click();
-  await waitForHome(page);
-}
+import { collectConsoleErrors, newContext, shot, shotState } from './browser.ts';
+export { signInWithTotp } from './browser.ts';
+import type { E2eServer } from './server.ts';
 
 /** Console errors every page may show: the signed-out session probe's 401 (as journey.ts). */
 const EXPECTED_CONSOLE_ERRORS: RegExp[] = [/status of 401 .*\[[^\]]*\/api\/auth\/session\]$/];

@@ -23,6 +23,10 @@ pg.types.setTypeParser(1700, (value) => Number(value));
 export function openDatabase(url: string, options: { poolSize?: number } = {}): Database {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // An idle connection that the server ends (a restart, an administrator's command) is
+    // dropped by the pool and replaced on the next query; without a listener the pool's
+    // 'error' event would end the process.
+    pool.on('error', () => undefined);
     const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', url, close: () => db.destroy() };
   }
