@@ -18,3 +18,22 @@ export const planApi = {
   import: (orgId: string, text: string) => api.post<ImportResult>('/api/work-plan/plans/import', { orgId, text }),
   mapUnit: (body: { scopeOrgId: string; name: string; orgId?: string; orgTypes?: string[] }) => api.put<UnitView>('/api/work-plan/unit-mappings', body),
 };
+
+export type TaskStatus = 'not_started' | 'in_progress' | 'done' | 'late';
+export interface TaskProgress {
+  taskId: string; number: number; title: string; planId: string; planTitle: string; dueDate: string | null; status: TaskStatus; reportCount: number;
+  targets: Array<{ id: string; count: number; max: number | null; unit: string; object: string; bound: string; value: number | null; isMet: boolean; share: number; indicatorId: string | null }>;
+}
+export interface ReportView {
+  id: string; taskId: string; orgId: string; orgName: string; reportDate: string; text: string; isComplete: boolean;
+  status: 'submitted' | 'accepted' | 'returned'; reviewComment: string | null; figures: Array<{ targetId: string; value: number }>; fileIds: string[]; createdAt: string;
+}
+
+export const reportApi = {
+  myTasks: () => api.get<TaskProgress[]>('/api/work-plan/my-tasks'),
+  progress: (taskId: string) => api.get<TaskProgress>(`/api/work-plan/tasks/${taskId}/progress`),
+  reports: (taskId: string) => api.get<ReportView[]>(`/api/work-plan/tasks/${taskId}/reports`),
+  submit: (taskId: string, body: { orgId: string; reportDate: string; text: string; isComplete?: boolean; figures?: Array<{ targetId: string; value: number }> }) =>
+    api.post<ReportView>(`/api/work-plan/tasks/${taskId}/reports`, body),
+  review: (reportId: string, decision: 'accept' | 'return', comment?: string) => api.post<ReportView>(`/api/work-plan/reports/${reportId}/review`, { decision, comment }),
+};

@@ -5,9 +5,13 @@ import en from '../locales/en.json';
 
 export const workPlanWeb = defineWebModule({
   id: 'work-plan',
-  menu: [{ path: '/plans', label: 'work-plan:web.menu', permission: 'work-plan.plan.read', order: 1 }],
+  menu: [
+    { path: '/plans', label: 'work-plan:web.menu', permission: 'work-plan.plan.read', order: 1 },
+    { path: '/my-tasks', label: 'work-plan:web.myTasks.menu', permission: 'work-plan.report.submit', order: 2 },
+  ],
   routes: [
     { path: '/plans', title: 'work-plan:web.menu', permission: 'work-plan.plan.read', page: lazy(() => import('./pages/plan-list-page.tsx')) },
+    { path: '/my-tasks', title: 'work-plan:web.myTasks.menu', permission: 'work-plan.report.submit', page: lazy(() => import('./pages/my-tasks-page.tsx')) },
     { path: '/plans/:id', title: 'work-plan:web.menu', permission: 'work-plan.plan.read', page: lazy(() => import('./pages/plan-detail-page.tsx')) },
   ],
   locales: { 'zh-CN': zh, en },

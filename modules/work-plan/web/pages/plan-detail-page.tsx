@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Card, Collapse, Descriptions, Empty, Space, Spin, Typography } from 'antd';
+import { Button, Card, Collapse, Descriptions, Empty, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, PageShell } from '#ui';
 import { toChineseNumeral } from '../../server/chinese-numerals.ts';
@@ -8,14 +8,16 @@ import { planApi, type PlanDetail, type TaskView, type UnitView } from '../api.t
 import { TargetTag } from '../components/target-tag.tsx';
 import { UnitTag } from '../components/unit-tag.tsx';
 import { MapUnitDialog } from '../components/map-unit-dialog.tsx';
+import { TaskProgressDrawer } from '../components/task-progress-drawer.tsx';
 
 // The units list closes each paragraph in the document; the tags below show it with its mapping.
 const withoutUnitList = (text: string) => text.replace(/[（(]\s*(责任单位|牵头单位|责任部门)\s*[:：][^)）]*[)）]\s*[。.]?\s*$/, '');
 
-function TaskCard({ task, onMap }: { task: TaskView; onMap: (u: UnitView) => void }) {
+function TaskCard({ task, onMap, onProgress }: { task: TaskView; onMap: (u: UnitView) => void; onProgress: (taskId: string) => void }) {
   const { t } = useTranslation();
   return (
-    <Card size="small" style={{ marginBottom: 12 }} title={<span>{t('work-plan:web.detail.task', { number: task.number })}　{task.title}</span>}>
+    <Card size="small" style={{ marginBottom: 12 }} title={<span>{t('work-plan:web.detail.task', { number: task.number })}　{task.title}</span>}
+      extra={<Button size="small" onClick={() => onProgress(task.id)}>{t('work-plan:web.myTasks.progress')}</Button>}>
       {task.paragraphs.map((p, i) => (
         <div key={p.id} style={{ marginBottom: 12 }}>
           <Typography.Paragraph style={{ marginBottom: 6 }}>{withoutUnitList(p.text)}</Typography.Paragraph>
@@ -40,6 +42,7 @@ export default function PlanDetailPage() {
   const [plan, setPlan] = useState<PlanDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [mapping, setMapping] = useState<UnitView | null>(null);
+  const [progressOf, setProgressOf] = useState<string | null>(null);
 
   const load = useCallback(() => { setError(null); planApi.get(id).then(setPlan, setError); }, [id]);
   useEffect(load, [load]);
@@ -68,10 +71,11 @@ export default function PlanDetailPage() {
             key: a.id,
             label: <strong>（{toChineseNumeral(a.ordinal)}）{a.title}</strong>,
             extra: <Typography.Text type="secondary">{t('work-plan:web.detail.areaCounts', { tasks: a.tasks.length, targets: a.tasks.reduce((n, task) => n + task.targets.length, 0) })}</Typography.Text>,
-            children: a.tasks.map((task) => <TaskCard key={task.id} task={task} onMap={setMapping} />),
+            children: a.tasks.map((task) => <TaskCard key={task.id} task={task} onMap={setMapping} onProgress={setProgressOf} />),
           }))}
         />
       )}
+      <TaskProgressDrawer taskId={progressOf} onClose={() => setProgressOf(null)} />
       <MapUnitDialog unit={mapping} scopeOrgId={plan.orgId} onClose={() => setMapping(null)} onMapped={() => { setMapping(null); load(); }} />
     </PageShell>
   );

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { screen } from '@testing-library/react';
+import { renderWithProviders } from '../../../../packages/ui/src/testing/render.tsx';
+import zh from '../../locales/zh-CN.json';
+import { TargetProgressList, TaskStatusTag } from './task-status-tag.tsx';
+
+describe('task progress in the console', () => {
+  it('names each status in Chinese', () => {
+    renderWithProviders(<><TaskStatusTag status="late" /><TaskStatusTag status="done" /></>, { 'work-plan': zh });
+    expect(screen.getByText('滞后')).toBeTruthy();
+    expect(screen.getByText('已完成')).toBeTruthy();
+  });
+
+  it('shows a target\'s figure against it, with 万 for large counts, and where a bound figure comes from', () => {
+    renderWithProviders(<TargetProgressList targets={[
+      { id: 'a', count: 30, max: null, unit: '个', object: '典型区域', bound: 'exact', value: 4, isMet: false, share: 4 / 30, indicatorId: null },
+      { id: 'b', count: 10_000_000, max: null, unit: '个', object: '网络学习空间', bound: 'exact', value: 2_500_000, isMet: false, share: 0.25, indicatorId: 'users.accounts_real_name' },
+    ]} />, { 'work-plan': zh });
+    expect(screen.getByText(/4 \/ 30个 典型区域/)).toBeTruthy();
+    expect(screen.getByText(/250万 \/ 1000万个 网络学习空间/)).toBeTruthy();
+    expect(screen.getByText(/取自指标 users.accounts_real_name/)).toBeTruthy();
+  });
+});
