@@ -31,6 +31,7 @@ export const TaskProgress = Type.Object({
   dueDate: Nullable(Type.String()),
   status: Type.Union([Type.Literal('not_started'), Type.Literal('in_progress'), Type.Literal('done'), Type.Literal('late')]),
   reportCount: Type.Integer(),
+  canReview: Type.Boolean({ description: 'the caller may accept or return this task\'s reports' }),
   targets: Type.Array(Type.Object({ id: Type.String(), count: Type.Number(), max: Nullable(Type.Number()), unit: Type.String(), object: Type.String(), bound: Type.String(), value: Nullable(Type.Number()), isMet: Type.Boolean(), share: Type.Number(), indicatorId: Nullable(Type.String()) })),
 });
 export type TaskProgress = Static<typeof TaskProgress>;

@@ -40,6 +40,8 @@ describeOnEngines('work plan progress reports', (h) => {
     const progress = (await ministry.request('GET', `/api/work-plan/tasks/${task17.id}/progress`)).json();
     expect(progress.status).toBe('in_progress');
     expect(progress.targets[0]).toMatchObject({ count: 30, value: 4, isMet: false });
+    expect(progress.canReview).toBe(true);
+    expect((await changan.request('GET', `/api/work-plan/tasks/${task17.id}/progress`)).json().canReview).toBe(false);
   });
 
   it('drops a returned report from the figures and keeps the comment', async () => {

@@ -121,7 +121,7 @@ export async function taskProgress(ctx: Ctx, taskId: string): Promise<TaskProgre
   }));
   const today = ctx.now().toISOString().slice(0, 10);
   const status = deriveTaskStatus({ targets: views.map((v) => ({ count: v.count, max: v.max, bound: v.bound as never, value: v.value })), dueDate: task.due_date, reportCount: live.length, reportedComplete: live.some((r) => !!Number(r.is_complete) && r.status === 'accepted'), today });
-  return { taskId: task.id, number: Number(task.number), title: task.title, planId: task.plan_id, planTitle: task.plan_title, dueDate: task.due_date, status, reportCount: live.length, targets: views };
+  return { taskId: task.id, number: Number(task.number), title: task.title, planId: task.plan_id, planTitle: task.plan_title, dueDate: task.due_date, status, reportCount: live.length, canReview: ctx.access.can(ReportPermissions.review, task.plan_org_path), targets: views };
 }
 
 /** Tasks the caller's units must report on, across plans, with their progress. */

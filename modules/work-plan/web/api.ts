@@ -21,7 +21,7 @@ export const planApi = {
 
 export type TaskStatus = 'not_started' | 'in_progress' | 'done' | 'late';
 export interface TaskProgress {
-  taskId: string; number: number; title: string; planId: string; planTitle: string; dueDate: string | null; status: TaskStatus; reportCount: number;
+  taskId: string; number: number; title: string; planId: string; planTitle: string; dueDate: string | null; status: TaskStatus; reportCount: number; canReview: boolean;
   targets: Array<{ id: string; count: number; max: number | null; unit: string; object: string; bound: string; value: number | null; isMet: boolean; share: number; indicatorId: string | null }>;
 }
 export interface ReportView {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { App, Button, Descriptions, Drawer, Empty, Input, List, Modal, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ErrorState, problemMessage, useSession } from '#ui';
+import { ErrorState, problemMessage } from '#ui';
 import { reportApi, type ReportView, type TaskProgress } from '../api.ts';
 import { TargetProgressList, TaskStatusTag } from './task-status-tag.tsx';
 
@@ -10,7 +10,6 @@ const REPORT_COLORS = { submitted: 'processing', accepted: 'success', returned: 
 /** A task's status, targets against figures, and its reports; reviewers accept or return them. */
 export function TaskProgressDrawer({ taskId, onClose }: { taskId: string | null; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const { can } = useSession();
   const { message } = App.useApp();
   const [progress, setProgress] = useState<TaskProgress | null>(null);
   const [reports, setReports] = useState<ReportView[] | null>(null);
@@ -52,7 +51,7 @@ export function TaskProgressDrawer({ taskId, onClose }: { taskId: string | null;
             <List
               dataSource={reports}
               renderItem={(r) => (
-                <List.Item actions={r.status === 'submitted' && can('work-plan.report.review') ? [
+                <List.Item actions={r.status === 'submitted' && progress.canReview ? [
                   <Button key="a" size="small" type="primary" onClick={() => void review(r, 'accept')}>{t('work-plan:web.progress.accept')}</Button>,
                   <Button key="r" size="small" onClick={() => setReturning(r)}>{t('work-plan:web.progress.return')}</Button>,
                 ] : []}>

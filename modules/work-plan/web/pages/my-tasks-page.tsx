@@ -29,8 +29,8 @@ export default function MyTasksPage() {
           pagination={{ pageSize: 20 }}
           locale={{ emptyText: <EmptyState description={t('work-plan:web.myTasks.empty')} /> }}
           columns={[
-            { key: 'plan', title: t('work-plan:web.myTasks.columns.plan'), dataIndex: 'planTitle', width: 220 },
-            { key: 'task', title: t('work-plan:web.myTasks.columns.task'), render: (_, r) => `${r.number}. ${r.title}` },
+            { key: 'plan', title: t('work-plan:web.myTasks.columns.plan'), dataIndex: 'planTitle', width: 170, ellipsis: true },
+            { key: 'task', title: t('work-plan:web.myTasks.columns.task'), width: 280, render: (_, r) => `${r.number}. ${r.title}` },
             { key: 'status', title: t('work-plan:web.myTasks.columns.status'), render: (_, r) => <TaskStatusTag status={r.status} />, width: 90 },
             { key: 'due', title: t('work-plan:web.myTasks.columns.due'), render: (_, r) => r.dueDate ?? '—', width: 110 },
             { key: 'targets', title: t('work-plan:web.myTasks.columns.targets'), render: (_, r) => <TargetProgressList targets={r.targets} /> },
