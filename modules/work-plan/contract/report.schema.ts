@@ -52,3 +52,18 @@ export const UpdateTargetBody = Type.Object({
   indicatorId: Type.Optional(Nullable(Type.String({ maxLength: 100, description: '绑定的指标；绑定后进展取该指标在发文机构范围、计划年度内的值' }))),
 }, { additionalProperties: false });
 export type UpdateTargetBody = Static<typeof UpdateTargetBody>;
+
+export const StatusCounts = Type.Object({ not_started: Type.Integer(), in_progress: Type.Integer(), done: Type.Integer(), late: Type.Integer() });
+
+export const PlanDashboard = Type.Object({
+  planId: Type.String(),
+  title: Type.String(),
+  totals: StatusCounts,
+  byArea: Type.Array(Type.Object({ areaId: Type.String(), ordinal: Type.Integer(), title: Type.String(), counts: StatusCounts })),
+  byUnit: Type.Array(Type.Object({ name: Type.String(), tasks: Type.Integer(), counts: StatusCounts })),
+  tasks: Type.Array(Type.Object({
+    taskId: Type.String(), number: Type.Integer(), title: Type.String(), areaOrdinal: Type.Integer(), status: Type.String(),
+    dueDate: Nullable(Type.String()), share: Type.Number({ description: 'mean share of targets reached, 0–1' }), units: Type.Array(Type.String()),
+  })),
+});
+export type PlanDashboard = Static<typeof PlanDashboard>;

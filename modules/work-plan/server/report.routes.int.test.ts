@@ -109,3 +109,21 @@ describeOnEngines('work plan targets bound to indicators', (h) => {
     expect(after.status).toBe('done');
   });
 });
+
+describeOnEngines('work plan dashboard', (h) => {
+  it('counts the 2020 plan\'s tasks by area and unit, and follows a report', async () => {
+    await h().makeUser({ account: 'db-root', orgCode: 'MOE', roles: ['platform_admin'] });
+    const admin = await h().signIn('db-root');
+    const planId = (await admin.request('GET', '/api/work-plan/plans')).json()[0].id;
+    const before = (await admin.request('GET', `/api/work-plan/plans/${planId}/dashboard`)).json();
+    expect(before.totals).toEqual({ not_started: 32, in_progress: 0, done: 0, late: 0 });
+    expect(before.byArea).toHaveLength(11);
+    expect(before.byArea[5]).toMatchObject({ title: '扎实开展百区千校万课引领行动', counts: { not_started: 1 } });
+    expect(before.byUnit[0].name).toBe('科技司');
+    const task17 = before.tasks.find((t: { number: number }) => t.number === 17);
+    await admin.request('POST', `/api/work-plan/tasks/${task17.taskId}/reports`, { orgId: await h().orgId('GB130000'), reportDate: '2020-05-01', text: '推荐中。' });
+    const after = (await admin.request('GET', `/api/work-plan/plans/${planId}/dashboard`)).json();
+    expect(after.totals).toMatchObject({ not_started: 31, in_progress: 1 });
+    expect(after.byArea[5].counts).toMatchObject({ in_progress: 1, not_started: 0 });
+  });
+});

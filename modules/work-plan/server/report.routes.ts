@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { routeAccess } from '#kernel';
-import { ReportView, ReviewReportBody, SubmitReportBody, TaskProgress, UpdateTargetBody, UpdateTaskBody } from '../contract/report.schema.ts';
+import { PlanDashboard, ReportView, ReviewReportBody, SubmitReportBody, TaskProgress, UpdateTargetBody, UpdateTaskBody } from '../contract/report.schema.ts';
+import { planDashboard } from './dashboard.service.ts';
 import { ReportPermissions, WorkPlanPermissions } from '../contract/permissions.ts';
 import * as service from './report.service.ts';
 
@@ -11,6 +12,11 @@ const IdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
 
 export function registerReportRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get('/api/work-plan/plans/:id/dashboard', {
+    schema: { tags, summary: '工作要点完成情况：按方面、责任单位统计任务状态', params: IdParams, response: { 200: PlanDashboard } },
+    config: { access: routeAccess.permission(WorkPlanPermissions.read) },
+  }, (req) => planDashboard(req.ctx, req.params.id));
 
   app.get('/api/work-plan/my-tasks', {
     schema: { tags, summary: '本单位须报送进展的任务', response: { 200: Type.Array(TaskProgress) } },
