@@ -37,3 +37,12 @@ export const reportApi = {
     api.post<ReportView>(`/api/work-plan/tasks/${taskId}/reports`, body),
   review: (reportId: string, decision: 'accept' | 'return', comment?: string) => api.post<ReportView>(`/api/work-plan/reports/${reportId}/review`, { decision, comment }),
 };
+
+export type StatusCounts = Record<TaskStatus, number>;
+export interface PlanDashboard {
+  planId: string; title: string; totals: StatusCounts;
+  byArea: Array<{ areaId: string; ordinal: number; title: string; counts: StatusCounts }>;
+  byUnit: Array<{ name: string; tasks: number; counts: StatusCounts }>;
+  tasks: Array<{ taskId: string; number: number; title: string; areaOrdinal: number; status: TaskStatus; dueDate: string | null; share: number; units: string[] }>;
+}
+export const dashboardApi = { get: (planId: string) => api.get<PlanDashboard>(`/api/work-plan/plans/${planId}/dashboard`) };

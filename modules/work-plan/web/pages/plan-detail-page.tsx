@@ -57,7 +57,7 @@ export default function PlanDetailPage() {
     <PageShell
       title={plan.title}
       description={<>{plan.issuer} · {t('work-plan:web.detail.summary', { areas: plan.areas.length, tasks: tasks.length, targets })}{unmapped.size > 0 && <Typography.Text type="warning"> · {t('work-plan:web.detail.unmappedCount', { count: unmapped.size })}</Typography.Text>}</>}
-      actions={<Link to="/plans">{t('work-plan:web.detail.back')}</Link>}
+      actions={<Space><Link to={`/plans/${plan.id}/dashboard`}><Button type="primary">{t('work-plan:web.dashboard.open')}</Button></Link><Link to="/plans">{t('work-plan:web.detail.back')}</Link></Space>}
     >
       <Descriptions column={1} size="small" style={{ marginBottom: 16 }} items={[
         { key: 'approach', label: t('work-plan:web.detail.approach'), children: plan.approach || '—' },

@@ -43,6 +43,7 @@ export default function PlanListPage() {
             { key: 'tasks', title: t('work-plan:web.list.columns.tasks'), dataIndex: 'taskCount', align: 'right', width: 100 },
             { key: 'targets', title: t('work-plan:web.list.columns.targets'), dataIndex: 'targetCount', align: 'right', width: 120 },
             { key: 'createdAt', title: t('work-plan:web.list.columns.createdAt'), render: (_, p) => dayjs(p.createdAt).format('YYYY-MM-DD HH:mm') },
+            { key: 'dashboard', title: '', render: (_, p) => <Link to={`/plans/${p.id}/dashboard`}>{t('work-plan:web.dashboard.open')}</Link> },
           ]}
         />
       )}
