@@ -127,3 +127,26 @@ describeOnEngines('work plan dashboard', (h) => {
     expect(after.byArea[5].counts).toMatchObject({ in_progress: 1, not_started: 0 });
   });
 });
+
+describeOnEngines('work plan ledger', (h) => {
+  it('exports one row per target (one per task without) with units, goals and status', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    await h().makeUser({ account: 'lg-root', orgCode: 'MOE', roles: ['platform_admin'] });
+    const admin = await h().signIn('lg-root');
+    const planId = (await admin.request('GET', '/api/work-plan/plans')).json()[0].id;
+    const res = await admin.request('GET', `/api/work-plan/plans/${planId}/ledger`);
+    expect(res.statusCode).toBe(200);
+    expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('工作要点台账'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(['方面', '任务编号', '任务', '责任单位（牵头单位在前）', '量化指标', '目标', '当前值', '完成度', '状态', '完成时限', '报告数']);
+    const rows = sheet.getRows(2, sheet.rowCount - 1)!.map((r) => (r.values as unknown[]).slice(1));
+    expect(rows.filter((r) => r[1] === 17)).toHaveLength(9);
+    expect(rows.find((r) => r[1] === 3)?.[5]).toBe('20个以上');
+    expect(rows.find((r) => r[1] === 17)?.[3]).toBe('科技司、相关业务司局、中央电教馆、地方各级教育行政部门、基教司');
+    expect(rows.find((r) => r[1] === 1)?.[8]).toBe('未启动');
+    expect(rows.length).toBe(22 + 24);
+  });
+});

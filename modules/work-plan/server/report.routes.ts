@@ -4,6 +4,8 @@ import { Type } from 'typebox';
 import { routeAccess } from '#kernel';
 import { PlanDashboard, ReportView, ReviewReportBody, SubmitReportBody, TaskProgress, UpdateTargetBody, UpdateTaskBody } from '../contract/report.schema.ts';
 import { planDashboard } from './dashboard.service.ts';
+import { exportLedger } from './ledger.export.ts';
+import { ExportLanguageQuery, sendXlsx, XlsxResponse } from '#kernel/xlsx-export.ts';
 import { ReportPermissions, WorkPlanPermissions } from '../contract/permissions.ts';
 import * as service from './report.service.ts';
 
@@ -17,6 +19,12 @@ export function registerReportRoutes(fastify: FastifyInstance): void {
     schema: { tags, summary: '工作要点完成情况：按方面、责任单位统计任务状态', params: IdParams, response: { 200: PlanDashboard } },
     config: { access: routeAccess.permission(WorkPlanPermissions.read) },
   }, (req) => planDashboard(req.ctx, req.params.id));
+
+  app.get('/api/work-plan/plans/:id/ledger', {
+    schema: { tags, summary: '导出工作要点台账（XLSX：每个量化指标一行，含责任单位、目标、当前值、状态）', params: IdParams, querystring: ExportLanguageQuery, response: XlsxResponse },
+    exposeHeadRoute: false,
+    config: { access: routeAccess.permission(WorkPlanPermissions.read) },
+  }, async (req, reply) => sendXlsx(reply, await exportLedger(req.ctx, req.params.id, req.query.lang === 'en' ? 'en' : 'zh')));
 
   app.get('/api/work-plan/my-tasks', {
     schema: { tags, summary: '本单位须报送进展的任务', response: { 200: Type.Array(TaskProgress) } },

@@ -1,9 +1,10 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Button, Card, Col, Progress, Row, Space, Spin, Statistic, Table, Tag } from 'antd';
+import { App, Button, Card, Col, Progress, Row, Space, Spin, Statistic, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EChartsOption } from 'echarts';
-import { ErrorState, PageShell } from '#ui';
+import { api, ErrorState, PageShell, problemMessage } from '#ui';
+import { DownloadOutlined } from '@ant-design/icons';
 import { toChineseNumeral } from '../../server/chinese-numerals.ts';
 import { dashboardApi, type PlanDashboard, type TaskStatus } from '../api.ts';
 import { TaskStatusTag } from '../components/task-status-tag.tsx';
@@ -30,7 +31,8 @@ function stacked(categories: string[], counts: Array<Record<TaskStatus, number>>
 
 /** A plan's completion by area and by unit; every bar drills down to the tasks behind it. */
 export default function PlanDashboardPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
   const { id = '' } = useParams();
   const [data, setData] = useState<PlanDashboard | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -55,7 +57,7 @@ export default function PlanDashboardPage() {
   const total = data.tasks.length;
 
   return (
-    <PageShell title={t('work-plan:web.dashboard.title', { title: data.title })} description={t('work-plan:web.dashboard.total', { count: total })} actions={<Link to={`/plans/${id}`}>{data.title}</Link>}>
+    <PageShell title={t('work-plan:web.dashboard.title', { title: data.title })} description={t('work-plan:web.dashboard.total', { count: total })} actions={<Space><Button icon={<DownloadOutlined />} onClick={() => void api.download(`/api/work-plan/plans/${id}/ledger`, { lang: i18n.resolvedLanguage === 'en' ? 'en' : undefined }).catch((e) => message.error(problemMessage(i18n, e)))}>{t('work-plan:web.dashboard.ledger')}</Button><Link to={`/plans/${id}`}>{data.title}</Link></Space>}>
       <Row gutter={[16, 16]}>
         {STATUSES.map((s) => (
           <Col xs={12} md={6} key={s}>
