@@ -110,6 +110,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/indicators/:id/value': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/indicators/users.accounts_opened/value?orgId=${f.hebei}` }) },
 
   'GET /api/work-plan/plans': { kind: 'list', request: async (f) => { await f.hebeiPlan(); return { method: 'GET', url: '/api/work-plan/plans' }; }, hebeiRows: (b) => b.filter((p: any) => p.title.includes('河北矩阵')).length },
+  'GET /api/work-plan/plans/:id/compare': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/work-plan/plans/${(await f.hebeiPlan()).planId}/compare?with=${(await f.hebeiPlan()).planId}` }) },
   'GET /api/work-plan/plans/:id/ledger': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/work-plan/plans/${(await f.hebeiPlan()).planId}/ledger` }) },
   'GET /api/work-plan/plans/:id/dashboard': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/work-plan/plans/${(await f.hebeiPlan()).planId}/dashboard` }) },
   'GET /api/work-plan/plans/:id': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/work-plan/plans/${(await f.hebeiPlan()).planId}` }) },

@@ -67,3 +67,16 @@ export const PlanDashboard = Type.Object({
   })),
 });
 export type PlanDashboard = Static<typeof PlanDashboard>;
+
+export const PlanComparison = Type.Object({
+  current: Type.Object({ id: Type.String(), title: Type.String(), year: Nullable(Type.Integer()) }),
+  previous: Type.Object({ id: Type.String(), title: Type.String(), year: Nullable(Type.Integer()) }),
+  continuing: Type.Integer(),
+  matches: Type.Array(Type.Object({
+    current: Type.Object({ id: Type.String(), number: Type.Integer(), title: Type.String() }),
+    previous: Nullable(Type.Object({ id: Type.String(), number: Type.Integer(), title: Type.String() })),
+    similarity: Type.Number(),
+    targetChanges: Type.Array(Type.Object({ object: Type.String(), unit: Type.String(), before: Nullable(Type.Number()), after: Nullable(Type.Number()) })),
+  })),
+});
+export type PlanComparison = Static<typeof PlanComparison>;

@@ -150,3 +150,25 @@ describeOnEngines('work plan ledger', (h) => {
     expect(rows.length).toBe(22 + 24);
   });
 });
+
+describeOnEngines('work plans year over year', (h) => {
+  it('matches every task of a revised plan to last year\'s and names the target that changed', async () => {
+    const { readFileSync } = await import('node:fs');
+    await h().makeUser({ account: 'yy-root', orgCode: 'MOE', roles: ['platform_admin'] });
+    const admin = await h().signIn('yy-root');
+    const previousId = (await admin.request('GET', '/api/work-plan/plans')).json()[0].id;
+    const text = readFileSync(new URL('../seed/2020-education-informatization-work-plan.txt', import.meta.url), 'utf8')
+      .replaceAll('2020年教育信息化和网络安全工作要点', '2021年教育信息化和网络安全工作要点')
+      .replaceAll('遴选30个典型区域', '遴选35个典型区域');
+    const imported = await admin.request('POST', '/api/work-plan/plans/import', { orgId: await h().orgId('MOE'), text });
+    expect(imported.statusCode, imported.body).toBe(201);
+    const res = await admin.request('GET', `/api/work-plan/plans/${imported.json().plan.id}/compare?with=${previousId}`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.continuing).toBe(32);
+    const t17 = body.matches.find((m: any) => m.current.number === 17);
+    expect(t17.previous.number).toBe(17);
+    expect(t17.targetChanges).toEqual([{ object: '典型区域', unit: '个', before: 30, after: 35 }]);
+    expect(body.matches.filter((m: any) => m.targetChanges.length > 0)).toHaveLength(1);
+  });
+});

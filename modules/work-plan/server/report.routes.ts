@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { routeAccess } from '#kernel';
-import { PlanDashboard, ReportView, ReviewReportBody, SubmitReportBody, TaskProgress, UpdateTargetBody, UpdateTaskBody } from '../contract/report.schema.ts';
+import { PlanComparison, PlanDashboard, ReportView, ReviewReportBody, SubmitReportBody, TaskProgress, UpdateTargetBody, UpdateTaskBody } from '../contract/report.schema.ts';
 import { planDashboard } from './dashboard.service.ts';
 import { exportLedger } from './ledger.export.ts';
+import { comparePlans } from './compare.service.ts';
 import { ExportLanguageQuery, sendXlsx, XlsxResponse } from '#kernel/xlsx-export.ts';
 import { ReportPermissions, WorkPlanPermissions } from '../contract/permissions.ts';
 import * as service from './report.service.ts';
@@ -25,6 +26,11 @@ export function registerReportRoutes(fastify: FastifyInstance): void {
     exposeHeadRoute: false,
     config: { access: routeAccess.permission(WorkPlanPermissions.read) },
   }, async (req, reply) => sendXlsx(reply, await exportLedger(req.ctx, req.params.id, req.query.lang === 'en' ? 'en' : 'zh')));
+
+  app.get('/api/work-plan/plans/:id/compare', {
+    schema: { tags, summary: '与往年工作要点对比：延续的任务及量化指标的变化', params: IdParams, querystring: Type.Object({ with: Type.String({ maxLength: 40, description: '对比的往年计划' }) }), response: { 200: PlanComparison } },
+    config: { access: routeAccess.permission(WorkPlanPermissions.read) },
+  }, (req) => comparePlans(req.ctx, req.params.id, req.query.with));
 
   app.get('/api/work-plan/my-tasks', {
     schema: { tags, summary: '本单位须报送进展的任务', response: { 200: Type.Array(TaskProgress) } },

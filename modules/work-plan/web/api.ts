@@ -46,3 +46,16 @@ export interface PlanDashboard {
   tasks: Array<{ taskId: string; number: number; title: string; areaOrdinal: number; status: TaskStatus; dueDate: string | null; share: number; units: string[] }>;
 }
 export const dashboardApi = { get: (planId: string) => api.get<PlanDashboard>(`/api/work-plan/plans/${planId}/dashboard`) };
+
+export interface PlanComparison {
+  current: { id: string; title: string; year: number | null };
+  previous: { id: string; title: string; year: number | null };
+  continuing: number;
+  matches: Array<{
+    current: { id: string; number: number; title: string };
+    previous: { id: string; number: number; title: string } | null;
+    similarity: number;
+    targetChanges: Array<{ object: string; unit: string; before: number | null; after: number | null }>;
+  }>;
+}
+export const compareApi = { get: (planId: string, previousId: string) => api.get<PlanComparison>(`/api/work-plan/plans/${planId}/compare`, { with: previousId }) };

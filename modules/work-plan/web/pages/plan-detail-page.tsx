@@ -9,6 +9,7 @@ import { TargetTag } from '../components/target-tag.tsx';
 import { UnitTag } from '../components/unit-tag.tsx';
 import { MapUnitDialog } from '../components/map-unit-dialog.tsx';
 import { TaskProgressDrawer } from '../components/task-progress-drawer.tsx';
+import { CompareDialog } from '../components/compare-dialog.tsx';
 
 // The units list closes each paragraph in the document; the tags below show it with its mapping.
 const withoutUnitList = (text: string) => text.replace(/[（(]\s*(责任单位|牵头单位|责任部门)\s*[:：][^)）]*[)）]\s*[。.]?\s*$/, '');
@@ -43,6 +44,7 @@ export default function PlanDetailPage() {
   const [error, setError] = useState<unknown>(null);
   const [mapping, setMapping] = useState<UnitView | null>(null);
   const [progressOf, setProgressOf] = useState<string | null>(null);
+  const [comparing, setComparing] = useState(false);
 
   const load = useCallback(() => { setError(null); planApi.get(id).then(setPlan, setError); }, [id]);
   useEffect(load, [load]);
@@ -57,7 +59,7 @@ export default function PlanDetailPage() {
     <PageShell
       title={plan.title}
       description={<>{plan.issuer} · {t('work-plan:web.detail.summary', { areas: plan.areas.length, tasks: tasks.length, targets })}{unmapped.size > 0 && <Typography.Text type="warning"> · {t('work-plan:web.detail.unmappedCount', { count: unmapped.size })}</Typography.Text>}</>}
-      actions={<Space><Link to={`/plans/${plan.id}/dashboard`}><Button type="primary">{t('work-plan:web.dashboard.open')}</Button></Link><Link to="/plans">{t('work-plan:web.detail.back')}</Link></Space>}
+      actions={<Space><Button onClick={() => setComparing(true)}>{t('work-plan:web.compare.open')}</Button><Link to={`/plans/${plan.id}/dashboard`}><Button type="primary">{t('work-plan:web.dashboard.open')}</Button></Link><Link to="/plans">{t('work-plan:web.detail.back')}</Link></Space>}
     >
       <Descriptions column={1} size="small" style={{ marginBottom: 16 }} items={[
         { key: 'approach', label: t('work-plan:web.detail.approach'), children: plan.approach || '—' },
@@ -75,6 +77,7 @@ export default function PlanDetailPage() {
           }))}
         />
       )}
+      <CompareDialog planId={plan.id} open={comparing} onClose={() => setComparing(false)} />
       <TaskProgressDrawer taskId={progressOf} onClose={() => setProgressOf(null)} />
       <MapUnitDialog unit={mapping} scopeOrgId={plan.orgId} onClose={() => setMapping(null)} onMapped={() => { setMapping(null); load(); }} />
     </PageShell>
