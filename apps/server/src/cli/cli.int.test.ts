@@ -7,6 +7,24 @@ import { findUserByAccount } from '#core/users/server/user.repo.ts';
 import { describeOnEngines } from '../testing/test-app.ts';
 import { runCli } from './run.ts';
 
+/** GB18030 bytes of a text, through iconv-free means: Node can decode GB18030 but not encode it. */
+function encodeGb18030(text: string): Buffer {
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  // Two-byte GBK range covers the characters used here.
+  for (let hi = 0x81; hi <= 0xfe; hi++) for (let lo = 0x40; lo <= 0xfe; lo++) {
+    if (lo === 0x7f) continue;
+    const ch = decoder.decode(Uint8Array.from([hi, lo]));
+    if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
+  }
+  const bytes: number[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) bytes.push(ch.charCodeAt(0));
+    else bytes.push(...(table.get(ch) ?? (() => { throw new Error(`no GB18030 code for ${ch}`); })()));
+  }
+  return Buffer.from(bytes);
+}
+
 /** Runs the CLI against the harness's database, as a shell user would. */
 describeOnEngines('educloud command line', (h) => {
   const saved = { ...process.env };
@@ -89,6 +107,15 @@ describeOnEngines('educloud command line', (h) => {
     expect(await cli('user', 'create', '--account', 'x')).toBe(2);
     expect(err.join('\n')).toContain('--name');
     expect(await cli('user', 'create', '--bogus')).toBe(2);
+  });
+
+  it('imports a GB18030 work plan for an org and refuses a missing file', async () => {
+    const text = ['2021年上海市教育信息化工作要点', '重点任务', '(一)数字校园', '1.建设智慧校园', '遴选50所智慧校园示范校。(责任单位:上海市教育委员会)'].join('\n');
+    const file = join(h().platform.config.dataDir, 'plan-gb.txt');
+    writeFileSync(file, encodeGb18030(text));
+    expect(await cli('work-plan', 'import', file, '--org', 'GB310000')).toBe(0);
+    expect(out[0]).toContain('已导入《2021年上海市教育信息化工作要点》：1 项任务，1 个量化指标');
+    expect(await cli('work-plan', 'import', join(h().platform.config.dataDir, 'missing.txt'))).toBe(2);
   });
 
   it('verifies an intact audit chain', async () => {
