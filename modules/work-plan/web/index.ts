@@ -12,6 +12,7 @@ export const workPlanWeb = defineWebModule({
   routes: [
     { path: '/plans', title: 'work-plan:web.menu', permission: 'work-plan.plan.read', page: lazy(() => import('./pages/plan-list-page.tsx')) },
     { path: '/my-tasks', title: 'work-plan:web.myTasks.menu', permission: 'work-plan.report.submit', page: lazy(() => import('./pages/my-tasks-page.tsx')) },
+    { path: '/plans/:id/print', title: 'work-plan:web.print.open', permission: 'work-plan.plan.read', page: lazy(() => import('./pages/plan-print-page.tsx')) },
     { path: '/plans/:id/dashboard', title: 'work-plan:web.dashboard.open', permission: 'work-plan.plan.read', page: lazy(() => import('./pages/plan-dashboard-page.tsx')) },
     { path: '/plans/:id', title: 'work-plan:web.menu', permission: 'work-plan.plan.read', page: lazy(() => import('./pages/plan-detail-page.tsx')) },
   ],

@@ -57,7 +57,7 @@ export default function PlanDashboardPage() {
   const total = data.tasks.length;
 
   return (
-    <PageShell title={t('work-plan:web.dashboard.title', { title: data.title })} description={t('work-plan:web.dashboard.total', { count: total })} actions={<Space><Button icon={<DownloadOutlined />} onClick={() => void api.download(`/api/work-plan/plans/${id}/ledger`, { lang: i18n.resolvedLanguage === 'en' ? 'en' : undefined }).catch((e) => message.error(problemMessage(i18n, e)))}>{t('work-plan:web.dashboard.ledger')}</Button><Link to={`/plans/${id}`}>{data.title}</Link></Space>}>
+    <PageShell title={t('work-plan:web.dashboard.title', { title: data.title })} description={t('work-plan:web.dashboard.total', { count: total })} actions={<Space><Button icon={<DownloadOutlined />} onClick={() => void api.download(`/api/work-plan/plans/${id}/ledger`, { lang: i18n.resolvedLanguage === 'en' ? 'en' : undefined }).catch((e) => message.error(problemMessage(i18n, e)))}>{t('work-plan:web.dashboard.ledger')}</Button><Link to={`/plans/${id}/print`}><Button>{t('work-plan:web.print.open')}</Button></Link><Link to={`/plans/${id}`}>{data.title}</Link></Space>}>
       <Row gutter={[16, 16]}>
         {STATUSES.map((s) => (
           <Col xs={12} md={6} key={s}>
