@@ -22,10 +22,8 @@ describeOnEngines('audit trail over HTTP', (h) => {
     (await session.request('GET', `/api/audit/events?pageSize=500${query}`)).json() as { items: Event[]; total: number };
 
   beforeAll(async () => {
-    await h().makeUser({ account: 'root-admin', orgCode: 'MOE', roles: ['platform_admin'] });
-    admin = await h().signIn('root-admin');
-    await h().makeUser({ account: 'changan-admin', orgCode: 'GB130102', roles: ['org_admin'] });
-    countyAdmin = await h().signIn('changan-admin');
+    admin = await h().signInAs('root-admin', 'MOE', ['platform_admin']);
+    countyAdmin = await h().signInAs('changan-admin', 'GB130102', ['org_admin']);
     changan = await h().orgId('GB130102');
     qiaoxi = await h().orgId('GB130104');
   });
@@ -137,8 +135,7 @@ describeOnEngines('audit chain with deleted records', (h) => {
   const db = () => h().platform.database.db;
 
   beforeAll(async () => {
-    await h().makeUser({ account: 'root-admin', orgCode: 'MOE', roles: ['platform_admin'] });
-    admin = await h().signIn('root-admin');
+    admin = await h().signInAs('root-admin', 'MOE', ['platform_admin']);
     const changan = await h().orgId('GB130102');
     for (const account of ['chain-a', 'chain-b', 'chain-c']) {
       expect((await admin.request('POST', '/api/users', { account, realName: '链上用户', orgId: changan, password: PASSWORD })).statusCode).toBe(201);

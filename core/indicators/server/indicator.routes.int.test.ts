@@ -11,8 +11,7 @@ describeOnEngines('indicators', (h) => {
     const sys = h().system();
     await createUser(sys, { account: 'ind-a', realName: '甲', orgId: county, password: TEST_PASSWORD, idNumber: '11010519491231002X' });
     await createUser(sys, { account: 'ind-b', realName: '乙', orgId: county, password: TEST_PASSWORD });
-    await h().makeUser({ account: 'ind-reader', orgCode: 'GB130000', roles: ['reviewer'] });
-    hebeiReader = await h().signIn('ind-reader');
+    hebeiReader = await h().signInAs('ind-reader', 'GB130000', ['reviewer']);
   });
 
   it('lists the core indicators with Chinese names and units', async () => {

@@ -8,12 +8,10 @@ describeOnEngines('org tree over HTTP', (h) => {
   let shijiazhuang: string;
 
   beforeAll(async () => {
-    await h().makeUser({ account: 'root-admin', orgCode: 'MOE', roles: ['platform_admin'] });
-    admin = await h().signIn('root-admin');
+    admin = await h().signInAs('root-admin', 'MOE', ['platform_admin']);
     hebei = await h().orgId('GB130000');
     shijiazhuang = await h().orgId('GB130100');
-    await h().makeUser({ account: 'changan-admin', orgCode: 'GB130102', roles: ['org_admin'] });
-    countyAdmin = await h().signIn('changan-admin');
+    countyAdmin = await h().signInAs('changan-admin', 'GB130102', ['org_admin']);
   });
 
   it('seeds the ministry, its units and every provincial authority', async () => {

@@ -35,10 +35,8 @@ describeOnEngines('user export over HTTP', (h) => {
   let qiaoxi: string;
 
   beforeAll(async () => {
-    await h().makeUser({ account: 'root-admin', orgCode: 'MOE', roles: ['platform_admin'] });
-    admin = await h().signIn('root-admin');
-    await h().makeUser({ account: 'changan-admin', orgCode: 'GB130102', roles: ['org_admin'] });
-    countyAdmin = await h().signIn('changan-admin');
+    admin = await h().signInAs('root-admin', 'MOE', ['platform_admin']);
+    countyAdmin = await h().signInAs('changan-admin', 'GB130102', ['org_admin']);
     changan = await h().orgId('GB130102');
     qiaoxi = await h().orgId('GB130104');
     await h().makeUser({ account: 'qiaoxi-teacher', orgCode: 'GB130104' });

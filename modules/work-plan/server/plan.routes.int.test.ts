@@ -7,10 +7,8 @@ describeOnEngines('work plans over HTTP', (h) => {
   let planId: string;
 
   beforeAll(async () => {
-    await h().makeUser({ account: 'wp-root', orgCode: 'MOE', roles: ['platform_admin'] });
-    admin = await h().signIn('wp-root');
-    await h().makeUser({ account: 'wp-zj', orgCode: 'GB330000', roles: ['org_admin'] });
-    provinceAdmin = await h().signIn('wp-zj');
+    admin = await h().signInAs('wp-root', 'MOE', ['platform_admin']);
+    provinceAdmin = await h().signInAs('wp-zj', 'GB330000', ['org_admin']);
     planId = (await admin.request('GET', '/api/work-plan/plans')).json()[0].id;
   });
 

@@ -9,8 +9,7 @@ describeOnEngines('work plan progress reports', (h) => {
   let task14: string;
 
   beforeAll(async () => {
-    await h().makeUser({ account: 'rp-root', orgCode: 'MOE', roles: ['platform_admin'] });
-    ministry = await h().signIn('rp-root');
+    ministry = await h().signInAs('rp-root', 'MOE', ['platform_admin']);
     await h().makeUser({ account: 'rp-changan', orgCode: 'GB130102', roles: ['reviewer'] });
     await h().makeUser({ account: 'rp-qiaoxi', orgCode: 'GB130104', roles: ['reviewer'] });
     changan = await h().signIn('rp-changan');

@@ -42,6 +42,8 @@ export interface TestApp {
   makeUser(options: { account: string; orgCode: string; roles?: string[]; realName?: string; password?: string }): Promise<{ id: string; account: string; password: string }>;
   /** Signs in (enrolling and answering TOTP for administrative roles) and returns a session. */
   signIn(account: string, password?: string): Promise<Session>;
+  /** makeUser then signIn: a new account holding `roles` on the org with `orgCode`, signed in. */
+  signInAs(account: string, orgCode: string, roles: string[]): Promise<Session>;
   anonymous(method: InjectOptions['method'], url: string, body?: unknown): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
@@ -125,6 +127,10 @@ export async function startTestApp(engine: EngineName): Promise<TestApp> {
         account, userId: info.user.id, cookie, csrf: info.csrfToken,
         request: (method, url, body, extra = {}) => send(method, url, body, { ...headers(), ...extra }),
       };
+    },
+    async signInAs(account, orgCode, roles) {
+      await harness.makeUser({ account, orgCode, roles });
+      return harness.signIn(account);
     },
     anonymous: (method, url, body) => send(method, url, body, {}),
     async close() {
