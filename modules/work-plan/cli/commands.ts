@@ -4,6 +4,7 @@ import type { CliCommand } from '#kernel';
 import { parsePlan } from '../server/plan-parser.ts';
 import { decodePlanFile } from '../server/text-normalise.ts';
 import { importPlan } from '../server/plan.service.ts';
+import { findOrgIdByCode } from '../server/plan.repo.ts';
 
 export const workPlanCommands: Record<string, CliCommand> = {
   'work-plan parse': {
@@ -32,9 +33,9 @@ export const workPlanCommands: Record<string, CliCommand> = {
       if (!file) { err('用法：educloud work-plan import <文件.txt> [--org 机构代码]'); return 2; }
       if (!existsSync(file)) { err(`文件不存在：${file}`); return 2; }
       const code = typeof values.org === 'string' ? values.org : 'MOE';
-      const org = await ctx!.db.selectFrom('core_orgs').select('id').where('code', '=', code).executeTakeFirst();
-      if (!org) { err(`找不到机构代码 ${code}`); return 2; }
-      const result = await importPlan(ctx!, { orgId: org.id as string, text: decodePlanFile(await readFile(file)) });
+      const orgId = await findOrgIdByCode(ctx!.db, code);
+      if (!orgId) { err(`找不到机构代码 ${code}`); return 2; }
+      const result = await importPlan(ctx!, { orgId, text: decodePlanFile(await readFile(file)) });
       out(`已导入《${result.plan.title}》：${result.plan.taskCount} 项任务，${result.plan.targetCount} 个量化指标。`);
       if (result.unmappedUnits.length) out(`尚未对应到机构的责任单位：${result.unmappedUnits.join('、')}`);
       return 0;

@@ -19,6 +19,12 @@ export async function findOrgsNamed(db: Kysely<any>, scopePath: string, name: st
     .orderBy('depth').limit(5).execute() as Promise<Array<{ id: string; name: string; depth: number }>>;
 }
 
+export const findOrgIdByCode = async (db: Kysely<any>, code: string) =>
+  ((await db.selectFrom('core_orgs').select('id').where('code', '=', code).executeTakeFirst()) as { id: string } | undefined)?.id;
+
+export const findRootOrgId = async (db: Kysely<any>) =>
+  ((await db.selectFrom('core_orgs').select('id').where('parent_id', 'is', null).executeTakeFirst()) as { id: string } | undefined)?.id;
+
 export const countPlans = async (db: Kysely<any>) =>
   Number((await db.selectFrom('wp_plans').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 

@@ -152,7 +152,7 @@ export async function mapUnit(ctx: Ctx, body: UnitMappingBody): Promise<UnitView
 /** Loads the bundled 2020 plan for the root org on a database with no plan yet. */
 export async function seedPlan(ctx: Ctx, text: string): Promise<void> {
   if ((await repo.countPlans(ctx.db)) > 0) return;
-  const root = await ctx.db.selectFrom('core_orgs').select('id').where('parent_id', 'is', null).executeTakeFirst();
-  if (!root) return;
-  await importPlan(ctx, { orgId: root.id as string, text });
+  const rootId = await repo.findRootOrgId(ctx.db);
+  if (!rootId) return;
+  await importPlan(ctx, { orgId: rootId, text });
 }
