@@ -10,3 +10,4 @@ export * from './paging.ts';
 export * from './http.ts';
 export * from './cli.ts';
 export * from './indicator.ts';
+export * from './job.ts';

@@ -4,6 +4,7 @@ import type { Ctx, CtxFactory } from './ctx.ts';
 import type { Engine } from './db/database.ts';
 import type { CliCommand } from './cli.ts';
 import type { IndicatorDefinition } from './indicator.ts';
+import type { JobDefinition } from './job.ts';
 
 export interface Label {
   zh: string;
@@ -49,6 +50,8 @@ export interface ModuleDefinition {
   routes?(app: FastifyInstance, host: Host): Promise<void> | void;
   /** Named measures over an org subtree and a period, for dashboards and plan targets. */
   indicators?: IndicatorDefinition[];
+  /** Recurring work run by core/jobs on one instance at a time. */
+  jobs?: JobDefinition[];
   /** Command-line verbs, keyed by `<module> <verb>` (e.g. 'work-plan parse'). */
   cli?: Record<string, CliCommand>;
   /** Reference data loaded on first start; must be idempotent. */
