@@ -3,6 +3,11 @@ import { defineModule } from '#kernel';
 import { workPlanCommands } from './cli/commands.ts';
 import { ReportPermissions, WorkPlanPermissions } from './contract/permissions.ts';
 import { registerReportRoutes } from './server/report.routes.ts';
+import { registerPlanEditRoutes } from './server/plan-edit.routes.ts';
+import { installReportFiles } from './server/report-files.ts';
+import { canReadReport } from './server/report.service.ts';
+import type { FilesService } from '#core/files/contract/file.service.ts';
+import { FilePermissions } from '#core/files/contract/permissions.ts';
 import { registerPlanRoutes } from './server/plan.routes.ts';
 import { seedPlan } from './server/plan.service.ts';
 import { installIndicatorPort } from './server/indicator-binding.ts';
@@ -13,7 +18,7 @@ const SEED_PLAN = new URL('./seed/2020-education-informatization-work-plan.txt',
 export const workPlanModule = defineModule({
   id: 'work-plan',
   tablePrefix: 'wp',
-  dependsOn: ['orgs', 'indicators'],
+  dependsOn: ['orgs', 'indicators', 'files'],
   permissions: [
     { id: WorkPlanPermissions.read, label: { zh: '查看工作要点', en: 'View work plans' } },
     { id: WorkPlanPermissions.import, label: { zh: '导入工作要点', en: 'Import work plans' } },
@@ -25,12 +30,16 @@ export const workPlanModule = defineModule({
   roleGrants: [
     { role: 'org_admin', permissions: [...Object.values(WorkPlanPermissions), ...Object.values(ReportPermissions)] },
     { role: 'reviewer', permissions: [WorkPlanPermissions.read, ReportPermissions.review, ReportPermissions.submit] },
+    // A unit's report carries evidence files, so whoever reports may upload them.
+    { role: 'reviewer', permissions: [FilePermissions.upload] },
   ],
   migrationsDir: new URL('./migrations/', import.meta.url),
   routes: (app, host) => {
     installIndicatorPort(host.service<IndicatorPort>('indicators'));
     registerPlanRoutes(app);
+    installReportFiles(host.service<FilesService>('files'), canReadReport);
     registerReportRoutes(app);
+    registerPlanEditRoutes(app);
   },
   seed: (ctx) => seedPlan(ctx, readFileSync(SEED_PLAN, 'utf8')),
   cli: workPlanCommands,

@@ -122,6 +122,8 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/work-plan/tasks/:id/reports': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/work-plan/tasks/${(await f.hebeiPlan()).taskId}/reports`, body: { orgId: f.hebei, reportDate: '2020-06-01', text: '矩阵报送。' } }) },
   'POST /api/work-plan/reports/:id/review': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/work-plan/reports/${await f.hebeiReport()}/review`, body: { decision: 'accept' } }) },
   'PATCH /api/work-plan/tasks/:id': { kind: 'scoped', request: async (f) => ({ method: 'PATCH', url: `/api/work-plan/tasks/${(await f.hebeiPlan()).taskId}`, body: { dueDate: '2020-12-31' } }) },
+  'POST /api/work-plan/tasks/:id/targets': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/work-plan/tasks/${(await f.hebeiPlan()).taskId}/targets`, body: { count: 5, unit: '所', object: '矩阵学校', bound: 'at_least' } }) },
+  'DELETE /api/work-plan/targets/:id': { kind: 'scoped', request: async (f) => ({ method: 'DELETE', url: `/api/work-plan/targets/${(await f.hebeiPlan()).targetId}` }) },
   'PATCH /api/work-plan/targets/:id': { kind: 'scoped', request: async (f) => ({ method: 'PATCH', url: `/api/work-plan/targets/${(await f.hebeiPlan()).targetId}`, body: { count: 12 } }) },
 
   'POST /api/files': { kind: 'scoped', request: async (f) => { const m = multipart(PDF); return { method: 'POST', url: `/api/files?orgId=${await f.hebeiCounty()}`, body: m.body, headers: m.headers }; } },

@@ -6,7 +6,7 @@ export const ReportView = Type.Object({
   id: Type.String(), taskId: Type.String(), orgId: Type.String(), orgName: Type.String(), reportDate: Type.String(),
   text: Type.String(), isComplete: Type.Boolean(), status: Type.Union([Type.Literal('submitted'), Type.Literal('accepted'), Type.Literal('returned')]),
   reviewComment: Nullable(Type.String()), figures: Type.Array(Type.Object({ targetId: Type.String(), value: Type.Number() })),
-  fileIds: Type.Array(Type.String()), createdAt: Type.String(),
+  files: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), size: Type.Integer() })), createdAt: Type.String(),
 });
 export type ReportView = Static<typeof ReportView>;
 
@@ -52,6 +52,17 @@ export const UpdateTargetBody = Type.Object({
   indicatorId: Type.Optional(Nullable(Type.String({ maxLength: 100, description: '绑定的指标；绑定后进展取该指标在发文机构范围、计划年度内的值' }))),
 }, { additionalProperties: false });
 export type UpdateTargetBody = Static<typeof UpdateTargetBody>;
+
+export const CreateTargetBody = Type.Object({
+  count: Type.Number({ minimum: 0 }),
+  max: Type.Optional(Nullable(Type.Number({ minimum: 0 }))),
+  unit: Type.String({ minLength: 1, maxLength: 10 }),
+  object: Type.String({ minLength: 1, maxLength: 200 }),
+  bound: Type.Enum(['exact', 'at_least', 'at_most', 'approximate', 'range']),
+  dueDate: Type.Optional(Nullable(Type.String({ format: 'date' }))),
+  indicatorId: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+}, { additionalProperties: false });
+export type CreateTargetBody = Static<typeof CreateTargetBody>;
 
 export const StatusCounts = Type.Object({ not_started: Type.Integer(), in_progress: Type.Integer(), done: Type.Integer(), late: Type.Integer() });
 

@@ -29,8 +29,12 @@ export const reportsOfTask = (db: Kysely<any>, taskId: string) =>
 export const figuresOf = (db: Kysely<any>, reportIds: string[]) =>
   reportIds.length === 0 ? Promise.resolve([]) : db.selectFrom('wp_report_figures').selectAll().where('report_id', 'in', reportIds).execute() as Promise<Array<{ report_id: string; target_id: string; value: number }>>;
 
+export interface ReportFileRow { report_id: string; file_id: string; name: string; size: number }
+
+/** Evidence files with their names; core_files is the platform's shared store, read here like core_orgs. */
 export const filesOf = (db: Kysely<any>, reportIds: string[]) =>
-  reportIds.length === 0 ? Promise.resolve([]) : db.selectFrom('wp_report_files').selectAll().where('report_id', 'in', reportIds).execute() as Promise<Array<{ report_id: string; file_id: string }>>;
+  reportIds.length === 0 ? Promise.resolve([]) : db.selectFrom('wp_report_files as rf').innerJoin('core_files as f', 'f.id', 'rf.file_id')
+    .select(['rf.report_id', 'rf.file_id', 'f.original_name as name', 'f.size']).where('rf.report_id', 'in', reportIds).orderBy('f.original_name').execute() as Promise<ReportFileRow[]>;
 
 export const findReport = (db: Kysely<any>, id: string) =>
   db.selectFrom('wp_reports').selectAll().where('id', '=', id).executeTakeFirst() as Promise<ReportRow | undefined>;
@@ -57,3 +61,8 @@ export async function tasksForOrg(db: Kysely<any>, org: { id: string; path: stri
     .execute() as Array<{ task_id: string; plan_org_path: string; kind: string; org_id: string | null; org_types: string | null }>;
   return rows;
 }
+
+export const targetHasFigures = async (db: Kysely<any>, targetId: string): Promise<boolean> =>
+  !!(await db.selectFrom('wp_report_figures').select('target_id').where('target_id', '=', targetId).limit(1).executeTakeFirst());
+
+export const deleteTarget = (db: Kysely<any>, id: string) => db.deleteFrom('wp_targets').where('id', '=', id).execute();

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { routeAccess } from '#kernel';
-import { PlanComparison, PlanDashboard, ReportView, ReviewReportBody, SubmitReportBody, TaskProgress, UpdateTargetBody, UpdateTaskBody } from '../contract/report.schema.ts';
+import { PlanComparison, PlanDashboard, ReportView, ReviewReportBody, SubmitReportBody, TaskProgress } from '../contract/report.schema.ts';
 import { planDashboard } from './dashboard.service.ts';
 import { exportLedger } from './ledger.export.ts';
 import { comparePlans } from './compare.service.ts';
@@ -56,14 +56,4 @@ export function registerReportRoutes(fastify: FastifyInstance): void {
     schema: { tags, summary: '审阅进展报告（通过或退回）', params: IdParams, body: ReviewReportBody, response: { 200: ReportView } },
     config: { access: routeAccess.permission(ReportPermissions.review) },
   }, (req) => service.reviewReport(req.ctx, req.params.id, req.body));
-
-  app.patch('/api/work-plan/tasks/:id', {
-    schema: { tags, summary: '修改任务（标题、完成时限）', params: IdParams, body: UpdateTaskBody, response: { 204: Type.Null() } },
-    config: { access: routeAccess.permission(WorkPlanPermissions.update) },
-  }, async (req, reply) => { await service.updateTask(req.ctx, req.params.id, req.body); return reply.code(204).send(null); });
-
-  app.patch('/api/work-plan/targets/:id', {
-    schema: { tags, summary: '修改量化指标', params: IdParams, body: UpdateTargetBody, response: { 204: Type.Null() } },
-    config: { access: routeAccess.permission(WorkPlanPermissions.update) },
-  }, async (req, reply) => { await service.updateTarget(req.ctx, req.params.id, req.body); return reply.code(204).send(null); });
 }

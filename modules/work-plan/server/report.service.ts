@@ -1,10 +1,11 @@
 import { forbidden, fromJson, invalid, newId, notFound, pathIds, type Ctx } from '#kernel';
-import type { ReportView, ReviewReportBody, SubmitReportBody, TaskProgress, UpdateTargetBody, UpdateTaskBody } from '../contract/report.schema.ts';
+import type { ReportView, ReviewReportBody, SubmitReportBody, TaskProgress } from '../contract/report.schema.ts';
 import { ReportPermissions, WorkPlanPermissions } from '../contract/permissions.ts';
 import { deriveTaskStatus, isTargetMet, targetShare } from './task-status.ts';
 import * as repo from './report.repo.ts';
 import { insertRows } from './plan.repo.ts';
-import { boundValue, indicatorExists } from './indicator-binding.ts';
+import { boundValue } from './indicator-binding.ts';
+import { attachEvidence } from './report-files.ts';
 
 type Mapping = { kind: string; org_id: string | null; org_types: string | null };
 
@@ -35,12 +36,21 @@ async function reportScopes(ctx: Ctx, task: { id: string; plan_org_id: string; p
   return own.length > 0 ? own : null;
 }
 
-function toReport(r: repo.ReportRow & { org_name: string }, figures: Array<{ report_id: string; target_id: string; value: number }>, files: Array<{ report_id: string; file_id: string }>): ReportView {
+/** Whether the caller may read a report (and so its evidence files): the issuer's readers, or the reporting unit's subtree. */
+export async function canReadReport(ctx: Ctx, reportId: string): Promise<boolean> {
+  const report = await repo.findReport(ctx.db, reportId);
+  const task = report && (await repo.findTask(ctx.db, report.task_id));
+  if (!report || !task) return false;
+  const scopes = await reportScopes(ctx, task);
+  return scopes === 'all' || (scopes !== null && scopes.some((s) => report.org_path.startsWith(s)));
+}
+
+function toReport(r: repo.ReportRow & { org_name: string }, figures: Array<{ report_id: string; target_id: string; value: number }>, files: repo.ReportFileRow[]): ReportView {
   return {
     id: r.id, taskId: r.task_id, orgId: r.org_id, orgName: r.org_name, reportDate: r.report_date, text: r.text, isComplete: !!Number(r.is_complete),
     status: r.status as ReportView['status'], reviewComment: r.review_comment, createdAt: r.created_at,
     figures: figures.filter((f) => f.report_id === r.id).map((f) => ({ targetId: f.target_id, value: Number(f.value) })),
-    fileIds: files.filter((f) => f.report_id === r.id).map((f) => f.file_id),
+    files: files.filter((f) => f.report_id === r.id).map((f) => ({ id: f.file_id, name: f.name, size: Number(f.size) })),
   };
 }
 
@@ -59,8 +69,10 @@ export async function submitReport(ctx: Ctx, taskId: string, body: SubmitReportB
     const id = newId();
     await insertRows(tx.db, 'wp_reports', [{ id, task_id: task.id, org_id: org.id, org_path: org.path, report_date: body.reportDate, text: body.text, is_complete: body.isComplete ? 1 : 0, status: 'submitted', review_comment: null, reviewed_by: null, reviewed_at: null, created_by: tx.actor.id, created_at: at }]);
     await insertRows(tx.db, 'wp_report_figures', (body.figures ?? []).map((f) => ({ report_id: id, target_id: f.targetId, value: f.value })));
-    await insertRows(tx.db, 'wp_report_files', [...new Set(body.fileIds ?? [])].map((fileId) => ({ report_id: id, file_id: fileId })));
-    tx.audit({ action: 'work-plan.report.submitted', objectType: 'work-plan.report', objectId: id, orgId: org.id, changes: { task: task.number, plan: task.plan_title, reportDate: body.reportDate, figures: body.figures ?? [], isComplete: !!body.isComplete } });
+    const fileIds = [...new Set(body.fileIds ?? [])];
+    await insertRows(tx.db, 'wp_report_files', fileIds.map((fileId) => ({ report_id: id, file_id: fileId })));
+    await attachEvidence(tx, id, fileIds);
+    tx.audit({ action: 'work-plan.report.submitted', objectType: 'work-plan.report', objectId: id, orgId: org.id, changes: { task: task.number, plan: task.plan_title, reportDate: body.reportDate, figures: body.figures ?? [], isComplete: !!body.isComplete, files: fileIds } });
     const rows = (await repo.reportsOfTask(tx.db, task.id)).filter((r) => r.id === id);
     return toReport(rows[0], await repo.figuresOf(tx.db, [id]), await repo.filesOf(tx.db, [id]));
   });
@@ -136,39 +148,4 @@ export async function myTasks(ctx: Ctx): Promise<TaskProgress[]> {
   const out: TaskProgress[] = [];
   for (const id of taskIds) out.push(await taskProgress(ctx, id));
   return out.sort((a, b) => a.planTitle.localeCompare(b.planTitle) || a.number - b.number);
-}
-
-export async function updateTask(ctx: Ctx, taskId: string, body: UpdateTaskBody): Promise<void> {
-  await ctx.transaction(async (tx) => {
-    const task = await taskOrThrow(tx, taskId);
-    if (!tx.access.can(WorkPlanPermissions.update, task.plan_org_path)) throw notFound('work_plan.task_not_found', { id: taskId });
-    const patch: Record<string, unknown> = {};
-    const changes: Record<string, unknown> = {};
-    if (body.title !== undefined && body.title !== task.title) { patch.title = body.title; changes.title = [task.title, body.title]; }
-    if (body.dueDate !== undefined && body.dueDate !== task.due_date) { patch.due_date = body.dueDate; changes.dueDate = [task.due_date, body.dueDate]; }
-    if (Object.keys(patch).length === 0) return;
-    await repo.updateTask(tx.db, task.id, { ...patch, updated_at: tx.now().toISOString() });
-    tx.audit({ action: 'work-plan.task.updated', objectType: 'work-plan.task', objectId: task.id, orgId: task.plan_org_id, changes });
-  });
-}
-
-export async function updateTarget(ctx: Ctx, targetId: string, body: UpdateTargetBody): Promise<void> {
-  await ctx.transaction(async (tx) => {
-    const target = await repo.findTarget(tx.db, targetId);
-    const task = target && (await repo.findTask(tx.db, target.task_id));
-    if (!target || !task || !tx.access.can(WorkPlanPermissions.update, task.plan_org_path)) throw notFound('work_plan.target_not_found', { id: targetId });
-    if (body.indicatorId && !indicatorExists(body.indicatorId)) throw invalid('work_plan.unknown_indicator', { field: 'indicatorId', id: body.indicatorId });
-    const fields = { count: 'count', max: 'max', unit: 'unit', object: 'object', bound: 'bound', dueDate: 'due_date', indicatorId: 'indicator_id' } as const;
-    const patch: Record<string, unknown> = {};
-    const changes: Record<string, unknown> = {};
-    for (const [key, column] of Object.entries(fields)) {
-      const value = body[key as keyof UpdateTargetBody];
-      if (value !== undefined && value !== target[column]) { patch[column] = value; changes[key] = [target[column], value]; }
-    }
-    const bound = (patch.bound ?? target.bound) as string;
-    if (bound === 'range' && (patch.max ?? target.max) === null) throw invalid('work_plan.range_needs_max', { field: 'max' });
-    if (Object.keys(patch).length === 0) return;
-    await repo.updateTarget(tx.db, target.id, { ...patch, updated_at: tx.now().toISOString() });
-    tx.audit({ action: 'work-plan.target.updated', objectType: 'work-plan.target', objectId: target.id, orgId: task.plan_org_id, changes });
-  });
 }

@@ -19,6 +19,18 @@ export const planApi = {
   mapUnit: (body: { scopeOrgId: string; name: string; orgId?: string; orgTypes?: string[] }) => api.put<UnitView>('/api/work-plan/unit-mappings', body),
 };
 
+export type TargetBound = 'exact' | 'at_least' | 'at_most' | 'approximate' | 'range';
+export interface TargetInput { count: number; max?: number | null; unit: string; object: string; bound: TargetBound; dueDate?: string | null; indicatorId?: string | null }
+export interface IndicatorInfo { id: string; name: { zh: string; en: string }; unit: string }
+
+export const planEditApi = {
+  updateTask: (taskId: string, body: { title?: string; dueDate?: string | null }) => api.patch<void>(`/api/work-plan/tasks/${taskId}`, body),
+  createTarget: (taskId: string, body: TargetInput) => api.post<{ id: string }>(`/api/work-plan/tasks/${taskId}/targets`, body),
+  updateTarget: (targetId: string, body: Partial<TargetInput>) => api.patch<void>(`/api/work-plan/targets/${targetId}`, body),
+  deleteTarget: (targetId: string) => api.delete(`/api/work-plan/targets/${targetId}`),
+  indicators: () => api.get<IndicatorInfo[]>('/api/indicators'),
+};
+
 export type TaskStatus = 'not_started' | 'in_progress' | 'done' | 'late';
 export interface TaskProgress {
   taskId: string; number: number; title: string; planId: string; planTitle: string; dueDate: string | null; status: TaskStatus; reportCount: number; canReview: boolean;
@@ -26,14 +38,14 @@ export interface TaskProgress {
 }
 export interface ReportView {
   id: string; taskId: string; orgId: string; orgName: string; reportDate: string; text: string; isComplete: boolean;
-  status: 'submitted' | 'accepted' | 'returned'; reviewComment: string | null; figures: Array<{ targetId: string; value: number }>; fileIds: string[]; createdAt: string;
+  status: 'submitted' | 'accepted' | 'returned'; reviewComment: string | null; figures: Array<{ targetId: string; value: number }>; files: Array<{ id: string; name: string; size: number }>; createdAt: string;
 }
 
 export const reportApi = {
   myTasks: () => api.get<TaskProgress[]>('/api/work-plan/my-tasks'),
   progress: (taskId: string) => api.get<TaskProgress>(`/api/work-plan/tasks/${taskId}/progress`),
   reports: (taskId: string) => api.get<ReportView[]>(`/api/work-plan/tasks/${taskId}/reports`),
-  submit: (taskId: string, body: { orgId: string; reportDate: string; text: string; isComplete?: boolean; figures?: Array<{ targetId: string; value: number }> }) =>
+  submit: (taskId: string, body: { orgId: string; reportDate: string; text: string; isComplete?: boolean; figures?: Array<{ targetId: string; value: number }>; fileIds?: string[] }) =>
     api.post<ReportView>(`/api/work-plan/tasks/${taskId}/reports`, body),
   review: (reportId: string, decision: 'accept' | 'return', comment?: string) => api.post<ReportView>(`/api/work-plan/reports/${reportId}/review`, { decision, comment }),
 };

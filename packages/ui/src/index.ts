@@ -8,5 +8,6 @@ export * from './components/confirm-action.tsx';
 export * from './components/data-table.tsx';
 export * from './components/form-drawer.tsx';
 export * from './components/province-tile-grid.tsx';
+export * from './components/file-upload.tsx';
 export { default as uiZh } from '../locales/zh-CN.json';
 export { default as uiEn } from '../locales/en.json';

@@ -1,12 +1,12 @@
 import { Checkbox, DatePicker, Form, Input, InputNumber, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { FormDrawer, useSession } from '#ui';
+import { FileUpload, FormDrawer, useSession, type UploadedFile } from '#ui';
 import { reportApi, type TaskProgress } from '../api.ts';
 
-interface ReportValues { reportDate: Dayjs; text: string; isComplete?: boolean; figures?: Record<string, number | null> }
+interface ReportValues { reportDate: Dayjs; text: string; isComplete?: boolean; figures?: Record<string, number | null>; files?: UploadedFile[] }
 
-/** A responsible unit reports on a task: date, text, current figures for its targets. */
+/** A responsible unit reports on a task: date, text, current figures for its targets, evidence files. */
 export function ReportDrawer({ task, onClose, onSubmitted }: { task: TaskProgress | null; onClose: () => void; onSubmitted: () => void }) {
   const { t } = useTranslation();
   const { currentOrg } = useSession();
@@ -19,7 +19,7 @@ export function ReportDrawer({ task, onClose, onSubmitted }: { task: TaskProgres
       onSubmit={async (values) => {
         if (!task) return;
         const figures = Object.entries(values.figures ?? {}).filter(([, v]) => typeof v === 'number').map(([targetId, value]) => ({ targetId, value: value as number }));
-        await reportApi.submit(task.taskId, { orgId: currentOrg.id, reportDate: values.reportDate.format('YYYY-MM-DD'), text: values.text, isComplete: !!values.isComplete, figures });
+        await reportApi.submit(task.taskId, { orgId: currentOrg.id, reportDate: values.reportDate.format('YYYY-MM-DD'), text: values.text, isComplete: !!values.isComplete, figures, fileIds: (values.files ?? []).map((f) => f.id) });
         onSubmitted();
       }}
     >
@@ -41,6 +41,9 @@ export function ReportDrawer({ task, onClose, onSubmitted }: { task: TaskProgres
           ))}
         </>
       )}
+      <Form.Item name="files" label={t('work-plan:web.report.files')} extra={t('work-plan:web.report.filesHint')}>
+        <FileUpload id="report-files" orgId={currentOrg.id} />
+      </Form.Item>
       <Form.Item name="isComplete" valuePropName="checked">
         <Checkbox>{t('work-plan:web.report.complete')}</Checkbox>
       </Form.Item>

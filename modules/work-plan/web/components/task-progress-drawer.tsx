@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { App, Button, Descriptions, Drawer, Empty, Input, List, Modal, Space, Spin, Tag, Typography } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { ErrorState, problemMessage } from '#ui';
+import { ErrorState, formatBytes, problemMessage } from '#ui';
 import { reportApi, type ReportView, type TaskProgress } from '../api.ts';
 import { TargetProgressList, TaskStatusTag } from './task-status-tag.tsx';
 
@@ -60,6 +61,11 @@ export function TaskProgressDrawer({ taskId, onClose }: { taskId: string | null;
                     description={<>
                       <div style={{ whiteSpace: 'pre-wrap', color: '#1f2937' }}>{r.text}</div>
                       {r.figures.length > 0 && <div>{r.figures.map((f) => `${progress.targets.find((g) => g.id === f.targetId)?.object ?? ''} ${f.value}`).join('；')}</div>}
+                      {r.files.length > 0 && (
+                        <div>{r.files.map((f) => (
+                          <div key={f.id}><PaperClipOutlined /> <a href={`/api/files/${f.id}/content`} download={f.name}>{f.name}</a> <Typography.Text type="secondary">{formatBytes(f.size)}</Typography.Text></div>
+                        ))}</div>
+                      )}
                       {r.reviewComment && <Typography.Text type="warning">{t('work-plan:web.progress.comment')}：{r.reviewComment}</Typography.Text>}
                     </>}
                   />
