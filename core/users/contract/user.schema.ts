@@ -1,7 +1,6 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from '#kernel/nullable.ts';
 import { PageQuery } from '#kernel';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const UserRoleSummary = Type.Object({ roleCode: Type.String(), roleName: Type.String(), orgId: Type.String(), orgName: Type.String() });
 

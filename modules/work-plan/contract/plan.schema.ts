@@ -1,6 +1,5 @@
 import { Type, type Static } from 'typebox';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+import { Nullable } from '#kernel/nullable.ts';
 
 export const TargetView = Type.Object({
   id: Type.String(), count: Type.Number(), max: Nullable(Type.Number()), unit: Type.String(), object: Type.String(),

@@ -1,6 +1,5 @@
 import { Type, type Static } from 'typebox';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+import { Nullable } from '#kernel/nullable.ts';
 
 export const ReportView = Type.Object({
   id: Type.String(), taskId: Type.String(), orgId: Type.String(), orgName: Type.String(), reportDate: Type.String(),

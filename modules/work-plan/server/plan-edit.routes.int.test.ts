@@ -17,7 +17,7 @@ describeOnEngines('editing an imported work plan', (h) => {
   });
 
   it('adds a target to a task, which then shows in its progress and is audited', async () => {
-    const res = await ministry.request('POST', `/api/work-plan/tasks/${task3.id}/targets`, { count: 5, unit: '个', object: '省级平台完成对接', bound: 'at_least', dueDate: '2020-10-31' });
+    const res = await ministry.request('POST', `/api/work-plan/tasks/${task3.id}/targets`, { count: 5, max: null, unit: '个', object: '省级平台完成对接', bound: 'at_least', dueDate: '2020-10-31', indicatorId: null });
     expect(res.statusCode, res.body).toBe(201);
     const added = (await targetsOf(task3.id)).find((g) => g.id === res.json().id);
     expect(added).toMatchObject({ count: 5, unit: '个', object: '省级平台完成对接', bound: 'at_least', value: null });

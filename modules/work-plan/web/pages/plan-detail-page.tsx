@@ -103,7 +103,7 @@ export default function PlanDetailPage() {
   return (
     <PageShell
       title={plan.title}
-      description={<>{plan.issuer} · {t('work-plan:web.detail.summary', { areas: plan.areas.length, tasks: tasks.length, targets })}{unmapped.size > 0 && <Typography.Text type="warning"> · {t('work-plan:web.detail.unmappedCount', { count: unmapped.size })}</Typography.Text>}</>}
+      description={<>{plan.issuer && `${plan.issuer} · `}{t('work-plan:web.detail.summary', { areas: plan.areas.length, tasks: tasks.length, targets })}{unmapped.size > 0 && <Typography.Text type="warning"> · {t('work-plan:web.detail.unmappedCount', { count: unmapped.size })}</Typography.Text>}</>}
       actions={<Space><Button onClick={() => setComparing(true)}>{t('work-plan:web.compare.open')}</Button><Link to={`/plans/${plan.id}/dashboard`}><Button type="primary">{t('work-plan:web.dashboard.open')}</Button></Link><Link to="/plans">{t('work-plan:web.detail.back')}</Link></Space>}
     >
       <Descriptions column={1} size="small" style={{ marginBottom: 16 }} items={[
