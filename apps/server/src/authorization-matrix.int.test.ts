@@ -3,6 +3,10 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createOrg } from '#core/orgs/server/org.service.ts';
 import { createUser } from '#core/users/server/user.service.ts';
 import { createGrant, createRole, listPermissions } from '#core/access/server/access.service.ts';
+import { fullAccess } from '#kernel';
+import type { WorkflowPort } from '#core/workflow/contract/workflow.service.ts';
+import { returnInstance } from '#core/workflow/server/return.service.ts';
+import { reviewFixtureModule } from '#core/workflow/testing/review-fixture.ts';
 import { getPlan, importPlan } from '../../../modules/work-plan/server/plan.service.ts';
 import { submitReport } from '../../../modules/work-plan/server/report.service.ts';
 import { describeOnEngines, TEST_PASSWORD, type Session, type TestApp } from './testing/test-app.ts';
@@ -28,6 +32,10 @@ interface Fixture {
   /** A plan issued by Hebei, with its first task and that task's first target. */
   hebeiPlan: () => Promise<{ planId: string; taskId: string; targetId: string }>;
   hebeiReport: () => Promise<string>;
+  /** A review (test-only definition) of a Hebei county's record at the Hebei step, submitted by the insider; `returned`: sent back to them. */
+  hebeiReview: (returned?: boolean) => Promise<{ id: string; version: number }>;
+  /** A user holding every permission on Hebei, to add as a signer or hand a task to. */
+  hebeiReviewer: () => Promise<string>;
 }
 
 interface Req { method: InjectOptions['method']; url: string; body?: unknown; headers?: Record<string, string> }
@@ -126,6 +134,21 @@ const MATRIX: Record<string, Entry> = {
   'DELETE /api/work-plan/targets/:id': { kind: 'scoped', request: async (f) => ({ method: 'DELETE', url: `/api/work-plan/targets/${(await f.hebeiPlan()).targetId}` }) },
   'PATCH /api/work-plan/targets/:id': { kind: 'scoped', request: async (f) => ({ method: 'PATCH', url: `/api/work-plan/targets/${(await f.hebeiPlan()).targetId}`, body: { count: 12 } }) },
 
+  // One's own queues, built from one's own grants; that another province's reviews stay out is tested in core/workflow.
+  'GET /api/workflow/todo': { kind: 'self', reason: 'own to-do list' },
+  'GET /api/workflow/done': { kind: 'self', reason: 'own handled reviews' },
+  'GET /api/workflow/started': { kind: 'self', reason: 'own submissions' },
+  'GET /api/workflow/definitions': { kind: 'self', reason: 'labels of the enabled review processes, no records' },
+  'GET /api/workflow/instances/:id': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/workflow/instances/${(await f.hebeiReview()).id}` }) },
+  'GET /api/workflow/instances/:id/candidates': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/workflow/instances/${(await f.hebeiReview()).id}/candidates` }) },
+  'POST /api/workflow/instances/:id/approve': { kind: 'scoped', request: async (f) => { const r = await f.hebeiReview(); return { method: 'POST', url: `/api/workflow/instances/${r.id}/approve`, body: { version: r.version } }; } },
+  'POST /api/workflow/instances/:id/reject': { kind: 'scoped', request: async (f) => { const r = await f.hebeiReview(); return { method: 'POST', url: `/api/workflow/instances/${r.id}/reject`, body: { version: r.version, comment: '矩阵不通过' } }; } },
+  'POST /api/workflow/instances/:id/return': { kind: 'scoped', request: async (f) => { const r = await f.hebeiReview(); return { method: 'POST', url: `/api/workflow/instances/${r.id}/return`, body: { version: r.version, to: 'applicant', comment: '矩阵退回' } }; } },
+  'POST /api/workflow/instances/:id/withdraw': { kind: 'scoped', request: async (f) => { const r = await f.hebeiReview(); return { method: 'POST', url: `/api/workflow/instances/${r.id}/withdraw`, body: { version: r.version } }; } },
+  'POST /api/workflow/instances/:id/resubmit': { kind: 'scoped', request: async (f) => { const r = await f.hebeiReview(true); return { method: 'POST', url: `/api/workflow/instances/${r.id}/resubmit`, body: { version: r.version } }; } },
+  'POST /api/workflow/instances/:id/add-signer': { kind: 'scoped', request: async (f) => { const r = await f.hebeiReview(); return { method: 'POST', url: `/api/workflow/instances/${r.id}/add-signer`, body: { version: r.version, userId: await f.hebeiReviewer() } }; } },
+  'POST /api/workflow/instances/:id/transfer': { kind: 'scoped', request: async (f) => { const r = await f.hebeiReview(); return { method: 'POST', url: `/api/workflow/instances/${r.id}/transfer`, body: { version: r.version, userId: await f.hebeiReviewer() } }; } },
+
   'POST /api/files': { kind: 'scoped', request: async (f) => { const m = multipart(PDF); return { method: 'POST', url: `/api/files?orgId=${await f.hebeiCounty()}`, body: m.body, headers: m.headers }; } },
   'GET /api/files/:id': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/files/${await f.hebeiFile()}` }) },
   'GET /api/files/:id/content': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/files/${await f.hebeiFile()}/content` }) },
@@ -164,6 +187,20 @@ describeOnEngines('authorization matrix', (harness) => {
         const { plan } = await importPlan(sys, { orgId: hebei, text: MATRIX_PLAN });
         const task = (await getPlan(sys, plan.id)).areas[0].tasks[0];
         return { planId: plan.id, taskId: task.id, targetId: task.targets[0].id };
+      },
+      hebeiReview: async (returned = false) => {
+        const asInsider = h.platform.makeCtx({ actor: { kind: 'user', id: insider.userId, name: insider.account }, access: fullAccess });
+        const inst = await h.platform.host.service<WorkflowPort>('workflow').start(asInsider, {
+          definitionId: 'review-fixture.provincial', subjectType: 'review-fixture.application', subjectId: `matrix-${++n}`, orgId: await hebeiCounty(), title: '矩阵申报',
+        });
+        if (!returned) return { id: inst.id, version: inst.version };
+        const back = await returnInstance(asInsider, inst.id, { version: inst.version, to: 'applicant', comment: '矩阵退回' });
+        return { id: inst.id, version: back.instance.version };
+      },
+      hebeiReviewer: async () => {
+        const userId = await hebeiUser();
+        await createGrant(sys, { userId, roleId: all.id, orgId: hebei });
+        return userId;
       },
       hebeiReport: async () => {
         const { taskId } = await f.hebeiPlan();
@@ -235,4 +272,4 @@ describeOnEngines('authorization matrix', (harness) => {
       });
     }
   }
-});
+}, { extraModules: [reviewFixtureModule] });

@@ -11,3 +11,4 @@ export * from './http.ts';
 export * from './cli.ts';
 export * from './indicator.ts';
 export * from './job.ts';
+export * from './workflow.ts';

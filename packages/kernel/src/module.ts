@@ -5,6 +5,7 @@ import type { Engine } from './db/database.ts';
 import type { CliCommand } from './cli.ts';
 import type { IndicatorDefinition } from './indicator.ts';
 import type { JobDefinition } from './job.ts';
+import type { WorkflowDefinition } from './workflow.ts';
 
 export interface Label {
   zh: string;
@@ -52,6 +53,8 @@ export interface ModuleDefinition {
   indicators?: IndicatorDefinition[];
   /** Recurring work run by core/jobs on one instance at a time. */
   jobs?: JobDefinition[];
+  /** Review processes (core/workflow) the module starts on its records. */
+  workflows?: WorkflowDefinition[];
   /** Command-line verbs, keyed by `<module> <verb>` (e.g. 'work-plan parse'). */
   cli?: Record<string, CliCommand>;
   /** Reference data loaded on first start; must be idempotent. */

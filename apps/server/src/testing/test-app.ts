@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { Ctx } from '#kernel';
+import type { Ctx, ModuleDefinition } from '#kernel';
 import { base32Decode, totpCode } from '#core/auth/server/totp.ts';
 import { findOrgByCode } from '#core/orgs/server/org.repo.ts';
 import { createUser } from '#core/users/server/user.service.ts';
@@ -13,6 +13,7 @@ import { grantByCode } from '#core/access/server/access.service.ts';
 import { loadConfig } from '../config.ts';
 import { buildApp } from '../app.ts';
 import { openPlatform, preparePlatform, type Platform } from '../platform.ts';
+import { modules as enabledModules } from '../modules.ts';
 
 export type EngineName = 'sqlite' | 'postgres';
 
@@ -68,8 +69,13 @@ async function createPostgresDatabase(): Promise<{ url: string; drop: () => Prom
   };
 }
 
+export interface TestAppOptions {
+  /** Test-only modules (fixtures) enabled after the real ones. */
+  extraModules?: ModuleDefinition[];
+}
+
 /** A fresh database (migrated and seeded) and the HTTP app on it, for one test file. */
-export async function startTestApp(engine: EngineName): Promise<TestApp> {
+export async function startTestApp(engine: EngineName, options: TestAppOptions = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'educloud-test-'));
   const pgDb = engine === 'postgres' ? await createPostgresDatabase() : null;
   const config = loadConfig({
@@ -81,7 +87,7 @@ export async function startTestApp(engine: EngineName): Promise<TestApp> {
   });
   let offset = 0;
   const now = () => new Date(Date.now() + offset);
-  const platform = openPlatform(config, { clock: now });
+  const platform = openPlatform(config, { clock: now, ...(options.extraModules ? { modules: [...enabledModules, ...options.extraModules] } : {}) });
   await preparePlatform(platform);
   const app = await buildApp(platform, { logger: false });
   const system = () => platform.systemCtx();
@@ -144,11 +150,11 @@ export async function startTestApp(engine: EngineName): Promise<TestApp> {
 }
 
 /** Runs a describe block once per available engine, each with its own fresh app. */
-export function describeOnEngines(name: string, body: (harness: () => TestApp) => void): void {
+export function describeOnEngines(name: string, body: (harness: () => TestApp) => void, options?: TestAppOptions): void {
   for (const engine of testEngines()) {
     describe(`${name} [${engine}]`, () => {
       let harness: TestApp;
-      beforeAll(async () => { harness = await startTestApp(engine); });
+      beforeAll(async () => { harness = await startTestApp(engine, options); });
       afterAll(async () => { await harness?.close(); });
       body(() => harness);
     });

@@ -1,0 +1,20 @@
+/** Codes of the DomainErrors the workflow engine throws; the console turns them into words. */
+export const WorkflowErrors = {
+  definitionNotFound: 'workflow.definition_not_found',
+  instanceNotFound: 'workflow.instance_not_found',
+  orgNotFound: 'workflow.org_not_found',
+  userNotFound: 'workflow.user_not_found',
+  instanceChanged: 'workflow.instance_changed',
+  alreadyInProgress: 'workflow.already_in_progress',
+  noRoute: 'workflow.no_route',
+  notInProgress: 'workflow.not_in_progress',
+  notYourTurn: 'workflow.not_your_turn',
+  notApplicant: 'workflow.not_applicant',
+  alreadyActedOn: 'workflow.already_acted_on',
+  notReturned: 'workflow.not_returned',
+  commentRequired: 'workflow.comment_required',
+  badReturnTarget: 'workflow.bad_return_target',
+  userCannotAct: 'workflow.user_cannot_act',
+  alreadySigner: 'workflow.already_signer',
+  transferToSelf: 'workflow.transfer_to_self',
+} as const;
