@@ -7,6 +7,7 @@ import { fullAccess } from '#kernel';
 import type { WorkflowPort } from '#core/workflow/contract/workflow.service.ts';
 import { returnInstance } from '#core/workflow/server/return.service.ts';
 import { reviewFixtureModule } from '#core/workflow/testing/review-fixture.ts';
+import { resumeJob } from '#core/jobs/server/job.service.ts';
 import { getPlan, importPlan } from '../../../modules/work-plan/server/plan.service.ts';
 import { submitReport } from '../../../modules/work-plan/server/report.service.ts';
 import { describeOnEngines, TEST_PASSWORD, type Session, type TestApp } from './testing/test-app.ts';
@@ -113,6 +114,14 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/audit/events/export': { kind: 'scoped', request: async (f) => { await f.hebeiCounty(); return { method: 'GET', url: `/api/audit/events/export?orgId=${f.hebei}&action=orgs.org.created` }; } },
   'GET /api/audit/events/:id': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/audit/events/${await f.hebeiAuditEvent()}` }) },
   'POST /api/audit/verify': { kind: 'platform', request: async () => ({ method: 'POST', url: '/api/audit/verify' }) },
+
+  // Jobs serve every org: reading or running them needs a grant on the root org.
+  'GET /api/jobs': { kind: 'platform', request: async () => ({ method: 'GET', url: '/api/jobs' }) },
+  'GET /api/jobs/:id/runs': { kind: 'platform', request: async () => ({ method: 'GET', url: '/api/jobs/jobs.prune_runs/runs' }) },
+  // Resumed first: running a paused job is refused with a conflict, whatever the entries' order.
+  'POST /api/jobs/:id/run': { kind: 'platform', request: async (f) => { await resumeJob(f.h.system(), 'jobs.prune_runs'); return { method: 'POST', url: '/api/jobs/jobs.prune_runs/run' }; } },
+  'POST /api/jobs/:id/pause': { kind: 'platform', request: async () => ({ method: 'POST', url: '/api/jobs/jobs.prune_runs/pause' }) },
+  'POST /api/jobs/:id/resume': { kind: 'platform', request: async () => ({ method: 'POST', url: '/api/jobs/jobs.prune_runs/resume' }) },
 
   'GET /api/indicators': { kind: 'list', request: async () => ({ method: 'GET', url: '/api/indicators' }), hebeiRows: () => 0 },
   'GET /api/indicators/:id/value': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/indicators/users.accounts_opened/value?orgId=${f.hebei}` }) },

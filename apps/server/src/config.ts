@@ -16,6 +16,12 @@ export interface Config {
   bodyLimitBytes: number;
   loginRateLimitPerMinute: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Whether `serve` runs the job scheduler (off: an instance that only answers requests). */
+  jobsEnabled: boolean;
+  /** How long the scheduler waits between ticks. */
+  jobsIntervalMs: number;
+  /** How long a claimed job is held; a run still going after this may start again elsewhere. */
+  jobsLeaseSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -31,6 +37,7 @@ const VARIABLES = {
   fieldKey: 'EDUCLOUD_FIELD_KEY', adminPassword: 'EDUCLOUD_ADMIN_PASSWORD', sessionIdleMinutes: 'EDUCLOUD_SESSION_IDLE_MINUTES',
   sessionAbsoluteHours: 'EDUCLOUD_SESSION_ABSOLUTE_HOURS', trustProxy: 'EDUCLOUD_TRUST_PROXY', maxUploadBytes: 'EDUCLOUD_MAX_UPLOAD_MB',
   bodyLimitBytes: 'EDUCLOUD_BODY_LIMIT_KB', loginRateLimitPerMinute: 'EDUCLOUD_LOGIN_RATE_LIMIT', logLevel: 'EDUCLOUD_LOG_LEVEL',
+  jobsEnabled: 'EDUCLOUD_JOBS', jobsIntervalMs: 'EDUCLOUD_JOBS_INTERVAL_MS', jobsLeaseSeconds: 'EDUCLOUD_JOBS_LEASE_SECONDS',
 } as const;
 
 function integer(source: Source, name: string, fallback: number, min: number, max: number): number {
@@ -73,6 +80,8 @@ export function loadConfig(env: Source = process.env): Config {
   const fieldKey = source.EDUCLOUD_FIELD_KEY || null;
   if (fieldKey !== null && decodeKey(fieldKey) === null) throw new ConfigError('EDUCLOUD_FIELD_KEY', '应为至少 32 字节的十六进制（64 位）或 base64 字符串');
   if (!fieldKey && databaseUrl.startsWith('postgres')) throw new ConfigError('EDUCLOUD_FIELD_KEY', '使用 PostgreSQL 部署时必须配置个人信息加密主密钥');
+  const jobs = (source.EDUCLOUD_JOBS || 'on').toLowerCase();
+  if (jobs !== 'on' && jobs !== 'off') throw new ConfigError('EDUCLOUD_JOBS', `应为 on 或 off，实际为 "${source.EDUCLOUD_JOBS}"`);
   const logLevel = (source.EDUCLOUD_LOG_LEVEL || 'info') as Config['logLevel'];
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new ConfigError('EDUCLOUD_LOG_LEVEL', `未知的日志级别 "${logLevel}"`);
   return {
@@ -89,6 +98,9 @@ export function loadConfig(env: Source = process.env): Config {
     bodyLimitBytes: integer(source, VARIABLES.bodyLimitBytes, 1024, 16, 100 * 1024) * 1024,
     loginRateLimitPerMinute: integer(source, VARIABLES.loginRateLimitPerMinute, 20, 1, 10_000),
     logLevel,
+    jobsEnabled: jobs === 'on',
+    jobsIntervalMs: integer(source, VARIABLES.jobsIntervalMs, 15_000, 1_000, 3_600_000),
+    jobsLeaseSeconds: integer(source, VARIABLES.jobsLeaseSeconds, 300, 10, 24 * 3600),
   };
 }
 

@@ -11,6 +11,7 @@ import { installPermissionRegistry } from '#core/access/server/access.service.ts
 import { PermissionRegistry } from '#core/access/server/permission-registry.ts';
 import { trackOrgPathColumn } from '#core/orgs/server/org.service.ts';
 import { installIndicators } from '#core/indicators/server/indicator.service.ts';
+import { installJobs } from '#core/jobs/server/job-registry.ts';
 import { installWorkflowDefinitions } from '#core/workflow/server/definition-registry.ts';
 import { decodeKey, type Config } from './config.ts';
 import { modules as enabledModules } from './modules.ts';
@@ -57,6 +58,7 @@ export function openPlatform(config: Config, options: { modules?: ModuleDefiniti
   const registry = new PermissionRegistry(mods);
   installPermissionRegistry(registry);
   installIndicators(mods);
+  installJobs(mods);
   installWorkflowDefinitions(mods);
   for (const m of mods) for (const c of m.orgPathColumns ?? []) trackOrgPathColumn(c.table, c.column);
   const makeCtx = createCtxFactory({ db: database.db, engine: database.engine, auditSink, clock: options.clock, afterCommit: clearSessionCache });

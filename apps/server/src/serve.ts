@@ -1,4 +1,5 @@
 import type { Config } from './config.ts';
+import { schedulerFor } from '#core/jobs/server/scheduler.ts';
 import { buildApp } from './app.ts';
 import { ensureFirstAdmin } from './first-admin.ts';
 import { openPlatform, preparePlatform } from './platform.ts';
@@ -16,6 +17,12 @@ export async function serve(config: Config, out: (line: string) => void): Promis
   const address = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   out(`\nEduCloud 教育云已启动：${address}`);
   out(`接口文档：${address}/api/docs`);
+  // Started once the port is open and stopped before the database closes, so no run loses its connection.
+  const scheduler = config.jobsEnabled
+    ? schedulerFor(platform, { leaseSeconds: config.jobsLeaseSeconds, logger: { warn: (m) => app.log.warn(m), error: (m) => app.log.error(m) } })
+    : null;
+  scheduler?.start(config.jobsIntervalMs);
+  out(scheduler ? `定时任务调度已启动（实例 ${scheduler.instanceId}，每 ${config.jobsIntervalMs / 1000} 秒检查一次）` : '定时任务调度已关闭（EDUCLOUD_JOBS=off）');
   if (admin) {
     out(`\n首次启动：已创建平台管理员账号 "${admin.account}"。`);
     out(admin.password
@@ -28,6 +35,7 @@ export async function serve(config: Config, out: (line: string) => void): Promis
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await scheduler?.stop();
   await app.close();
   await platform.close();
   return 0;

@@ -1,0 +1,203 @@
+import { expect, it } from 'vitest';
+import { openDatabase, type JobDefinition } from '#kernel';
+import { describeOnEngines } from '../../../apps/server/src/testing/test-app.ts';
+import * as repo from './job.repo.ts';
+import { schedulerFor } from './scheduler.ts';
+
+const job = (id: string, run: JobDefinition['run'], extra: Partial<JobDefinition> = {}): JobDefinition =>
+  ({ id, label: { zh: id, en: id }, everySeconds: 600, run, ...extra });
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describeOnEngines('job scheduler', (harness) => {
+  const row = async (id: string) => (await repo.findJobRow(harness().platform.host.db, id))!;
+  const runs = async (id: string) => (await repo.listRuns(harness().platform.host.db, id, 0, 500)).items;
+
+  it('runs a due job once, records it, and schedules the next run a period after the start', async () => {
+    const h = harness();
+    let count = 0;
+    const scheduler = schedulerFor(h.platform, { jobs: [job('test.once', async () => { count += 1; return { summary: '处理 3 条' }; })], instanceId: 'a' });
+    const before = h.now().getTime();
+    const outcomes = await scheduler.tick();
+    const after = h.now().getTime();
+    expect(outcomes.map((o) => [o.jobId, o.status, o.attempt])).toEqual([['test.once', 'ok', 1]]);
+    expect(await scheduler.tick()).toEqual([]);
+    expect(count).toBe(1);
+
+    const stored = await row('test.once');
+    expect(Date.parse(stored.next_run_at)).toBeGreaterThanOrEqual(before + 600_000);
+    expect(Date.parse(stored.next_run_at)).toBeLessThanOrEqual(after + 600_000);
+    expect([stored.lease_owner, stored.lease_until, Number(stored.attempts), stored.last_status]).toEqual([null, null, 0, 'ok']);
+    expect((await runs('test.once')).map((r) => [r.status, r.instance_id, r.summary])).toEqual([['ok', 'a', '处理 3 条']]);
+
+    h.advance(600_000);
+    await scheduler.tick();
+    expect(count).toBe(2);
+  });
+
+  it('runs a job marked due now at the next tick', async () => {
+    const h = harness();
+    let count = 0;
+    const scheduler = schedulerFor(h.platform, { jobs: [job('test.on_demand', async () => { count += 1; })], instanceId: 'a' });
+    await scheduler.tick();
+    h.advance(1000);
+    expect(await scheduler.tick()).toEqual([]);
+    expect(await scheduler.runNow('test.on_demand')).toBe(true);
+    expect(await scheduler.runNow('test.undeclared')).toBe(false);
+    await scheduler.tick();
+    expect(count).toBe(2);
+  });
+
+  it('runs each due job exactly once per due time when two instances tick at the same moment', async () => {
+    const h = harness();
+    // A second connection (pool) to the same database, as a second server instance would have.
+    const second = openDatabase(h.platform.database.url);
+    try {
+      const counts = new Map<string, number>();
+      // Unequal run times: while one instance is busy with the slow job, the other finishes the
+      // fast ones, which the busy one read as due and then tries to claim after they ran.
+      const durations: Record<string, number> = { 'test.race_1': 15, 'test.race_2': 0, 'test.race_3': 2 };
+      const jobs = Object.keys(durations).map((id) => job(id, async () => {
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+        await sleep(durations[id]);
+      }, { everySeconds: 60 }));
+      const a = schedulerFor(h.platform, { jobs, instanceId: 'instance-a' });
+      const b = schedulerFor(h.platform, { jobs, instanceId: 'instance-b', db: second.db });
+      await Promise.all([a.sync(), b.sync()]);
+      const rounds = 25;
+      for (let round = 1; round <= rounds; round++) {
+        await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
+        for (const j of jobs) expect(counts.get(j.id), `${j.id} in round ${round}`).toBe(round);
+        h.advance(60_000);
+      }
+      for (const j of jobs) {
+        const history = await runs(j.id);
+        expect(history).toHaveLength(rounds);
+        expect(history.every((r) => r.status === 'ok')).toBe(true);
+      }
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('retries a failing job with back-off, records each failure without a stack, then waits for the regular run', async () => {
+    const h = harness();
+    let isFailing = true;
+    let others = 0;
+    const scheduler = schedulerFor(h.platform, {
+      instanceId: 'a',
+      jobs: [
+        job('test.flaky', async () => { if (isFailing) throw new Error('上游接口不可用'); return { summary: '恢复' }; }, { everySeconds: 3600, maxAttempts: 3 }),
+        job('test.neighbour', async () => { others += 1; }, { everySeconds: 3600 }),
+      ],
+    });
+    const failAndCheck = async (attempt: number, expectedDelay: number, expectedAttempts: number) => {
+      const at = h.now().getTime();
+      const outcomes = await scheduler.tick();
+      expect(outcomes.find((o) => o.jobId === 'test.flaky')).toMatchObject({ status: 'failed', attempt, error: '上游接口不可用' });
+      const stored = await row('test.flaky');
+      expect(Number(stored.attempts)).toBe(expectedAttempts);
+      expect([stored.last_status, stored.last_error, stored.lease_owner]).toEqual(['failed', '上游接口不可用', null]);
+      const delay = Date.parse(stored.next_run_at) - at;
+      expect(delay).toBeGreaterThanOrEqual(expectedDelay * 1000);
+      expect(delay).toBeLessThan(expectedDelay * 1000 + 5000);
+      expect(await scheduler.tick()).toEqual([]);
+    };
+    await failAndCheck(1, 30, 1);
+    expect(others).toBe(1);
+    h.advance(30_000);
+    await failAndCheck(2, 60, 2);
+    h.advance(60_000);
+    await failAndCheck(3, 3600, 0);
+
+    const history = await runs('test.flaky');
+    expect(history.map((r) => [r.attempt, r.status])).toEqual([[3, 'failed'], [2, 'failed'], [1, 'failed']]);
+    expect(history.every((r) => r.error === '上游接口不可用' && r.finished_at !== null)).toBe(true);
+
+    isFailing = false;
+    h.advance(3600_000);
+    const outcomes = await scheduler.tick();
+    expect(outcomes.find((o) => o.jobId === 'test.flaky')).toMatchObject({ status: 'ok', attempt: 1, summary: '恢复' });
+    expect((await row('test.flaky')).last_error).toBeNull();
+  });
+
+  it('leaves a live lease alone and takes over an expired one, closing the abandoned run', async () => {
+    const h = harness();
+    const db = h.platform.host.db;
+    let count = 0;
+    const scheduler = schedulerFor(h.platform, { jobs: [job('test.orphan', async () => { count += 1; })], instanceId: 'survivor', leaseSeconds: 60 });
+    await scheduler.sync();
+    // An instance claimed the job, opened its run and stopped.
+    const now = h.now().getTime();
+    await db.updateTable('core_jobs').set({ lease_owner: 'crashed', lease_until: new Date(now + 60_000).toISOString() }).where('id', '=', 'test.orphan').execute();
+    await repo.insertRun(db, { id: 'RUN-OF-CRASHED', job_id: 'test.orphan', instance_id: 'crashed', attempt: 1, started_at: new Date(now).toISOString(), finished_at: null, status: 'running', summary: null, error: null });
+
+    expect(await scheduler.tick()).toEqual([]);
+    expect(await scheduler.runOnce('test.orphan')).toBeNull();
+    h.advance(61_000);
+    expect((await scheduler.tick()).map((o) => o.status)).toEqual(['ok']);
+    expect(count).toBe(1);
+    expect((await row('test.orphan')).lease_owner).toBeNull();
+    const history = await runs('test.orphan');
+    expect(history.map((r) => [r.instance_id, r.status])).toEqual([['survivor', 'ok'], ['crashed', 'failed']]);
+    expect(history[1].error).toContain('lease expired');
+  });
+
+  it('does not run a paused job, and runs it again once resumed', async () => {
+    const h = harness();
+    const db = h.platform.host.db;
+    let count = 0;
+    const scheduler = schedulerFor(h.platform, { jobs: [job('test.pausable', async () => { count += 1; })], instanceId: 'a' });
+    await scheduler.sync();
+    expect(await repo.setPaused(db, 'test.pausable', true)).toBe(true);
+    expect(await repo.setPaused(db, 'test.pausable', true)).toBe(false);
+    h.advance(3600_000);
+    expect(await scheduler.tick()).toEqual([]);
+    expect(count).toBe(0);
+    await repo.setPaused(db, 'test.pausable', false);
+    await scheduler.tick();
+    expect(count).toBe(1);
+  });
+
+  it('pages a job history newest first', async () => {
+    const h = harness();
+    const scheduler = schedulerFor(h.platform, { jobs: [job('test.paged', async () => undefined, { everySeconds: 60 })], instanceId: 'a' });
+    for (let i = 0; i < 5; i++) {
+      await scheduler.tick();
+      h.advance(60_000);
+    }
+    const db = h.platform.host.db;
+    const first = await repo.listRuns(db, 'test.paged', 0, 2);
+    const second = await repo.listRuns(db, 'test.paged', 2, 2);
+    const third = await repo.listRuns(db, 'test.paged', 4, 2);
+    expect([first.total, first.items.length, second.items.length, third.items.length]).toEqual([5, 2, 2, 1]);
+    const starts = [...first.items, ...second.items, ...third.items].map((r) => r.started_at);
+    expect(new Set(starts).size).toBe(5);
+    expect(starts).toEqual([...starts].sort().reverse());
+  });
+
+  it('keeps its loop going when jobs throw, and stop() waits for the tick in progress', async () => {
+    const h = harness();
+    const warnings: string[] = [];
+    let isInside = false;
+    const scheduler = schedulerFor(h.platform, {
+      instanceId: 'looping',
+      logger: { warn: (m) => warnings.push(m), error: (m) => warnings.push(m) },
+      jobs: [
+        job('test.throws', async () => { throw new TypeError('boom'); }),
+        job('test.slow', async () => { isInside = true; await sleep(150); isInside = false; }),
+      ],
+    });
+    scheduler.start(10);
+    for (let i = 0; i < 100 && !isInside; i++) await sleep(5);
+    expect(isInside).toBe(true);
+    await scheduler.stop();
+    expect(isInside).toBe(false);
+    expect((await runs('test.slow')).map((r) => r.status)).toEqual(['ok']);
+    expect(warnings.some((w) => w.includes('test.throws') && w.includes('boom'))).toBe(true);
+    // Stopped: even a due job is left alone.
+    await repo.setNextRun(h.platform.host.db, 'test.slow', h.now().toISOString());
+    await sleep(50);
+    expect(await runs('test.slow')).toHaveLength(1);
+  });
+});
