@@ -1,4 +1,5 @@
 import type { WebModule } from '#ui/web-module.ts';
+import { workflowWeb } from '#core/workflow/web/index.ts';
 import { orgsWeb } from '#core/orgs/web/index.ts';
 import { usersWeb } from '#core/users/web/index.ts';
 import { accessWeb } from '#core/access/web/index.ts';
@@ -8,4 +9,4 @@ import { authWeb } from '#core/auth/web/index.ts';
 import { workPlanWeb } from '../../../modules/work-plan/web/index.ts';
 
 /** The console's enabled modules, in menu order. The only list of them in the console. */
-export const webModules: WebModule[] = [workPlanWeb, orgsWeb, usersWeb, accessWeb, auditWeb, jobsWeb, authWeb];
+export const webModules: WebModule[] = [workflowWeb, workPlanWeb, orgsWeb, usersWeb, accessWeb, auditWeb, jobsWeb, authWeb];

@@ -38,7 +38,9 @@ async function decide(ctx: Ctx, id: string, body: ApproveBody, decision: 'approv
     } else if (outcome === 'rejected') {
       await finish(tx, loaded, 'rejected');
     }
-    await record(tx, loaded, { operation: decision, fromStep: from, toStep: to, comment: body.comment, fileIds: body.fileIds });
+    // A vote that leaves the step undecided moves nothing; from → to (null: finished) otherwise.
+    const move = outcome === 'pending' ? {} : { fromStep: from, toStep: to };
+    await record(tx, loaded, { operation: decision, ...move, comment: body.comment, fileIds: body.fileIds });
     if (outcome !== 'pending') await announce(tx, loaded, decision, from, to);
     return buildDetail(tx, loaded.inst);
   });

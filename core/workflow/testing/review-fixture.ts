@@ -26,9 +26,11 @@ export const lessonSteps: WorkflowStep[] = [
   step('ministry', '部级评审', 'Ministry review', 'ministry'),
 ];
 
+const RULE_ZH: Record<CountersignRule, string> = { all: '全部同意', majority: '过半数同意', any: '一人同意' };
+
 const panel = (rule: CountersignRule): WorkflowDefinition => ({
   id: `review-fixture.panel-${rule}`,
-  label: { zh: `专家会签（${rule}）`, en: `Expert panel (${rule})` },
+  label: { zh: `专家会签（${RULE_ZH[rule]}）`, en: `Expert panel (${rule})` },
   steps: [step('panel', '县级专家会签', 'County panel', 'county', { countersign: { rule } }), step('city', '市级审核', 'City review', 'city')],
   onTransition,
 });

@@ -1,0 +1,12 @@
+import { lazy } from 'react';
+import { defineWebModule } from '#ui/web-module.ts';
+import zh from '../locales/zh-CN.json';
+import en from '../locales/en.json';
+
+// Every signed-in user may have something to review or a submission to follow: no permission.
+export const workflowWeb = defineWebModule({
+  id: 'workflow',
+  menu: [{ path: '/workflow/todo', label: 'workflow:web.menu', order: 0 }],
+  routes: [{ path: '/workflow/todo', title: 'workflow:web.menu', page: lazy(() => import('./pages/todo-page.tsx')) }],
+  locales: { 'zh-CN': zh, en },
+});
