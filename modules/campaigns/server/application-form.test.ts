@@ -30,3 +30,9 @@ describe('validateForm', () => {
     expect(validateForm(spaces, { summary: '好', spaceCount: 12 }).problems).toEqual([]);
   });
 });
+
+describe('validateForm through the API schema', () => {
+  it('refuses a number where text is expected instead of turning it into text', () => {
+    expect(validateForm(form, { ...good, edition: 2019 }).problems).toEqual([{ field: 'edition', problem: 'type' }]);
+  });
+});

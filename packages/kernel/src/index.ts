@@ -12,3 +12,4 @@ export * from './cli.ts';
 export * from './indicator.ts';
 export * from './job.ts';
 export * from './workflow.ts';
+export * from './nullable.ts';

@@ -5,6 +5,7 @@ import type { Engine } from './db/database.ts';
 import type { CliCommand } from './cli.ts';
 import type { IndicatorDefinition } from './indicator.ts';
 import type { JobDefinition } from './job.ts';
+import type { FieldCipher } from './crypto/sm.ts';
 import type { WorkflowDefinition } from './workflow.ts';
 
 export interface Label {
@@ -29,6 +30,8 @@ export interface Host {
   db: Kysely<any>;
   engine: Engine;
   makeCtx: CtxFactory;
+  /** Encrypts personal data (phones, ID numbers) with the deployment's master key; SM4 + HMAC-SM3. */
+  fieldCipher: FieldCipher;
   config: Readonly<Record<string, unknown>>;
   /** Another module's contract service, by id; only modules listed in dependsOn. */
   service<T>(moduleId: string): T;
