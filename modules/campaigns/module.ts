@@ -27,8 +27,13 @@ export const campaignsModule = defineModule({
   migrationsDir: new URL('./migrations/', import.meta.url),
   orgPathColumns: [{ table: 'cp_campaigns', column: 'org_path' }, { table: 'cp_applications', column: 'org_path' }],
   workflows: [recommendationWorkflow],
-  routes: (app, host) => {
+  // The workflow engine is created before this module (it is listed first), so the port can be taken
+  // here and the services work from the command line too, not only behind HTTP routes.
+  createService: (host) => {
     installWorkflowPort(host.service<WorkflowPort>('workflow'));
+    return {};
+  },
+  routes: (app, host) => {
     registerCampaignRoutes(app);
     registerReviewRoutes(app);
     registerOutcomeRoutes(app, host);
