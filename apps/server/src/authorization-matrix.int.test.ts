@@ -33,8 +33,12 @@ interface Fixture {
   /** A plan issued by Hebei, with its first task and that task's first target. */
   hebeiPlan: () => Promise<{ planId: string; taskId: string; targetId: string }>;
   hebeiReport: () => Promise<string>;
-  /** A review (test-only definition) of a Hebei county's record at the Hebei step, submitted by the insider; `returned`: sent back to them. */
-  hebeiReview: (returned?: boolean) => Promise<{ id: string; version: number }>;
+  /**
+   * A review (test-only definition) of a Hebei county's record at the Hebei step. The insider
+   * may act on it (another Hebei user submitted it); `mine`: the insider submitted it instead,
+   * and with `returned` a Hebei reviewer sent it back to them.
+   */
+  hebeiReview: (options?: { mine?: boolean; returned?: boolean }) => Promise<{ id: string; version: number }>;
   /** A user holding every permission on Hebei, to add as a signer or hand a task to. */
   hebeiReviewer: () => Promise<string>;
 }
@@ -153,8 +157,8 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/workflow/instances/:id/approve': { kind: 'scoped', request: async (f) => { const r = await f.hebeiReview(); return { method: 'POST', url: `/api/workflow/instances/${r.id}/approve`, body: { version: r.version } }; } },
   'POST /api/workflow/instances/:id/reject': { kind: 'scoped', request: async (f) => { const r = await f.hebeiReview(); return { method: 'POST', url: `/api/workflow/instances/${r.id}/reject`, body: { version: r.version, comment: '矩阵不通过' } }; } },
   'POST /api/workflow/instances/:id/return': { kind: 'scoped', request: async (f) => { const r = await f.hebeiReview(); return { method: 'POST', url: `/api/workflow/instances/${r.id}/return`, body: { version: r.version, to: 'applicant', comment: '矩阵退回' } }; } },
-  'POST /api/workflow/instances/:id/withdraw': { kind: 'scoped', request: async (f) => { const r = await f.hebeiReview(); return { method: 'POST', url: `/api/workflow/instances/${r.id}/withdraw`, body: { version: r.version } }; } },
-  'POST /api/workflow/instances/:id/resubmit': { kind: 'scoped', request: async (f) => { const r = await f.hebeiReview(true); return { method: 'POST', url: `/api/workflow/instances/${r.id}/resubmit`, body: { version: r.version } }; } },
+  'POST /api/workflow/instances/:id/withdraw': { kind: 'scoped', request: async (f) => { const r = await f.hebeiReview({ mine: true }); return { method: 'POST', url: `/api/workflow/instances/${r.id}/withdraw`, body: { version: r.version } }; } },
+  'POST /api/workflow/instances/:id/resubmit': { kind: 'scoped', request: async (f) => { const r = await f.hebeiReview({ mine: true, returned: true }); return { method: 'POST', url: `/api/workflow/instances/${r.id}/resubmit`, body: { version: r.version } }; } },
   'POST /api/workflow/instances/:id/add-signer': { kind: 'scoped', request: async (f) => { const r = await f.hebeiReview(); return { method: 'POST', url: `/api/workflow/instances/${r.id}/add-signer`, body: { version: r.version, userId: await f.hebeiReviewer() } }; } },
   'POST /api/workflow/instances/:id/transfer': { kind: 'scoped', request: async (f) => { const r = await f.hebeiReview(); return { method: 'POST', url: `/api/workflow/instances/${r.id}/transfer`, body: { version: r.version, userId: await f.hebeiReviewer() } }; } },
 
@@ -197,13 +201,14 @@ describeOnEngines('authorization matrix', (harness) => {
         const task = (await getPlan(sys, plan.id)).areas[0].tasks[0];
         return { planId: plan.id, taskId: task.id, targetId: task.targets[0].id };
       },
-      hebeiReview: async (returned = false) => {
-        const asInsider = h.platform.makeCtx({ actor: { kind: 'user', id: insider.userId, name: insider.account }, access: fullAccess });
-        const inst = await h.platform.host.service<WorkflowPort>('workflow').start(asInsider, {
+      hebeiReview: async ({ mine = false, returned = false } = {}) => {
+        const as = (id: string) => h.platform.makeCtx({ actor: { kind: 'user', id, name: id }, access: fullAccess });
+        const applicant = mine ? insider.userId : await f.hebeiReviewer();
+        const inst = await h.platform.host.service<WorkflowPort>('workflow').start(as(applicant), {
           definitionId: 'review-fixture.provincial', subjectType: 'review-fixture.application', subjectId: `matrix-${++n}`, orgId: await hebeiCounty(), title: '矩阵申报',
         });
         if (!returned) return { id: inst.id, version: inst.version };
-        const back = await returnInstance(asInsider, inst.id, { version: inst.version, to: 'applicant', comment: '矩阵退回' });
+        const back = await returnInstance(as(await f.hebeiReviewer()), inst.id, { version: inst.version, to: 'applicant', comment: '矩阵退回' });
         return { id: inst.id, version: back.instance.version };
       },
       hebeiReviewer: async () => {

@@ -11,6 +11,7 @@ import * as repo from './workflow.repo.ts';
 async function checkAssignee(tx: Ctx, loaded: Loaded, userId: string): Promise<void> {
   const user = (await repo.usersByIds(tx.db, [userId])).get(userId);
   if (!user || user.status !== 'active') throw notFound(WorkflowErrors.userNotFound, { id: userId });
+  if (userId === loaded.inst.applicant_id) throw invalid(WorkflowErrors.userCannotAct, { field: 'userId', name: user.display_name });
   const step = stepOf(loaded.def, loaded.inst.step_id)!;
   const org = await repo.findOrg(tx.db, loaded.inst.acting_org_id!);
   if (!org || !(await holdsCovering(tx.db, userId, org.path, step.permission))) throw invalid(WorkflowErrors.userCannotAct, { field: 'userId', name: user.display_name });

@@ -57,7 +57,7 @@ async function remind(ctx: Ctx, row: InstanceRow): Promise<boolean> {
     const loaded: Loaded = { inst: { ...row, remind_at: null }, def, route: routeOf(row) };
     const open = (await repo.tasksOfRound(tx.db, row.id, Number(row.round))).filter((t) => t.status === 'open');
     await record(tx, loaded, { operation: 'remind' });
-    await notifyUsers(tx, await assigneesOf(tx, open), noticeOf(loaded, 'workflow.reminder', { dueAt: row.due_at ? beijingMinute(row.due_at) : '' }));
+    await notifyUsers(tx, await assigneesOf(tx, loaded.inst, open), noticeOf(loaded, 'workflow.reminder', { dueAt: row.due_at ? beijingMinute(row.due_at) : '' }));
     return true;
   });
 }

@@ -90,9 +90,12 @@ export async function takeInstance(tx: Ctx, id: string, version: number): Promis
   return { inst: { ...inst, version: seen + 1 }, def, route: routeOf(inst) };
 }
 
-/** The open task of the current step the user may act on: assigned to them, or an org task they hold by a grant on its org. */
+/**
+ * The open task of the current step the user may act on: assigned to them, or an org task they
+ * hold by a grant on its org. Nobody reviews their own submission (回避), whatever they hold.
+ */
 export async function actionableTask(ctx: Ctx, inst: InstanceRow, userId: string): Promise<TaskRow | undefined> {
-  if (inst.state !== 'in_progress') return undefined;
+  if (inst.state !== 'in_progress' || userId === inst.applicant_id) return undefined;
   const open = (await repo.tasksOfRound(ctx.db, inst.id, Number(inst.round))).filter((t) => t.status === 'open' && t.kind !== 'applicant');
   const own = open.find((t) => t.kind === 'user' && t.user_id === userId);
   if (own) return own;
@@ -118,18 +121,18 @@ export function noticeOf(loaded: Loaded, kind: string, extra: Record<string, str
   };
 }
 
-/** Everyone who may act on these tasks: the named users and the holders of each org task. */
-export async function assigneesOf(ctx: Ctx, tasks: TaskRow[]): Promise<string[]> {
+/** Everyone who may act on these tasks: the named users and the holders of each org task, but not the applicant. */
+export async function assigneesOf(ctx: Ctx, inst: InstanceRow, tasks: TaskRow[]): Promise<string[]> {
   const ids: string[] = [];
   for (const t of tasks) {
     if (t.user_id) ids.push(t.user_id);
     else if (t.kind === 'org') ids.push(...(await holdersOn(ctx.db, t.org_id!, t.permission!)));
   }
-  return [...new Set(ids)];
+  return [...new Set(ids)].filter((id) => id !== inst.applicant_id);
 }
 
 export async function notifyTasks(tx: Ctx, loaded: Loaded, tasks: TaskRow[], kind: string, extra?: Record<string, string>): Promise<void> {
-  await notifyUsers(tx, await assigneesOf(tx, tasks), noticeOf(loaded, kind, extra));
+  await notifyUsers(tx, await assigneesOf(tx, loaded.inst, tasks), noticeOf(loaded, kind, extra));
 }
 
 export const notifyApplicant = (tx: Ctx, loaded: Loaded, kind: string, extra?: Record<string, string>) =>
@@ -154,7 +157,7 @@ export async function enterStep(tx: Ctx, loaded: Loaded, index: number, origin =
   const patch = { state: 'in_progress', step_id: step.id, acting_org_id: orgId, round: Number(loaded.inst.round) + 1, due_at: dueAt, remind_at: remindAt };
   await repo.updateInstance(tx.db, loaded.inst.id, patch);
   loaded.inst = { ...loaded.inst, ...patch };
-  const signers = step.countersign ? await holdersOn(tx.db, orgId, step.permission) : [];
+  const signers = step.countersign ? (await holdersOn(tx.db, orgId, step.permission)).filter((id) => id !== loaded.inst.applicant_id) : [];
   // A countersign step with nobody to sign yet falls back to one task for whoever is granted later.
   const tasks = signers.length > 0
     ? signers.map((userId) => newTask(tx, loaded.inst, { kind: 'user', origin, user_id: userId, permission: step.permission }))

@@ -81,7 +81,7 @@ export async function listCandidates(ctx: Ctx, id: string, query: CandidateQuery
   const org = inst.acting_org_id ? await repo.findOrg(ctx.db, inst.acting_org_id) : undefined;
   if (!step || !org || !(await actionableTask(ctx, inst, me))) return [];
   const rows = await candidatesCovering(ctx.db, org.path, step.permission, query.q);
-  return rows.filter((r) => r.id !== me).map((r) => ({ id: r.id, account: r.account, name: r.name, orgName: r.org_name }));
+  return rows.filter((r) => r.id !== me && r.id !== inst.applicant_id).map((r) => ({ id: r.id, account: r.account, name: r.name, orgName: r.org_name }));
 }
 
 export function listDefinitionInfo(): DefinitionInfo[] {

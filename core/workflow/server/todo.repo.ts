@@ -13,7 +13,9 @@ const ofDefinition = (definitionId: string | undefined) => (eb: ExpressionBuilde
 /** Open tasks the user may act on now, newest first, with their instances. */
 export async function todoOf(db: Kysely<any>, userId: string, definitionId: string | undefined, offset: number, limit: number) {
   const base = () => db.selectFrom('core_workflow_tasks as t').innerJoin('core_workflow_instances as i', 'i.id', 't.instance_id')
-    .where('t.status', '=', 'open').where((eb) => isActionableBy(eb, userId)).where(ofDefinition(definitionId));
+    .where('t.status', '=', 'open').where((eb) => isActionableBy(eb, userId)).where(ofDefinition(definitionId))
+    // Nobody reviews their own submission; their own 待办 there is only resubmitting it.
+    .where((eb) => eb.or([eb('t.kind', '=', 'applicant'), eb('i.applicant_id', '!=', userId)]));
   const [items, count] = await Promise.all([
     base().selectAll('i').select(['t.id as task_id', 't.kind as task_kind', 't.origin as task_origin', 't.created_at as assigned_at'])
       .orderBy('t.created_at', 'desc').orderBy('t.id').offset(offset).limit(limit).execute() as Promise<Array<InstanceRow & { task_id: string; task_kind: 'org' | 'user' | 'applicant'; task_origin: string; assigned_at: string }>>,

@@ -7,7 +7,7 @@ import { act, detail, makeSchool, person, submit, todoIds, type KitSession } fro
 describeOnEngines('workflow: routing up the tree and the basic operations', (harness) => {
   let h: TestApp;
   let school: string;
-  let teacher: KitSession, principal: KitSession, county: KitSession, city: KitSession, province: KitSession, ministry: KitSession, zhejiang: KitSession;
+  let teacher: KitSession, principal: KitSession, county: KitSession, county2: KitSession, city: KitSession, province: KitSession, ministry: KitSession, zhejiang: KitSession;
   let n = 0;
   const start = (definition = 'review-fixture.lesson', subjectId = `lesson-${++n}`) => submit(h, teacher, { definitionId: definition, subjectId, orgId: school });
 
@@ -18,6 +18,7 @@ describeOnEngines('workflow: routing up the tree and the basic operations', (har
     teacher = await person(h, 'wf-teacher', schoolCode, ['teacher'], '王老师');
     principal = await person(h, 'wf-principal', schoolCode, ['reviewer'], '李校长');
     county = await person(h, 'wf-county', 'GB130102', ['reviewer'], '县审核员');
+    county2 = await person(h, 'wf-county2', 'GB130102', ['reviewer'], '县审核员二');
     city = await person(h, 'wf-city', 'GB130100', ['reviewer'], '市审核员');
     province = await person(h, 'wf-province', 'GB130000', ['reviewer'], '省审核员');
     ministry = await person(h, 'wf-ministry', 'MOE', ['reviewer'], '部审核员');
@@ -150,6 +151,17 @@ describeOnEngines('workflow: routing up the tree and the basic operations', (har
     const late = await act(teacher, fresh.id, 'withdraw');
     expect(late.statusCode).toBe(409);
     expect(late.json().code).toBe('workflow.already_acted_on');
+  });
+
+  it('never lets an applicant review their own submission, even holding the permission', async () => {
+    const inst = await submit(h, county, { definitionId: 'review-fixture.lesson', subjectId: 'own', orgId: school });
+    expect(await todoIds(county)).not.toContain(inst.id);
+    const own = await act(county, inst.id, 'approve');
+    expect(own.statusCode).toBe(403);
+    expect(own.json().code).toBe('workflow.not_your_turn');
+    expect(await todoIds(county2)).toContain(inst.id);
+    expect((await act(county2, inst.id, 'add-signer', { userId: county.userId })).json().code).toBe('workflow.user_cannot_act');
+    expect((await act(county2, inst.id, 'approve')).json().instance.stepId).toBe('city');
   });
 
   it('refuses a second active review of the same record', async () => {
