@@ -165,6 +165,12 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/files': { kind: 'scoped', request: async (f) => { const m = multipart(PDF); return { method: 'POST', url: `/api/files?orgId=${await f.hebeiCounty()}`, body: m.body, headers: m.headers }; } },
   'GET /api/files/:id': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/files/${await f.hebeiFile()}` }) },
   'GET /api/files/:id/content': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/files/${await f.hebeiFile()}/content` }) },
+
+  // Each caller's own inbox; that one user never sees or changes another's is tested in core/notify.
+  'GET /api/notify/inbox': { kind: 'self', reason: 'own messages' },
+  'GET /api/notify/inbox/unread-count': { kind: 'self', reason: 'own messages' },
+  'POST /api/notify/inbox/:id/read': { kind: 'self', reason: 'own messages' },
+  'POST /api/notify/inbox/read-all': { kind: 'self', reason: 'own messages' },
 };
 
 const send = (s: Session | null, h: TestApp, r: Req): Promise<LightMyRequestResponse> =>

@@ -16,6 +16,12 @@ export interface Config {
   bodyLimitBytes: number;
   loginRateLimitPerMinute: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Outgoing mail server (`smtps://user:password@host:465`); null: no e-mail is sent. */
+  smtpUrl: string | null;
+  /** The sender of notification e-mails; required with smtpUrl. */
+  mailFrom: string | null;
+  /** The console's address as users reach it, for links in e-mails; null: links stay console paths. */
+  publicUrl: string | null;
   /** Whether `serve` runs the job scheduler (off: an instance that only answers requests). */
   jobsEnabled: boolean;
   /** How long the scheduler waits between ticks. */
@@ -37,6 +43,7 @@ const VARIABLES = {
   fieldKey: 'EDUCLOUD_FIELD_KEY', adminPassword: 'EDUCLOUD_ADMIN_PASSWORD', sessionIdleMinutes: 'EDUCLOUD_SESSION_IDLE_MINUTES',
   sessionAbsoluteHours: 'EDUCLOUD_SESSION_ABSOLUTE_HOURS', trustProxy: 'EDUCLOUD_TRUST_PROXY', maxUploadBytes: 'EDUCLOUD_MAX_UPLOAD_MB',
   bodyLimitBytes: 'EDUCLOUD_BODY_LIMIT_KB', loginRateLimitPerMinute: 'EDUCLOUD_LOGIN_RATE_LIMIT', logLevel: 'EDUCLOUD_LOG_LEVEL',
+  smtpUrl: 'EDUCLOUD_SMTP_URL', mailFrom: 'EDUCLOUD_MAIL_FROM', publicUrl: 'EDUCLOUD_PUBLIC_URL',
   jobsEnabled: 'EDUCLOUD_JOBS', jobsIntervalMs: 'EDUCLOUD_JOBS_INTERVAL_MS', jobsLeaseSeconds: 'EDUCLOUD_JOBS_LEASE_SECONDS',
 } as const;
 
@@ -82,6 +89,13 @@ export function loadConfig(env: Source = process.env): Config {
   if (!fieldKey && databaseUrl.startsWith('postgres')) throw new ConfigError('EDUCLOUD_FIELD_KEY', '使用 PostgreSQL 部署时必须配置个人信息加密主密钥');
   const jobs = (source.EDUCLOUD_JOBS || 'on').toLowerCase();
   if (jobs !== 'on' && jobs !== 'off') throw new ConfigError('EDUCLOUD_JOBS', `应为 on 或 off，实际为 "${source.EDUCLOUD_JOBS}"`);
+  const smtpUrl = source.EDUCLOUD_SMTP_URL || null;
+  // The URL holds the mail password: messages name the variable, never repeat its value.
+  if (smtpUrl !== null && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl)) throw new ConfigError('EDUCLOUD_SMTP_URL', '应以 smtp:// 或 smtps:// 开头，例如 smtps://用户名:密码@smtp.example.cn:465');
+  const mailFrom = source.EDUCLOUD_MAIL_FROM || null;
+  if ((smtpUrl === null) !== (mailFrom === null)) throw new ConfigError(smtpUrl ? 'EDUCLOUD_MAIL_FROM' : 'EDUCLOUD_SMTP_URL', '发送邮件须同时配置 EDUCLOUD_SMTP_URL 和 EDUCLOUD_MAIL_FROM');
+  const publicUrl = source.EDUCLOUD_PUBLIC_URL ? source.EDUCLOUD_PUBLIC_URL.replace(/\/+$/, '') : null;
+  if (publicUrl !== null && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(publicUrl)) throw new ConfigError('EDUCLOUD_PUBLIC_URL', `应为控制台的访问地址，例如 https://edu.example.cn，实际为 "${publicUrl}"`);
   const logLevel = (source.EDUCLOUD_LOG_LEVEL || 'info') as Config['logLevel'];
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new ConfigError('EDUCLOUD_LOG_LEVEL', `未知的日志级别 "${logLevel}"`);
   return {
@@ -98,6 +112,9 @@ export function loadConfig(env: Source = process.env): Config {
     bodyLimitBytes: integer(source, VARIABLES.bodyLimitBytes, 1024, 16, 100 * 1024) * 1024,
     loginRateLimitPerMinute: integer(source, VARIABLES.loginRateLimitPerMinute, 20, 1, 10_000),
     logLevel,
+    smtpUrl,
+    mailFrom,
+    publicUrl,
     jobsEnabled: jobs === 'on',
     jobsIntervalMs: integer(source, VARIABLES.jobsIntervalMs, 15_000, 1_000, 3_600_000),
     jobsLeaseSeconds: integer(source, VARIABLES.jobsLeaseSeconds, 300, 10, 24 * 3600),

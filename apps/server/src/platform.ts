@@ -11,9 +11,11 @@ import { installPermissionRegistry } from '#core/access/server/access.service.ts
 import { PermissionRegistry } from '#core/access/server/permission-registry.ts';
 import { trackOrgPathColumn } from '#core/orgs/server/org.service.ts';
 import { installIndicators } from '#core/indicators/server/indicator.service.ts';
+import { installNotificationTemplates } from '#core/notify/server/templates.ts';
 import { installJobs } from '#core/jobs/server/job-registry.ts';
 import { installWorkflowDefinitions } from '#core/workflow/server/definition-registry.ts';
 import { decodeKey, type Config } from './config.ts';
+import { notificationTemplates } from './messages.ts';
 import { modules as enabledModules } from './modules.ts';
 
 export interface Platform {
@@ -58,6 +60,7 @@ export function openPlatform(config: Config, options: { modules?: ModuleDefiniti
   const registry = new PermissionRegistry(mods);
   installPermissionRegistry(registry);
   installIndicators(mods);
+  installNotificationTemplates(notificationTemplates());
   installJobs(mods);
   installWorkflowDefinitions(mods);
   for (const m of mods) for (const c of m.orgPathColumns ?? []) trackOrgPathColumn(c.table, c.column);
@@ -67,7 +70,10 @@ export function openPlatform(config: Config, options: { modules?: ModuleDefiniti
     db: database.db,
     engine: database.engine,
     makeCtx,
-    config: { filesDir: join(config.dataDir, 'files'), maxUploadBytes: config.maxUploadBytes },
+    config: {
+      filesDir: join(config.dataDir, 'files'), maxUploadBytes: config.maxUploadBytes,
+      smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, publicUrl: config.publicUrl,
+    },
     service<T>(id: string): T {
       if (!services.has(id)) throw new Error(`no service "${id}"`);
       return services.get(id) as T;

@@ -4,9 +4,10 @@ import { orgsWeb } from '#core/orgs/web/index.ts';
 import { usersWeb } from '#core/users/web/index.ts';
 import { accessWeb } from '#core/access/web/index.ts';
 import { auditWeb } from '#core/audit/web/index.ts';
+import { notifyWeb } from '#core/notify/web/index.ts';
 import { jobsWeb } from '#core/jobs/web/index.ts';
 import { authWeb } from '#core/auth/web/index.ts';
 import { workPlanWeb } from '../../../modules/work-plan/web/index.ts';
 
 /** The console's enabled modules, in menu order. The only list of them in the console. */
-export const webModules: WebModule[] = [workflowWeb, workPlanWeb, orgsWeb, usersWeb, accessWeb, auditWeb, jobsWeb, authWeb];
+export const webModules: WebModule[] = [workflowWeb, workPlanWeb, orgsWeb, usersWeb, accessWeb, auditWeb, jobsWeb, authWeb, notifyWeb];

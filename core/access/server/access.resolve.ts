@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { forbidden, isWithin, outermostPaths, type Access } from '#kernel';
+import { forbidden, isWithin, outermostPaths, pathIds, type Access } from '#kernel';
 
 /** A signed-in user's permissions: for each permission, the org paths it covers. */
 export class GrantedAccess implements Access {
@@ -51,4 +51,23 @@ export async function holdsAdminRole(db: Kysely<any>, userId: string): Promise<b
   const row = await db.selectFrom('core_grants as g').innerJoin('core_roles as r', 'r.id', 'g.role_id')
     .select('g.id').where('g.user_id', '=', userId).where('r.is_admin', '=', 1).limit(1).executeTakeFirst();
   return !!row;
+}
+
+/**
+ * Active users who hold `permission` on the org at `orgPath`: a grant on that org or one of its
+ * ancestors, on an active org, through a role carrying the permission (what `can` would answer).
+ */
+export async function findPermissionHolders(db: Kysely<any>, permission: string, orgPath: string): Promise<string[]> {
+  const rows = await db.selectFrom('core_grants as g')
+    .innerJoin('core_orgs as o', 'o.id', 'g.org_id')
+    .innerJoin('core_role_permissions as rp', 'rp.role_id', 'g.role_id')
+    .innerJoin('core_users as u', 'u.id', 'g.user_id')
+    .select('g.user_id as userId').distinct()
+    .where('rp.permission', '=', permission)
+    .where('g.org_id', 'in', pathIds(orgPath))
+    .where('o.is_active', '=', 1)
+    .where('u.status', '=', 'active')
+    .orderBy('g.user_id')
+    .execute() as Array<{ userId: string }>;
+  return rows.map((r) => r.userId);
 }

@@ -1,4 +1,7 @@
 import type { Ctx } from '#kernel';
+import type { NotificationChannel } from './channel.ts';
+
+export type { NotificationChannel, NotificationContact, RenderedNotification } from './channel.ts';
 
 /**
  * A message for people's inboxes. The text is not stored: `kind` names a template in the
@@ -26,4 +29,10 @@ export interface Recipients {
 export interface NotifyPort {
   /** Queues the message in the same transaction as the caller's change; channels deliver after commit. Returns the users reached. */
   notify(ctx: Ctx, to: Recipients, message: NotificationInput): Promise<{ userIds: string[] }>;
+  /**
+   * Adds a way out of the console (SMS, a messaging app); call it from a deployment module's
+   * `createService`. Messages queued from then on get a delivery on it for every user it has an
+   * address for. Registering an id again replaces that channel.
+   */
+  registerChannel(channel: NotificationChannel): void;
 }

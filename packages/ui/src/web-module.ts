@@ -27,6 +27,8 @@ export interface WebModule {
   id: string;
   menu: MenuEntry[];
   routes: WebRoute[];
+  /** Small widgets in the console header, left of the language switch (e.g. the notification bell). */
+  headerItems?: ComponentType[];
   locales: { 'zh-CN': Record<string, unknown>; en: Record<string, unknown> };
 }
 

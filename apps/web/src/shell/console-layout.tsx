@@ -56,6 +56,7 @@ export function ConsoleLayout() {
             ) : <Typography.Text strong>{session.currentOrg.name}</Typography.Text>}
           </Space>
           <Space size="middle">
+            {webModules.flatMap((m) => (m.headerItems ?? []).map((Item, i) => <Item key={`${m.id}-${i}`} />))}
             <LanguageSwitch />
             <Dropdown menu={{ items: userMenu }} trigger={['click']}>
               <button type="button" aria-label={t('shell:header.myAccount')} style={{ background: 'none', border: 0, cursor: 'pointer', display: 'flex', alignItems: 'center', gap: 8 }}>
