@@ -10,6 +10,7 @@ import { reviewFixtureModule } from '#core/workflow/testing/review-fixture.ts';
 import { resumeJob } from '#core/jobs/server/job.service.ts';
 import { getPlan, importPlan } from '../../../modules/work-plan/server/plan.service.ts';
 import { submitReport } from '../../../modules/work-plan/server/report.service.ts';
+import { hebeiCampaign, type CampaignFixture, type CampaignStage } from '../../../modules/campaigns/testing/matrix-fixture.ts';
 import { describeOnEngines, TEST_PASSWORD, type Session, type TestApp } from './testing/test-app.ts';
 
 /*
@@ -33,6 +34,9 @@ interface Fixture {
   /** A plan issued by Hebei, with its first task and that task's first target. */
   hebeiPlan: () => Promise<{ planId: string; taskId: string; targetId: string }>;
   hebeiReport: () => Promise<string>;
+  /** A campaign organised by Hebei at a stage, with an application from a Hebei county. */
+  hebeiCampaign: (stage: CampaignStage) => Promise<CampaignFixture>;
+  insiderId: () => string;
   /**
    * A review (test-only definition) of a Hebei county's record at the Hebei step. The insider
    * may act on it (another Hebei user submitted it); `mine`: the insider submitted it instead,
@@ -143,6 +147,38 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/work-plan/tasks/:id/reports': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/work-plan/tasks/${(await f.hebeiPlan()).taskId}/reports`, body: { orgId: f.hebei, reportDate: '2020-06-01', text: '矩阵报送。' } }) },
   'POST /api/work-plan/reports/:id/review': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/work-plan/reports/${await f.hebeiReport()}/review`, body: { decision: 'accept' } }) },
   'PATCH /api/work-plan/tasks/:id': { kind: 'scoped', request: async (f) => ({ method: 'PATCH', url: `/api/work-plan/tasks/${(await f.hebeiPlan()).taskId}`, body: { dueDate: '2020-12-31' } }) },
+  'GET /api/campaigns': { kind: 'list', request: async (f) => { await f.hebeiCampaign('draft'); return { method: 'GET', url: '/api/campaigns' }; }, hebeiRows: (b) => b.filter((c: any) => c.title === '矩阵评选').length },
+  'POST /api/campaigns': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: '/api/campaigns', body: { type: 'benchmark', orgId: f.hebei, year: 2020 } }) },
+  'GET /api/campaigns/:id': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/campaigns/${(await f.hebeiCampaign('draft')).campaignId}` }) },
+  'PATCH /api/campaigns/:id': { kind: 'scoped', request: async (f) => ({ method: 'PATCH', url: `/api/campaigns/${(await f.hebeiCampaign('draft')).campaignId}`, body: { title: '矩阵评选（改）' } }) },
+  'POST /api/campaigns/:id/open': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/campaigns/${(await f.hebeiCampaign('draft')).campaignId}/open` }) },
+  'POST /api/campaigns/:id/close': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/campaigns/${(await f.hebeiCampaign('open')).campaignId}/close` }) },
+  'GET /api/campaigns/:id/applications': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/campaigns/${(await f.hebeiCampaign('open')).campaignId}/applications` }) },
+  'POST /api/campaigns/:id/applications': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/campaigns/${(await f.hebeiCampaign('open')).campaignId}/applications`, body: { categoryCode: 'region', orgId: await f.hebeiCounty(), title: '矩阵区域', values: { summary: '矩阵', spaceCount: 1 } } }) },
+  'GET /api/campaigns/:id/quotas': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/campaigns/${(await f.hebeiCampaign('open')).campaignId}/quotas` }) },
+  'GET /api/campaigns/:id/stats': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/campaigns/${(await f.hebeiCampaign('open')).campaignId}/stats` }) },
+  'GET /api/campaigns/:id/winners': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/campaigns/${(await f.hebeiCampaign('selected')).campaignId}/winners` }) },
+  'GET /api/campaigns/applications/mine': { kind: 'self', reason: 'the caller\'s own applications' },
+  'GET /api/campaigns/applications/:id': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/campaigns/applications/${(await f.hebeiCampaign('open')).applicationId}` }) },
+  'GET /api/campaigns/:id/experts': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/campaigns/${(await f.hebeiCampaign('reviewing')).campaignId}/experts` }) },
+  'POST /api/campaigns/:id/experts': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/campaigns/${(await f.hebeiCampaign('reviewing')).campaignId}/experts`, body: { categoryCode: 'school', userIds: [f.insiderId()] } }) },
+  'DELETE /api/campaigns/:id/experts/:category/:userId': { kind: 'scoped', request: async (f) => {
+    const { campaignId } = await f.hebeiCampaign('reviewing');
+    await f.h.platform.database.db.insertInto('cp_experts').values({ campaign_id: campaignId, category_code: 'school', user_id: f.insiderId(), org_path: '/', added_at: f.h.now().toISOString() }).onConflict((oc) => oc.doNothing()).execute();
+    return { method: 'DELETE', url: `/api/campaigns/${campaignId}/experts/school/${f.insiderId()}` };
+  } },
+  'POST /api/campaigns/:id/draw': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/campaigns/${(await f.hebeiCampaign('reviewing')).campaignId}/draw`, body: {} }) },
+  'GET /api/campaigns/reviews/mine': { kind: 'self', reason: 'the reviews assigned to the caller' },
+  'PUT /api/campaigns/reviews/:id': { kind: 'scoped', request: async (f) => ({ method: 'PUT', url: `/api/campaigns/reviews/${(await f.hebeiCampaign('reviewing')).reviewId}`, body: { marks: { plan: 8, infrastructure: 8, application: 8, innovation: 8 } } }) },
+  'POST /api/campaigns/:id/selection': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/campaigns/${(await f.hebeiCampaign('reviewing')).campaignId}/selection` }) },
+  'GET /api/campaigns/:id/selection': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/campaigns/${(await f.hebeiCampaign('selected')).campaignId}/selection` }) },
+  'POST /api/campaigns/:id/publicity': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/campaigns/${(await f.hebeiCampaign('selected')).campaignId}/publicity`, body: {} }) },
+  'GET /api/campaigns/:id/objections': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/campaigns/${(await f.hebeiCampaign('publicity')).campaignId}/objections` }) },
+  'POST /api/campaigns/objections/:id/resolve': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/campaigns/objections/${(await f.hebeiCampaign('publicity')).objectionId}/resolve`, body: { decision: 'dismissed', resolution: '矩阵驳回' } }) },
+  'POST /api/campaigns/:id/publish': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/campaigns/${(await f.hebeiCampaign('ended')).campaignId}/publish` }) },
+  'GET /api/public/campaigns/:id': { kind: 'public', reason: '公示 and published lists are public by law' },
+  'POST /api/public/campaigns/:id/objections': { kind: 'public', reason: 'anyone may object during 公示 (real name, rate-limited)' },
+  'GET /api/public/certificates/:number': { kind: 'public', reason: 'anyone may verify a certificate' },
   'POST /api/work-plan/tasks/:id/targets': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/work-plan/tasks/${(await f.hebeiPlan()).taskId}/targets`, body: { count: 5, unit: '所', object: '矩阵学校', bound: 'at_least' } }) },
   'DELETE /api/work-plan/targets/:id': { kind: 'scoped', request: async (f) => ({ method: 'DELETE', url: `/api/work-plan/targets/${(await f.hebeiPlan()).targetId}` }) },
   'PATCH /api/work-plan/targets/:id': { kind: 'scoped', request: async (f) => ({ method: 'PATCH', url: `/api/work-plan/targets/${(await f.hebeiPlan()).targetId}`, body: { count: 12 } }) },
@@ -226,6 +262,8 @@ describeOnEngines('authorization matrix', (harness) => {
         const { taskId } = await f.hebeiPlan();
         return (await submitReport(sys, taskId, { orgId: hebei, reportDate: '2020-06-01', text: '矩阵报送。' })).id;
       },
+      hebeiCampaign: (stage) => hebeiCampaign(h, { id: insider.userId, account: insider.account }, hebei, hebeiCounty, stage),
+      insiderId: () => insider.userId,
       hebeiAuditEvent: async () => {
         await hebeiCounty();
         const res = await insider.request('GET', '/api/audit/events?action=orgs.org.created&pageSize=1');

@@ -11,9 +11,9 @@ import { installPermissionRegistry } from '#core/access/server/access.service.ts
 import { PermissionRegistry } from '#core/access/server/permission-registry.ts';
 import { trackOrgPathColumn } from '#core/orgs/server/org.service.ts';
 import { installIndicators } from '#core/indicators/server/indicator.service.ts';
+import { installWorkflowDefinitions } from '#core/workflow/server/definition-registry.ts';
 import { installNotificationTemplates } from '#core/notify/server/templates.ts';
 import { installJobs } from '#core/jobs/server/job-registry.ts';
-import { installWorkflowDefinitions } from '#core/workflow/server/definition-registry.ts';
 import { decodeKey, type Config } from './config.ts';
 import { notificationTemplates } from './messages.ts';
 import { modules as enabledModules } from './modules.ts';
@@ -55,14 +55,15 @@ export function openPlatform(config: Config, options: { modules?: ModuleDefiniti
   const mods = options.modules ?? enabledModules;
   const database = openDatabase(config.databaseUrl);
   const masterKey = fieldKey(config);
-  installFieldCipher(new FieldCipher(masterKey));
+  const fieldCipher = new FieldCipher(masterKey);
+  installFieldCipher(fieldCipher);
   installAuditKey(deriveKey(masterKey, 'educloud/audit-chain/v1'));
   const registry = new PermissionRegistry(mods);
   installPermissionRegistry(registry);
   installIndicators(mods);
+  installWorkflowDefinitions(mods);
   installNotificationTemplates(notificationTemplates());
   installJobs(mods);
-  installWorkflowDefinitions(mods);
   for (const m of mods) for (const c of m.orgPathColumns ?? []) trackOrgPathColumn(c.table, c.column);
   const makeCtx = createCtxFactory({ db: database.db, engine: database.engine, auditSink, clock: options.clock, afterCommit: clearSessionCache });
   const services = new Map<string, unknown>();
@@ -70,6 +71,7 @@ export function openPlatform(config: Config, options: { modules?: ModuleDefiniti
     db: database.db,
     engine: database.engine,
     makeCtx,
+    fieldCipher,
     config: {
       filesDir: join(config.dataDir, 'files'), maxUploadBytes: config.maxUploadBytes,
       smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, publicUrl: config.publicUrl,
