@@ -11,7 +11,7 @@ import * as repo from './server/workflow.repo.ts';
 export const workflowModule = defineModule({
   id: 'workflow',
   tablePrefix: 'core',
-  dependsOn: ['orgs', 'users', 'access', 'files'],
+  dependsOn: ['orgs', 'users', 'access', 'files', 'notify'],
   migrationsDir: new URL('./migrations/', import.meta.url),
   orgPathColumns: [{ table: 'core_workflow_instances', column: 'org_path' }],
   createService(host): WorkflowPort {

@@ -22,20 +22,10 @@ export async function attachToHistory(ctx: Ctx, historyId: string, fileIds: stri
   for (const fileId of fileIds) await files().attachFile(ctx, fileId, { ownerType: HISTORY_FILE_OWNER, ownerId: historyId });
 }
 
-// TODO(#5): core/notify is being built alongside the engine; until apps/server/src/modules.ts
-// enables it there is no inbox, and messages are skipped rather than failing the review.
-function notifyPort(): NotifyPort | null {
-  try {
-    return host?.service<NotifyPort>('notify') ?? null;
-  } catch {
-    return null;
-  }
-}
-
 /** Sends a message to users' inboxes, in the caller's transaction. */
 export async function notifyUsers(ctx: Ctx, userIds: string[], message: NotificationInput): Promise<void> {
   const unique = [...new Set(userIds)];
-  const port = notifyPort();
-  if (unique.length === 0 || !port) return;
-  await port.notify(ctx, { userIds: unique }, message);
+  if (unique.length === 0) return;
+  if (!host) throw new Error('workflow: the module has not been started');
+  await host.service<NotifyPort>('notify').notify(ctx, { userIds: unique }, message);
 }
