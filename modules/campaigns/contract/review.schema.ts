@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Nullable } from '#kernel/nullable.ts';
-import { RubricCriterion } from './campaign-rules.ts';
+import { FormField, RubricCriterion } from './campaign-rules.ts';
 
 export const ExpertView = Type.Object({ userId: Type.String(), name: Type.String(), orgName: Type.String(), categoryCode: Type.String(), assigned: Type.Integer(), submitted: Type.Integer() });
 export type ExpertView = Static<typeof ExpertView>;
@@ -28,6 +28,8 @@ export const ReviewView = Type.Object({
   categoryName: Type.String(),
   orgName: Type.String(),
   values: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
+  /** The campaign's application form, so the expert reads the values under their labels. */
+  form: Type.Array(FormField),
   rubric: Type.Array(RubricCriterion),
   marks: Nullable(Type.Record(Type.String(), Type.Number())),
   total: Nullable(Type.Number()),

@@ -1,6 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { createOrg } from '#core/orgs/server/org.service.ts';
 import { describeOnEngines, type Session } from '../../../apps/server/src/testing/test-app.ts';
 import { PRESETS } from './presets.ts';
 
@@ -36,9 +35,14 @@ describeOnEngines('一师一优课: a provincial round from 晒课 to publicatio
   };
 
   beforeAll(async () => {
-    const sys = h().system();
-    schoolA = (await createOrg(sys, { parentId: await h().orgId('GB130102'), code: 'YK-SCHOOL-A', name: '长安区第一中学', type: 'school', stage: 'junior' })).id;
-    schoolB = (await createOrg(sys, { parentId: await h().orgId('GB130104'), code: 'YK-SCHOOL-B', name: '桥西区实验中学', type: 'school', stage: 'junior' })).id;
+    const root = await h().signInAs('yk-root', 'MOE', ['platform_admin']);
+    const school = async (county: string, code: string, name: string) => {
+      const res = await root.request('POST', '/api/orgs', { parentId: await h().orgId(county), code, name, type: 'school', stage: 'junior' });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    schoolA = await school('GB130102', 'YK-SCHOOL-A', '长安区第一中学');
+    schoolB = await school('GB130104', 'YK-SCHOOL-B', '桥西区实验中学');
     organiser = await h().signInAs('yk-hebei', 'GB130000', ['org_admin']);
     teacherA = await h().signInAs('yk-teacher-a', 'YK-SCHOOL-A', ['teacher']);
     teacherA2 = await h().signInAs('yk-teacher-a2', 'YK-SCHOOL-A', ['teacher']);
@@ -131,6 +135,7 @@ describeOnEngines('一师一优课: a provincial round from 晒课 to publicatio
   it('takes marks against the rubric and refuses marks out of range', async () => {
     for (const [expert, marks] of [[expert1, { a: 9, b: 7 }], [expert2, { a: 8, b: 8 }]] as const) {
       const mine = (await expert.request('GET', '/api/campaigns/reviews/mine')).json();
+      expect(mine[0].form.find((f: { key: string }) => f.key === 'lessonUrl')).toMatchObject({ label: '课例网址', type: 'url' });
       for (const review of mine) {
         const key = review.applicationId === apps.a ? 'a' : 'b';
         const m = marks[key];

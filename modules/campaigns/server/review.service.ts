@@ -83,7 +83,7 @@ function toReviewView(r: Awaited<ReturnType<typeof reviews.reviewsOfExpert>>[num
   return {
     id: r.id, campaignId: r.campaign_id, campaignTitle: r.campaign_title, applicationId: r.application_id, title: r.title,
     categoryName: rules?.categories.find((x) => x.code === r.category_code)?.name ?? r.category_code, orgName: r.org_name,
-    values: fromJson(r.form_values, {}), rubric: rules?.rubric ?? [], marks: fromJson(r.marks, null), total: r.total === null ? null : Number(r.total),
+    values: fromJson(r.form_values, {}), form: rules?.form ?? [], rubric: rules?.rubric ?? [], marks: fromJson(r.marks, null), total: r.total === null ? null : Number(r.total),
     comment: r.comment, assignedAt: r.assigned_at, submittedAt: r.submitted_at,
   };
 }

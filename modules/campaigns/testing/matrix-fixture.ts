@@ -1,9 +1,12 @@
-import { fullAccess, newId, type Ctx } from '#kernel';
-import type { TestApp } from '../../../apps/server/src/testing/test-app.ts';
+import type { Kysely } from 'kysely';
+import { fullAccess, newId, type Ctx, type CtxFactory } from '#kernel';
 import { advanceCampaign, createCampaign } from '../server/campaign.service.ts';
 import { submitApplication } from '../server/application.service.ts';
 
 export type CampaignStage = 'draft' | 'open' | 'reviewing' | 'selected' | 'publicity' | 'ended';
+/** What the fixture needs of the test app (kept structural: modules may not import apps/server). */
+export interface FixtureHost { platform: { makeCtx: CtxFactory; database: { db: Kysely<any> } }; now(): Date }
+
 export interface CampaignFixture { campaignId: string; applicationId: string | null; reviewId: string | null; objectionId: string | null }
 
 /**
@@ -12,7 +15,7 @@ export interface CampaignFixture { campaignId: string; applicationId: string | n
  * application needs no recommendation), then moved on directly in the database where the
  * real path would need experts and marks.
  */
-export async function hebeiCampaign(h: TestApp, insider: { id: string; account: string }, hebei: string, county: () => Promise<string>, stage: CampaignStage): Promise<CampaignFixture> {
+export async function hebeiCampaign(h: FixtureHost, insider: { id: string; account: string }, hebei: string, county: () => Promise<string>, stage: CampaignStage): Promise<CampaignFixture> {
   const ctx: Ctx = h.platform.makeCtx({ actor: { kind: 'user', id: insider.id, name: insider.account }, access: fullAccess });
   const db = h.platform.database.db;
   const c = await createCampaign(ctx, { type: 'space_popularization', orgId: hebei, year: 2020, title: '矩阵评选' });
