@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from '#kernel/nullable.ts';
 import { PageQuery } from '#kernel';
 
 export const Role = Type.Object({
@@ -17,7 +18,7 @@ export const RoleBody = Type.Object({
   code: Type.String({ pattern: '^[a-z][a-z0-9_]{2,40}$' }),
   name: Type.String({ minLength: 2, maxLength: 50 }),
   nameEn: Type.Optional(Type.String({ maxLength: 80 })),
-  description: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+  description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
   isAdmin: Type.Optional(Type.Boolean()),
   permissions: Type.Array(Type.String({ maxLength: 100 }), { maxItems: 500 }),
 }, { additionalProperties: false });

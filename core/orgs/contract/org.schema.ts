@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from '#kernel/nullable.ts';
 import { PageQuery } from '#kernel';
 import { ORG_TYPES, SCHOOL_STAGES } from './org-types.ts';
 
@@ -31,18 +32,18 @@ export const CreateOrgBody = Type.Object({
   parentId: Type.String(),
   code: Code,
   name: Name,
-  shortName: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()])),
+  shortName: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
   type: OrgTypeSchema,
-  stage: Type.Optional(Type.Union([SchoolStageSchema, Type.Null()])),
-  divisionCode: Type.Optional(Type.Union([Type.String({ pattern: '^[1-9][0-9]{5}$' }), Type.Null()])),
+  stage: Type.Optional(Nullable(SchoolStageSchema)),
+  divisionCode: Type.Optional(Nullable(Type.String({ pattern: '^[1-9][0-9]{5}$' }))),
 }, { additionalProperties: false });
 export type CreateOrgBody = Static<typeof CreateOrgBody>;
 
 export const UpdateOrgBody = Type.Object({
   name: Type.Optional(Name),
-  shortName: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()])),
+  shortName: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
   code: Type.Optional(Code),
-  stage: Type.Optional(Type.Union([SchoolStageSchema, Type.Null()])),
+  stage: Type.Optional(Nullable(SchoolStageSchema)),
 }, { additionalProperties: false });
 export type UpdateOrgBody = Static<typeof UpdateOrgBody>;
 
