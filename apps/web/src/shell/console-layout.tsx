@@ -21,7 +21,10 @@ export function ConsoleLayout() {
 
   const items = useMemo(() => buildMenu(webModules, session.can, t) as NonNullable<MenuProps['items']>, [session, t]);
   const orgs = grantOrgs(session.info);
-  const selected = '/' + (location.pathname.split('/')[1] ?? '');
+  // The deepest menu entry the address lies under: /campaigns/mine selects 我的申报, /campaigns/42 评选活动.
+  const selected = webModules.flatMap((m) => m.menu.map((e) => e.path))
+    .filter((path) => location.pathname === path || location.pathname.startsWith(`${path}/`))
+    .sort((a, b) => b.length - a.length)[0] ?? `/${location.pathname.split('/')[1] ?? ''}`;
   const title = (matches.at(-1)?.handle as { title?: string } | undefined)?.title;
 
   const userMenu: MenuProps['items'] = [
@@ -56,7 +59,7 @@ export function ConsoleLayout() {
             ) : <Typography.Text strong>{session.currentOrg.name}</Typography.Text>}
           </Space>
           <Space size="middle">
-            {webModules.flatMap((m) => (m.headerItems ?? []).map((Item, i) => <Item key={`${m.id}-${i}`} />))}
+            {webModules.flatMap((m) => (m.headerItems ?? []).map((Item, i) => <Suspense key={`${m.id}-${i}`} fallback={null}><Item /></Suspense>))}
             <LanguageSwitch />
             <Dropdown menu={{ items: userMenu }} trigger={['click']}>
               <button type="button" aria-label={t('shell:header.myAccount')} style={{ background: 'none', border: 0, cursor: 'pointer', display: 'flex', alignItems: 'center', gap: 8 }}>
