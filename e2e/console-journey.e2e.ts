@@ -225,7 +225,7 @@ journey('builds a county, creates and grants its administrator, who sees only th
     await menu.getByRole('link', { name: '审计日志' }).waitFor();
     // The same entries as an org administrator's permissions allow: 角色权限 is there to read
     // roles (access.role.read), not to manage them (access.role.manage is the platform's).
-    expect(await menu.getByRole('link').allInnerTexts()).toEqual(['工作台', '我的待办', '工作要点', '我的任务', '机构管理', '用户管理', '角色权限', '审计日志']);
+    expect(await menu.getByRole('link').allInnerTexts()).toEqual(['工作台', '我的待办', '工作要点', '我的任务', '评选活动', '我的申报', '机构管理', '用户管理', '角色权限', '审计日志']);
     const session = await page.evaluate(() => fetch('/api/auth/session').then((r) => r.json())) as { permissions: string[]; grants: Array<{ roleCode: string; orgName: string }> };
     expect(session.grants).toEqual([expect.objectContaining({ roleCode: 'org_admin', orgName: COUNTY.name })]);
     expect(session.permissions).toContain('access.role.read');

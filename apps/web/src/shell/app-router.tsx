@@ -2,7 +2,7 @@ import { Suspense, useMemo } from 'react';
 import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
 import { Button, Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSession, type WebRoute } from '#ui';
+import { mayOpen, useSession, type WebRoute } from '#ui';
 import { webModules } from '../modules.ts';
 import { ConsoleLayout } from './console-layout.tsx';
 import HomePage from './home-page.tsx';
@@ -20,7 +20,7 @@ export function NotFoundPage() {
 
 function Guarded({ route }: { route: WebRoute }) {
   const session = useSession();
-  if (route.permission && !session.can(route.permission)) return <ForbiddenPage />;
+  if (!mayOpen(session.can, route.permission)) return <ForbiddenPage />;
   const Page = route.page;
   return <Suspense fallback={<div style={{ padding: 48, textAlign: 'center' }}><Spin /></div>}><Page /></Suspense>;
 }

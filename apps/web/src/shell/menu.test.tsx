@@ -25,6 +25,12 @@ describe('side menu from module manifests', () => {
     expect(items.map((i) => i.key)).toEqual(['/plan']);
   });
 
+  it('shows an entry that lists several permissions to holders of any of them', () => {
+    const anyOf = [defineWebModule({ id: 'c', routes: [], locales: { 'zh-CN': {}, en: {} }, menu: [{ path: '/campaigns', label: 'c:menu', permission: ['c.campaign.manage', 'c.application.submit'] }] })];
+    expect(buildMenu(anyOf, (p) => p === 'c.application.submit', t).map((i) => i.key)).toEqual(['/campaigns']);
+    expect(buildMenu(anyOf, (p) => p === 'c.review.score', t)).toEqual([]);
+  });
+
   it('orders entries by their order inside a group', () => {
     const items = buildMenu(modules, () => true, t);
     expect(items.find((i) => i.key === 'group:shell:menu.system')?.children?.map((c) => c.key)).toEqual(['/users', '/orgs']);

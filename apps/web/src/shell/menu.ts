@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { createElement } from 'react';
 import { Link } from 'react-router';
-import type { WebModule } from '#ui';
+import { mayOpen, type WebModule } from '#ui';
 
 interface Item { key: string; label: React.ReactNode; icon?: React.ReactNode; children?: Item[] }
 
@@ -10,7 +10,7 @@ interface Item { key: string; label: React.ReactNode; icon?: React.ReactNode; ch
  * A group with no visible entries disappears.
  */
 export function buildMenu(modules: WebModule[], can: (permission: string) => boolean, t: TFunction): Item[] {
-  const visible = modules.flatMap((m) => m.menu).filter((e) => !e.permission || can(e.permission)).sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
+  const visible = modules.flatMap((m) => m.menu).filter((e) => mayOpen(can, e.permission)).sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
   const out: Item[] = [];
   const groups = new Map<string, Item>();
   for (const e of visible) {
