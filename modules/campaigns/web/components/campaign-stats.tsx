@@ -38,14 +38,14 @@ export function CampaignStats({ campaignId }: { campaignId: string }) {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={10}>
-        <Card size="small" title={t('campaigns:web.overview.byProvince')}
+        <Card size="small" title={t('campaigns:web.overview.byProvince')} style={{ height: '100%' }}
           extra={<Segmented<Measure> size="small" value={measure} onChange={setMeasure} options={MEASURES.map((m) => ({ value: m, label: label(m) }))} />}>
           <ProvinceTileGrid label={t('campaigns:web.overview.byProvince')} values={tiles} tileSize={48} />
           {outside > 0 && <Typography.Text type="secondary">{t('campaigns:web.overview.outsideProvinces', { count: outside })}</Typography.Text>}
         </Card>
       </Col>
       <Col xs={24} xl={14}>
-        <Card size="small" title={t('campaigns:web.overview.byCategory')}>
+        <Card size="small" title={t('campaigns:web.overview.byCategory')} style={{ height: '100%' }}>
           <Suspense fallback={<Spin />}>
             <Chart label={t('campaigns:web.overview.byCategory')} option={option} height={stats.byCategory.length > 3 ? 360 : 300} />
           </Suspense>

@@ -123,7 +123,7 @@ export function PublicityTab({ campaign, onChanged }: { campaign: CampaignView; 
               columns={[
                 { key: 'application', title: t('campaigns:web.publicity.columns.application'), dataIndex: 'applicationTitle' },
                 { key: 'filer', title: t('campaigns:web.publicity.columns.filer'), render: (_, o) => (
-                  <Space orientation="vertical" size={0}><span>{o.filerName}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{o.filerPhone}</Typography.Text></Space>
+                  <Space orientation="vertical" size={0}><span>{o.filerName}</span><Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{o.filerPhone}</Typography.Text></Space>
                 ) },
                 { key: 'text', title: t('campaigns:web.publicity.columns.text'), width: '32%', render: (_, o) => <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }} style={{ margin: 0 }}>{o.text}</Typography.Paragraph> },
                 { key: 'createdAt', title: t('campaigns:web.publicity.columns.createdAt'), render: (_, o) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(o.createdAt)}</span> },

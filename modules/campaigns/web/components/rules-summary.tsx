@@ -27,7 +27,7 @@ export function RulesSummary({ rules }: { rules: CampaignRules }) {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={14}>
-        <Card size="small" title={t('campaigns:web.overview.categories')}>
+        <Card size="small" title={t('campaigns:web.overview.categories')} style={{ height: '100%' }}>
           <Table size="small" rowKey="code" pagination={false} dataSource={rules.categories} columns={[
             { key: 'name', title: t('campaigns:web.overview.category'), dataIndex: 'name' },
             { key: 'kind', title: t('campaigns:web.overview.kind'), width: 90, render: (_, c) => t(`campaigns:web.kind.${c.kind}`) },
@@ -39,7 +39,7 @@ export function RulesSummary({ rules }: { rules: CampaignRules }) {
         </Card>
       </Col>
       <Col xs={24} xl={10}>
-        <Card size="small" title={t('campaigns:web.overview.rubric')} extra={<Typography.Text type="secondary">{t('campaigns:web.overview.rubricHint')}</Typography.Text>}>
+        <Card size="small" title={t('campaigns:web.overview.rubric')} style={{ height: '100%' }} extra={<Typography.Text type="secondary">{t('campaigns:web.overview.rubricHint')}</Typography.Text>}>
           <Table size="small" rowKey="id" pagination={false} dataSource={rules.rubric} columns={[
             { key: 'name', title: t('campaigns:web.overview.criterion'), dataIndex: 'name' },
             { key: 'weight', title: t('campaigns:web.overview.weight'), width: 80, align: 'right', render: (_, c) => `${c.weight}%` },

@@ -61,6 +61,13 @@ describe('the scoring drawer', { timeout: 60_000 }, () => {
     expect(sent[0]).toEqual({ url: '/api/campaigns/reviews/r1', method: 'PUT', body: { marks: { design: 8, integration: 9, effect: 10, resources: 3 }, comment: '设计完整' } });
   });
 
+  it('shows what the applicant submitted beside the marks', async () => {
+    renderWithProviders(<ScoringDrawer review={review} onClose={() => undefined} onSaved={() => undefined} />, { campaigns: zh });
+    expect(await screen.findByText('申报内容')).toBeTruthy();
+    expect(screen.getByText('学科')).toBeTruthy();
+    expect(screen.getByText('数学')).toBeTruthy();
+  });
+
   it('marks the criteria the server refused', async () => {
     reply = () => json({ status: 400, code: 'campaigns.marks_invalid', params: { field: 'marks.resources', criteria: ['resources'] } }, 400);
     renderWithProviders(<ScoringDrawer review={{ ...review, marks: { design: 8, integration: 9, effect: 10, resources: 4 } }} onClose={() => undefined} onSaved={() => undefined} />, { campaigns: zh });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, FormDrawer } from '#ui';
 import { weightedTotal } from '../../server/scoring.ts';
 import { reviewApi, type ReviewView, type RubricCriterion } from '../api.ts';
+import { ApplicationValues } from './application-values.tsx';
 
 interface ScoreValues { marks: Record<string, number | null | undefined>; comment?: string }
 
@@ -69,6 +70,9 @@ export function ScoringDrawer({ review, onClose, onSaved }: { review: ReviewView
             { key: 'category', label: t('campaigns:web.reviews.columns.category'), children: review.categoryName },
             { key: 'org', label: t('campaigns:web.reviews.columns.org'), children: review.orgName },
           ]} />
+          {/* The expert marks what the applicant submitted, so it stays in view while marking. */}
+          <Typography.Title level={3} style={{ fontSize: 16 }}>{t('campaigns:web.application.values')}</Typography.Title>
+          <div style={{ marginBottom: 16 }}><ApplicationValues form={review.form} values={review.values} /></div>
           <TotalPreview rubric={review.rubric} />
           {review.rubric.map((c) => (
             <Form.Item key={c.id} name={['marks', c.id]} label={t('campaigns:web.reviews.criterion', { name: c.name, weight: c.weight, max: c.max })}

@@ -48,8 +48,8 @@ export function SelectionTab({ campaign, onChanged, onOpen }: { campaign: Campai
         locale={{ emptyText: <EmptyState description={t(campaign.status === 'reviewing' ? 'campaigns:web.selection.empty' : 'campaigns:web.selection.emptyClosed')} /> }}
         columns={[
           { key: 'rank', title: t('campaigns:web.selection.columns.rank'), dataIndex: 'rank', width: 64, align: 'right' },
-          { key: 'title', title: t('campaigns:web.selection.columns.title'), render: (_, d) => <Typography.Link>{d.title}</Typography.Link> },
-          { key: 'category', title: t('campaigns:web.selection.columns.category'), dataIndex: 'categoryName' },
+          { key: 'title', title: t('campaigns:web.selection.columns.title'), width: '22%', render: (_, d) => <Typography.Link>{d.title}</Typography.Link> },
+          { key: 'category', title: t('campaigns:web.selection.columns.category'), render: (_, d) => <span style={{ whiteSpace: 'nowrap' }}>{d.categoryName}</span> },
           { key: 'org', title: t('campaigns:web.selection.columns.org'), render: (_, d) => (
             <Space orientation="vertical" size={0}><span>{d.orgName}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.applicantName}</Typography.Text></Space>
           ) },
@@ -57,7 +57,7 @@ export function SelectionTab({ campaign, onChanged, onOpen }: { campaign: Campai
           { key: 'result', title: t('campaigns:web.selection.columns.result'), width: 90, render: (_, d) => (d.selected
             ? <Tag color="success">{t('campaigns:web.selection.selected')}</Tag>
             : <Tag>{t('campaigns:web.selection.notSelected')}</Tag>) },
-          { key: 'reason', title: t('campaigns:web.selection.columns.reason'), width: '32%', render: (_, d) => (d.selected ? null : <ExclusionReason exclusion={d.exclusion} rules={campaign.rules} titleOf={(id) => titles.get(id)} />) },
+          { key: 'reason', title: t('campaigns:web.selection.columns.reason'), width: '30%', render: (_, d) => (d.selected ? null : <ExclusionReason exclusion={d.exclusion} rules={campaign.rules} titleOf={(id) => titles.get(id)} />) },
         ]}
       />
     </Space>

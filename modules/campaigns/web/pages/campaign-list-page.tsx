@@ -35,7 +35,7 @@ export default function CampaignListPage() {
           loading={!campaigns}
           dataSource={campaigns ?? []}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 'max-content' }}
+          scroll={{ x: 960 }}
           locale={{ emptyText: <EmptyState description={t(can(MANAGE) ? 'campaigns:web.list.emptyManage' : 'campaigns:web.list.empty')} action={createButton} /> }}
           columns={[
             { key: 'title', title: t('campaigns:web.list.columns.title'), render: (_, c) => (

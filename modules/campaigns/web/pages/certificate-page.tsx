@@ -32,8 +32,11 @@ export default function CertificatePage() {
       {!number && <Alert type="info" showIcon title={t('campaigns:web.public.certificate.hint')} />}
       {error && <Result status="warning" title={t('campaigns:web.public.certificate.invalid')} subTitle={error} />}
       {certificate && (
-        <Result status="success" title={t('campaigns:web.public.certificate.valid')} subTitle={certificate.number} style={{ paddingBottom: 0 }}>
-          <Descriptions size="small" column={1} bordered items={[
+        // The details sit below the Result, not inside it: Result pads its content by 40px a side,
+        // which left a phone one character per line.
+        <>
+          <Result status="success" title={t('campaigns:web.public.certificate.valid')} subTitle={certificate.number} style={{ padding: '16px 0' }} />
+          <Descriptions size="small" column={1} bordered styles={{ label: { width: 112 } }} style={{ maxWidth: 720, margin: '0 auto' }} items={[
             { key: 'campaign', label: t('campaigns:web.public.certificate.campaign'), children: certificate.campaignTitle },
             { key: 'organiser', label: t('campaigns:web.public.certificate.organiser'), children: certificate.organiser },
             { key: 'category', label: t('campaigns:web.public.certificate.category'), children: certificate.categoryName },
@@ -42,7 +45,7 @@ export default function CertificatePage() {
             { key: 'org', label: t('campaigns:web.public.certificate.org'), children: certificate.orgName },
             { key: 'issuedAt', label: t('campaigns:web.public.certificate.issuedAt'), children: formatTime(certificate.issuedAt) },
           ]} />
-        </Result>
+        </>
       )}
     </Card>
   );

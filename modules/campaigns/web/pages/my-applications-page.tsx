@@ -26,7 +26,8 @@ export default function MyApplicationsPage() {
           loading={!applications}
           dataSource={applications ?? []}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 'max-content' }}
+          // A fixed minimum, not max-content: long campaign titles wrap instead of pushing the certificate off the page.
+          scroll={{ x: 960 }}
           onRow={(a) => ({ onClick: () => open(a.id), style: { cursor: 'pointer' } })}
           locale={{ emptyText: <EmptyState description={t('campaigns:web.mine.empty')} action={<Link to="/campaigns">{t('campaigns:web.mine.browse')}</Link>} /> }}
           columns={[
@@ -43,7 +44,7 @@ export default function MyApplicationsPage() {
             { key: 'submittedAt', title: t('campaigns:web.mine.columns.submittedAt'), render: (_, a) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(a.submittedAt)}</span> },
             { key: 'status', title: t('campaigns:web.mine.columns.status'), render: (_, a) => <ApplicationStatusTag status={a.status} /> },
             { key: 'certificate', title: t('campaigns:web.mine.columns.certificate'), render: (_, a) => (a.certificateNumber ? (
-              <span onClick={(e) => e.stopPropagation()}>
+              <span style={{ whiteSpace: 'nowrap' }} onClick={(e) => e.stopPropagation()}>
                 <Typography.Text copyable>{a.certificateNumber}</Typography.Text>{' '}
                 <a href={`${CERTIFICATE_PATH}?number=${encodeURIComponent(a.certificateNumber)}`} target="_blank" rel="noopener">{t('campaigns:web.mine.verify')}</a>
               </span>
