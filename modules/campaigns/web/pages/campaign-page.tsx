@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { Alert, App, Button, Col, Row, Space, Spin, Statistic, Tabs, Typography } from 'antd';
-import { EditOutlined, ExportOutlined } from '@ant-design/icons';
+import { EditOutlined, ExportOutlined, SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ConfirmAction, ErrorState, PageShell, useSession } from '#ui';
 import { campaignApi, publicListPath, type CampaignView } from '../api.ts';
@@ -15,6 +15,7 @@ import { ExpertsTab } from '../components/experts-tab.tsx';
 import { SelectionTab } from '../components/selection-tab.tsx';
 import { PublicityTab } from '../components/publicity-tab.tsx';
 import { mayApplyHere, useCurrentOrgType } from '../components/applicant-eligibility.ts';
+import { RulesDrawer } from '../rules-editor/rules-drawer.tsx';
 
 const AFTER_APPLICATIONS = ['reviewing', 'publicity', 'published'];
 
@@ -44,6 +45,7 @@ export default function CampaignPage() {
   const [campaign, setCampaign] = useState<CampaignView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [applying, setApplying] = useState(false);
+  const [editingRules, setEditingRules] = useState(false);
   const [reload, setReload] = useState(0);
 
   const load = useCallback(() => { setError(null); campaignApi.get(id).then(setCampaign, setError); }, [id]);
@@ -80,6 +82,7 @@ export default function CampaignPage() {
 
   const actions = (
     <>
+      {c.canManage && c.status === 'draft' && <Button icon={<SettingOutlined />} onClick={() => setEditingRules(true)}>{t('campaigns:web.rules.edit')}</Button>}
       {c.canManage && c.status === 'draft' && (
         <ConfirmAction type="primary" title={t('campaigns:web.campaign.openConfirm')} description={t('campaigns:web.campaign.openHint')}
           successText={t('campaigns:web.campaign.opened')} onConfirm={async () => { setCampaign(await campaignApi.open(c.id)); }}>
@@ -116,6 +119,13 @@ export default function CampaignPage() {
       actions={actions}
     >
       <Tabs activeKey={tab} onChange={(key) => update({ tab: key })} items={tabs} />
+      {c.canManage && c.status === 'draft' && (
+        <RulesDrawer campaign={c} open={editingRules} onClose={() => setEditingRules(false)} onSaved={(saved) => {
+          setEditingRules(false);
+          setCampaign(saved);
+          void message.success(t('campaigns:web.rules.saved'));
+        }} />
+      )}
       <ApplicationDrawer applicationId={params.get('application')} rules={c.rules} onClose={() => update({ application: null })} />
       <ApplicationFormDrawer campaign={applying ? c : null} onClose={() => setApplying(false)} onSubmitted={(a) => {
         setApplying(false);
