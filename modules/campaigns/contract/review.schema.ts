@@ -11,6 +11,22 @@ export const AddExpertsBody = Type.Object({
 }, { additionalProperties: false });
 export type AddExpertsBody = Static<typeof AddExpertsBody>;
 
+/** A user who may join an expert pool: holds the scoring permission through a grant anywhere in the tree. No ID numbers or phones. */
+export const ExpertCandidate = Type.Object({
+  id: Type.String(),
+  account: Type.String(),
+  name: Type.String(),
+  orgName: Type.String(),
+  /** Category codes of this campaign whose pool already holds the user. */
+  inPools: Type.Array(Type.String()),
+});
+export type ExpertCandidate = Static<typeof ExpertCandidate>;
+
+export const ExpertCandidateQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 60, description: '账号前缀，或姓名中的字' })),
+}, { additionalProperties: false });
+export type ExpertCandidateQuery = Static<typeof ExpertCandidateQuery>;
+
 export const DrawBody = Type.Object({ seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647, description: '随机种子；不填则随机，结果记入审计以便复核' })) }, { additionalProperties: false });
 export const DrawResult = Type.Object({
   seed: Type.Integer(),
@@ -36,6 +52,8 @@ export const ReviewView = Type.Object({
   comment: Nullable(Type.String()),
   assignedAt: Type.String(),
   submittedAt: Nullable(Type.String()),
+  /** Whether marks may still be given or changed: only while the campaign is reviewing. */
+  editable: Type.Boolean(),
 });
 export type ReviewView = Static<typeof ReviewView>;
 

@@ -6,7 +6,7 @@ import { applicationScopes, canReadAll, visibleCampaign } from './campaign-acces
 import { rulesOf } from './campaign.service.ts';
 import { applicantOrgAllowed } from './eligibility.ts';
 import { allowedRecommendations } from './level-quota.ts';
-import { APPLICATION_SUBJECT, AUTHORITY_OF, LEVELS, RECOMMENDATION_WORKFLOW, type Level } from './recommendation.ts';
+import { APPLICATION_SUBJECT, AUTHORITY_OF, LEVELS, receivedAt, RECOMMENDATION_WORKFLOW, type Level } from './recommendation.ts';
 import { workflow } from './workflow-port.ts';
 import * as repo from './campaign.repo.ts';
 import * as quotas from './quota.repo.ts';
@@ -114,7 +114,7 @@ export async function myApplications(ctx: Ctx): Promise<ApplicationView[]> {
   return out;
 }
 
-/** For each authority the caller recommends at: how many applications reached it, how many it has forwarded and may forward. */
+/** For each authority the caller recommends at: how many applications reached its step so far, how many it has forwarded and may forward. */
 export async function quotaUse(ctx: Ctx, campaignId: string): Promise<QuotaUse[]> {
   const c = await visibleCampaign(ctx, campaignId);
   const rules = rulesOf(c);
@@ -124,7 +124,7 @@ export async function quotaUse(ctx: Ctx, campaignId: string): Promise<QuotaUse[]
     const org = await repo.findOrg(ctx.db, path.split('/').filter(Boolean).at(-1)!);
     const level = LEVELS.find((l) => AUTHORITY_OF[l] === org?.type);
     if (!org || !level) continue;
-    const received = await quotas.receivedUnder(ctx.db, c.id, org.path);
+    const received = await receivedAt(ctx, c.id, org.path, level);
     const allowed = allowedRecommendations(rules.levelQuotas.find((q) => q.level === level), received);
     out.push({ level, orgId: org.id, orgName: org.name, received, used: await quotas.slotsUsed(ctx.db, c.id, org.id, level), allowed });
   }

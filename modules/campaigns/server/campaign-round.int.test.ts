@@ -136,6 +136,7 @@ describeOnEngines('一师一优课: a provincial round from 晒课 to publicatio
     for (const [expert, marks] of [[expert1, { a: 9, b: 7 }], [expert2, { a: 8, b: 8 }]] as const) {
       const mine = (await expert.request('GET', '/api/campaigns/reviews/mine')).json();
       expect(mine[0].form.find((f: { key: string }) => f.key === 'lessonUrl')).toMatchObject({ label: '课例网址', type: 'url' });
+      expect(mine.map((r: { editable: boolean }) => r.editable)).toEqual(mine.map(() => true));
       for (const review of mine) {
         const key = review.applicationId === apps.a ? 'a' : 'b';
         const m = marks[key];
@@ -157,10 +158,16 @@ describeOnEngines('一师一优课: a provincial round from 晒课 to publicatio
     const result = (await organiser.request('POST', `/api/campaigns/${campaignId}/selection`)).json();
     expect(result.decisions.map((d: any) => [d.applicationId, d.rank, d.score, d.selected])).toEqual([[apps.a, 1, 85, true], [apps.b, 2, 75, false]]);
     expect(result.decisions[1].exclusion).toEqual({ code: 'region_cap_full', params: { provinceId: await h().orgId('GB130000'), cap: 1 } });
+    // Selection may be rerun while the campaign is reviewing, so marks stay open until 公示.
+    expect((await expert1.request('GET', '/api/campaigns/reviews/mine')).json().map((r: { editable: boolean }) => r.editable)).toEqual([true, true]);
   });
 
   it('puts the list on display, takes an objection from the public and publishes once it is resolved and the period is over', async () => {
     expect((await organiser.request('POST', `/api/campaigns/${campaignId}/publicity`, { days: 7 })).statusCode).toBe(204);
+    // 公示 closed the review: the console must stop offering 修改评分, as the server refuses it.
+    const closed = (await expert1.request('GET', '/api/campaigns/reviews/mine')).json();
+    expect(closed.map((r: { editable: boolean }) => r.editable)).toEqual([false, false]);
+    expect((await expert1.request('PUT', `/api/campaigns/reviews/${closed[0].id}`, { marks: { design: 9, integration: 9, effect: 9, resources: 9 } })).json().code).toBe('campaigns.review_closed');
     const shown = (await h().anonymous('GET', `/api/public/campaigns/${campaignId}`)).json();
     expect(shown.entries.map((e: { applicationId: string }) => e.applicationId)).toEqual([apps.a]);
     const filed = await h().anonymous('POST', `/api/public/campaigns/${campaignId}/objections`, { applicationId: apps.a, name: '王某某', phone: '13812345678', text: '该课例与往年入选课例雷同，请核查。' });

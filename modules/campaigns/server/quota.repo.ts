@@ -1,9 +1,24 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
-/** Applications that reached an authority: submitted under its subtree and not withdrawn. */
-export async function receivedUnder(db: Kysely<any>, campaignId: string, path: string): Promise<number> {
-  const row = await db.selectFrom('cp_applications').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('campaign_id', '=', campaignId).where('org_path', 'like', `${path}%`).where('status', '!=', 'withdrawn').executeTakeFirst() as { n: number | string };
+/**
+ * Applications that reached an authority's step: submitted under its subtree, not withdrawn,
+ * and recommended by every level `below` it that the review passes through on the way up,
+ * i.e. each level with an authority of its type strictly above the applicant's org (the
+ * workflow skips the others). A county's own submission, or a school straight under a city,
+ * therefore reaches the city without a county's recommendation. Returning an application
+ * below a level deletes that level's recommendation, so it no longer counts above.
+ */
+export async function receivedAt(db: Kysely<any>, campaignId: string, path: string, below: Array<{ level: string; orgType: string }>): Promise<number> {
+  let q = db.selectFrom('cp_applications as a').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('a.campaign_id', '=', campaignId).where('a.org_path', 'like', `${path}%`).where('a.status', '!=', 'withdrawn');
+  for (const { level, orgType } of below) {
+    q = q.where((eb) => eb.or([
+      eb.not(eb.exists(eb.selectFrom('core_orgs as o').select('o.id').where('o.type', '=', orgType).where('o.path', 'like', `${path}%`)
+        .where(sql<boolean>`a.org_path like o.path || '%'`).whereRef('o.path', '!=', 'a.org_path'))),
+      eb.exists(eb.selectFrom('cp_recommendations as r').select('r.application_id').whereRef('r.application_id', '=', 'a.id').where('r.level', '=', level)),
+    ]));
+  }
+  const row = await q.executeTakeFirst() as { n: number | string };
   return Number(row.n);
 }
 

@@ -19,6 +19,15 @@ export async function authorityAbove(ctx: Ctx, path: string, level: Level) {
   return chain.slice(0, -1).reverse().find((o) => o.type === AUTHORITY_OF[level]) ?? null;
 }
 
+/**
+ * How many applications have reached the `level` authority at `path` (see quotas.receivedAt):
+ * what its share-based quota is a share of. It counts what has arrived so far, so a share's
+ * places grow as lower levels forward more; places already used are never taken back when
+ * returns or withdrawals make it shrink.
+ */
+export const receivedAt = (ctx: Ctx, campaignId: string, path: string, level: Level) =>
+  quotas.receivedAt(ctx.db, campaignId, path, LEVELS.slice(0, LEVELS.indexOf(level)).map((l) => ({ level: l, orgType: AUTHORITY_OF[l] })));
+
 /** Takes one of the authority's recommendation places for the application; refuses when its quota is used up. */
 async function takePlace(ctx: Ctx, app: repo.ApplicationRow, level: Level): Promise<void> {
   const campaign = (await repo.findCampaign(ctx.db, app.campaign_id))!;
@@ -27,7 +36,7 @@ async function takePlace(ctx: Ctx, app: repo.ApplicationRow, level: Level): Prom
   const quota = rulesOf(campaign).levelQuotas.find((q) => q.level === level);
   if (quota) {
     const authorityPath = app.org_path.slice(0, app.org_path.indexOf(`/${authority.id}/`) + authority.id.length + 2);
-    const received = await quotas.receivedUnder(ctx.db, campaign.id, authorityPath);
+    const received = await receivedAt(ctx, campaign.id, authorityPath, level);
     const allowed = allowedRecommendations(quota, received);
     if (!(await quotas.takeSlot(ctx.db, campaign.id, authority.id, level, allowed))) {
       throw conflict('campaigns.level_quota_full', { level, org: authority.name, allowed, received });

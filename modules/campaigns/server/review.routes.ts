@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { routeAccess } from '#kernel';
-import { AddExpertsBody, DrawBody, DrawResult, ExpertView, ReviewView, SubmitReviewBody } from '../contract/review.schema.ts';
+import { AddExpertsBody, DrawBody, DrawResult, ExpertCandidate, ExpertCandidateQuery, ExpertView, ReviewView, SubmitReviewBody } from '../contract/review.schema.ts';
 import { CampaignPermissions } from '../contract/permissions.ts';
 import * as service from './review.service.ts';
 
@@ -17,6 +17,11 @@ export function registerReviewRoutes(fastify: FastifyInstance): void {
     schema: { tags, summary: '评审专家库', params: IdParams, response: { 200: Type.Array(ExpertView) } },
     config: manage,
   }, (req) => service.listExperts(req.ctx, req.params.id));
+
+  app.get('/api/campaigns/:id/expert-candidates', {
+    schema: { tags, summary: '可加入专家库的评审专家（全平台，按账号或姓名查找，最多 20 位）', params: IdParams, querystring: ExpertCandidateQuery, response: { 200: Type.Array(ExpertCandidate) } },
+    config: manage,
+  }, (req) => service.expertCandidates(req.ctx, req.params.id, req.query.q));
 
   app.post('/api/campaigns/:id/experts', {
     schema: { tags, summary: '把专家加入某类别的专家库', params: IdParams, body: AddExpertsBody, response: { 200: Type.Array(ExpertView) } },

@@ -1,6 +1,6 @@
 import { conflict, forbidden, fromJson, invalid, newId, notFound, toJson, type Ctx } from '#kernel';
 import type { CampaignRules } from '../contract/campaign-rules.ts';
-import type { AddExpertsBody, DrawResult, ExpertView, ReviewView, SubmitReviewBody } from '../contract/review.schema.ts';
+import type { AddExpertsBody, DrawResult, ExpertCandidate, ExpertView, ReviewView, SubmitReviewBody } from '../contract/review.schema.ts';
 import { CampaignPermissions } from '../contract/permissions.ts';
 import { assignExperts } from './expert-assignment.ts';
 import { managedCampaign } from './campaign-access.ts';
@@ -15,6 +15,23 @@ export async function listExperts(ctx: Ctx, campaignId: string): Promise<ExpertV
   return experts.map((e) => ({
     userId: e.user_id, name: e.name, orgName: e.org_name, categoryCode: e.category_code,
     assigned: all.filter((r) => r.expert_id === e.user_id).length, submitted: all.filter((r) => r.expert_id === e.user_id && r.submitted_at).length,
+  }));
+}
+
+const CANDIDATE_LIMIT = 20;
+
+/**
+ * Users the organiser may add to a pool: active holders of the scoring permission anywhere in
+ * the tree, not only in the organiser's subtree (rounds draw experts from other regions to keep
+ * clear of conflicts of interest). At most 20, by account; each says which pools already hold it.
+ */
+export async function expertCandidates(ctx: Ctx, campaignId: string, q = ''): Promise<ExpertCandidate[]> {
+  const c = await managedCampaign(ctx, campaignId);
+  const users = await reviews.expertCandidates(ctx.db, CampaignPermissions.score, q.trim(), CANDIDATE_LIMIT);
+  const pools = await reviews.poolsOf(ctx.db, c.id, users.map((u) => u.id));
+  return users.map((u) => ({
+    id: u.id, account: u.account, name: u.real_name, orgName: u.org_name,
+    inPools: pools.filter((p) => p.user_id === u.id).map((p) => p.category_code).sort(),
   }));
 }
 
@@ -85,6 +102,8 @@ function toReviewView(r: Awaited<ReturnType<typeof reviews.reviewsOfExpert>>[num
     categoryName: rules?.categories.find((x) => x.code === r.category_code)?.name ?? r.category_code, orgName: r.org_name,
     values: fromJson(r.form_values, {}), form: rules?.form ?? [], rubric: rules?.rubric ?? [], marks: fromJson(r.marks, null), total: r.total === null ? null : Number(r.total),
     comment: r.comment, assignedAt: r.assigned_at, submittedAt: r.submitted_at,
+    // The same condition submitReview enforces, so the console never offers a change it would refuse.
+    editable: r.campaign_status === 'reviewing',
   };
 }
 
@@ -94,7 +113,7 @@ export async function myReviews(ctx: Ctx): Promise<ReviewView[]> {
   return (await reviews.reviewsOfExpert(ctx.db, ctx.actor.id)).map(toReviewView);
 }
 
-/** An expert marks an assigned application against the rubric; marks may be changed until selection closes the review. */
+/** An expert marks an assigned application against the rubric; marks may be changed while the campaign is reviewing (selection may rerun), until 公示 starts. */
 export async function submitReview(ctx: Ctx, reviewId: string, body: SubmitReviewBody): Promise<ReviewView> {
   return ctx.transaction(async (tx) => {
     const review = await reviews.findReview(tx.db, reviewId);

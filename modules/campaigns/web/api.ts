@@ -3,12 +3,12 @@ import type { CampaignRules, CampaignType, FormField, RubricCriterion } from '..
 import type { ApplicationQuery, ApplicationStatus, ApplicationView, CampaignStatus, CampaignView, CreateCampaignBody, Exclusion, QuotaUse, SubmitApplicationBody } from '../contract/campaign.schema.ts';
 import type { CampaignStats, CertificateView, ObjectionBody, ObjectionView, PublicList, ResolveObjectionBody, SelectionView } from '../contract/outcome.schema.ts';
 import type { Org } from '#core/orgs/contract/org.schema.ts';
-import type { DrawResult, ExpertView, ReviewView, SubmitReviewBody } from '../contract/review.schema.ts';
+import type { DrawResult, ExpertCandidate, ExpertView, ReviewView, SubmitReviewBody } from '../contract/review.schema.ts';
 
 // Types only: the contract files build TypeBox schemas, which the console bundle does not need.
 export type {
   ApplicationStatus, ApplicationView, CampaignRules, CampaignStats, CampaignStatus, CampaignType, CampaignView, CertificateView, DrawResult, Exclusion,
-  ExpertView, FormField, ObjectionView, PublicList, QuotaUse, ReviewView, RubricCriterion, SelectionView,
+  ExpertCandidate, ExpertView, FormField, ObjectionView, PublicList, QuotaUse, ReviewView, RubricCriterion, SelectionView,
 };
 
 /** The four presets, in the order the 新建评选 drawer offers them (server/presets.ts). */
@@ -35,6 +35,8 @@ export const campaignApi = {
 
 export const reviewApi = {
   experts: (id: string) => api.get<ExpertView[]>(`${campaignUrl(id)}/experts`),
+  /** Holders of the expert permission anywhere on the platform (at most 20), for the organiser to add. */
+  candidates: (id: string, q: string) => api.get<ExpertCandidate[]>(`${campaignUrl(id)}/expert-candidates`, { q }),
   addExperts: (id: string, categoryCode: string, userIds: string[]) => api.post<ExpertView[]>(`${campaignUrl(id)}/experts`, { categoryCode, userIds }),
   removeExpert: (id: string, categoryCode: string, userId: string) =>
     api.delete(`${campaignUrl(id)}/experts/${encodeURIComponent(categoryCode)}/${encodeURIComponent(userId)}`),
@@ -58,10 +60,6 @@ export const publicApi = {
   object: (id: string, body: ObjectionBody) => api.post<{ id: string }>(`/api/public/campaigns/${encodeURIComponent(id)}/objections`, body),
   certificate: (number: string) => api.get<CertificateView>(`/api/public/certificates/${encodeURIComponent(number)}`),
 };
-
-/** An expert candidate from core/users' list (the organiser's subtree; the server checks the expert role). */
-export interface UserHit { id: string; account: string; realName: string; displayName: string; orgName?: string }
-export const searchUsers = (q: string) => api.get<PageOf<UserHit>>('/api/users', { q, status: 'active', pageSize: 20 });
 
 /** Where the public pages live (outside the signed-in console). */
 export const publicListPath = (campaignId: string) => `/public/campaigns/${encodeURIComponent(campaignId)}`;

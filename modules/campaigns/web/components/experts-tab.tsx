@@ -3,19 +3,23 @@ import { Alert, Button, Card, Form, InputNumber, List, Select, Space, Table, Typ
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ConfirmAction, EmptyState, ErrorState, FormDrawer } from '#ui';
-import { reviewApi, searchUsers, type CampaignView, type DrawResult, type ExpertView, type UserHit } from '../api.ts';
+import { reviewApi, type CampaignView, type DrawResult, type ExpertCandidate, type ExpertView } from '../api.ts';
 
-/** Finds users by account or name (core/users' list: the organiser's own subtree) to add to a pool. */
-function UserPicker({ value, onChange, id }: { value?: string[]; onChange?: (ids: string[]) => void; id?: string }) {
+/**
+ * Finds holders of the expert permission anywhere on the platform (not only the organiser's
+ * subtree: rounds invite experts from elsewhere to keep clear of conflicts) by account or name.
+ * Those already in this category's pool show but cannot be picked again.
+ */
+function ExpertPicker({ campaignId, categoryCode, value, onChange, id }: { campaignId: string; categoryCode: string; value?: string[]; onChange?: (ids: string[]) => void; id?: string }) {
   const { t } = useTranslation();
-  const [hits, setHits] = useState<UserHit[]>([]);
-  // Users already picked keep their names when a later search no longer finds them.
-  const [picked, setPicked] = useState<Record<string, UserHit>>({});
+  const [hits, setHits] = useState<ExpertCandidate[]>([]);
+  // Experts already picked keep their names when a later search no longer finds them.
+  const [picked, setPicked] = useState<Record<string, ExpertCandidate>>({});
   const [searching, setSearching] = useState(false);
   const search = (q: string) => {
     if (!q.trim()) return;
     setSearching(true);
-    searchUsers(q.trim()).then((page) => setHits(page.items), () => setHits([])).finally(() => setSearching(false));
+    reviewApi.candidates(campaignId, q.trim()).then(setHits, () => setHits([])).finally(() => setSearching(false));
   };
   const choose = (ids: string[]) => {
     setPicked((before) => Object.fromEntries(ids.map((userId) => [userId, before[userId] ?? hits.find((u) => u.id === userId)!]).filter(([, u]) => u)));
@@ -25,7 +29,13 @@ function UserPicker({ value, onChange, id }: { value?: string[]; onChange?: (ids
   return (
     <Select id={id} mode="multiple" showSearch={{ filterOption: false, onSearch: search }} loading={searching} value={value} onChange={choose}
       placeholder={t('campaigns:web.experts.searchPlaceholder')} notFoundContent={searching ? null : t('campaigns:web.experts.noUsers')}
-      options={shown.map((u) => ({ value: u.id, label: `${u.realName}（${u.account}${u.orgName ? `，${u.orgName}` : ''}）` }))} />
+      options={shown.map((u) => {
+        const inPool = u.inPools.includes(categoryCode);
+        return {
+          value: u.id, disabled: inPool,
+          label: `${u.name}（${u.account}${u.orgName ? `，${u.orgName}` : ''}）${inPool ? ` · ${t('campaigns:web.experts.inPool')}` : ''}`,
+        };
+      })} />
   );
 }
 
@@ -36,7 +46,7 @@ function AddExpertsDrawer({ campaign, categoryCode, open, onClose, onAdded }: { 
     <FormDrawer<{ userIds: string[] }> open={open} title={t('campaigns:web.experts.addTitle', { category: category?.name ?? '' })} onClose={onClose}
       onSubmit={async (values) => { await reviewApi.addExperts(campaign.id, categoryCode, values.userIds); onAdded(); }}>
       <Form.Item name="userIds" label={t('campaigns:web.experts.users')} extra={t('campaigns:web.experts.usersHint')} rules={[{ required: true, message: t('campaigns:web.experts.usersRequired') }]}>
-        <UserPicker id="expert-users" />
+        <ExpertPicker id="expert-users" campaignId={campaign.id} categoryCode={categoryCode} />
       </Form.Item>
     </FormDrawer>
   );
