@@ -161,6 +161,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/campaigns/applications/mine': { kind: 'self', reason: 'the caller\'s own applications' },
   'GET /api/campaigns/applications/:id': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/campaigns/applications/${(await f.hebeiCampaign('open')).applicationId}` }) },
   'GET /api/campaigns/:id/experts': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/campaigns/${(await f.hebeiCampaign('reviewing')).campaignId}/experts` }) },
+  'GET /api/campaigns/:id/expert-candidates': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/campaigns/${(await f.hebeiCampaign('draft')).campaignId}/expert-candidates?q=matrix` }) },
   'POST /api/campaigns/:id/experts': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/campaigns/${(await f.hebeiCampaign('reviewing')).campaignId}/experts`, body: { categoryCode: 'school', userIds: [f.insiderId()] } }) },
   'DELETE /api/campaigns/:id/experts/:category/:userId': { kind: 'scoped', request: async (f) => {
     const { campaignId } = await f.hebeiCampaign('reviewing');

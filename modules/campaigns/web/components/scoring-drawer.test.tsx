@@ -15,7 +15,7 @@ const rubric = [
 ];
 const review: ReviewView = {
   id: 'r1', campaignId: 'c1', campaignTitle: '2025年一师一优课', applicationId: 'a1', title: '一元一次方程（示范课）', categoryName: '部级优课', orgName: '长安区第一中学',
-  values: { subject: '数学' }, form: [{ key: 'subject', label: '学科', type: 'text', required: true }], rubric, marks: null, total: null, comment: null, assignedAt: '2025-05-01T00:00:00.000Z', submittedAt: null,
+  values: { subject: '数学' }, form: [{ key: 'subject', label: '学科', type: 'text', required: true }], rubric, marks: null, total: null, comment: null, assignedAt: '2025-05-01T00:00:00.000Z', submittedAt: null, editable: true,
 };
 
 const sent: Array<{ url: string; method: string; body: unknown }> = [];
