@@ -52,6 +52,9 @@ export async function shot(page: Page, name: string): Promise<string> {
   }
   state.count += 1;
   const file = join(state.dir, `${String(state.count).padStart(2, '0')}-${slug(name)}.png`);
+  // A full-page capture draws what is pinned to the window (the sider, the header) where the
+  // window is scrolled to: from the top they sit where a person sees them.
+  await page.evaluate(() => window.scrollTo(0, 0)).catch(() => undefined);
   // Finished transitions: a button fading back from its loading state is not a state to judge.
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
   return file;

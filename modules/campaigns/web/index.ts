@@ -1,4 +1,5 @@
-import { lazy } from 'react';
+import { createElement, lazy } from 'react';
+import { FormOutlined, StarOutlined, TrophyOutlined } from '@ant-design/icons';
 import { defineWebModule } from '#ui/web-module.ts';
 import zh from '../locales/zh-CN.json';
 import en from '../locales/en.json';
@@ -9,9 +10,9 @@ const TAKES_PART = ['campaigns.campaign.manage', 'campaigns.campaign.read', 'cam
 export const campaignsWeb = defineWebModule({
   id: 'campaigns',
   menu: [
-    { path: '/campaigns', label: 'campaigns:web.menu', permission: TAKES_PART, order: 3 },
-    { path: '/campaigns/mine', label: 'campaigns:web.mine.menu', permission: 'campaigns.application.submit', order: 4 },
-    { path: '/campaigns/reviews', label: 'campaigns:web.reviews.menu', permission: 'campaigns.review.score', order: 5 },
+    { path: '/campaigns', label: 'campaigns:web.menu', icon: createElement(TrophyOutlined), permission: TAKES_PART, order: 3 },
+    { path: '/campaigns/mine', label: 'campaigns:web.mine.menu', icon: createElement(FormOutlined), permission: 'campaigns.application.submit', order: 4 },
+    { path: '/campaigns/reviews', label: 'campaigns:web.reviews.menu', icon: createElement(StarOutlined), permission: 'campaigns.review.score', order: 5 },
   ],
   routes: [
     { path: '/campaigns', title: 'campaigns:web.menu', permission: TAKES_PART, page: lazy(() => import('./pages/campaign-list-page.tsx')) },

@@ -1,7 +1,11 @@
 import type { TFunction } from 'i18next';
 import { createElement } from 'react';
 import { Link } from 'react-router';
+import { SettingOutlined } from '@ant-design/icons';
 import { mayOpen, type WebModule } from '#ui';
+
+/** Icons of the shell's menu groups (a collapsed menu shows only icons). */
+const GROUP_ICONS: Record<string, React.ReactNode> = { 'shell:menu.system': createElement(SettingOutlined) };
 
 interface Item { key: string; label: React.ReactNode; icon?: React.ReactNode; children?: Item[] }
 
@@ -18,7 +22,7 @@ export function buildMenu(modules: WebModule[], can: (permission: string) => boo
     if (!e.group) { out.push(item); continue; }
     let group = groups.get(e.group);
     if (!group) {
-      group = { key: `group:${e.group}`, label: t(e.group), children: [] };
+      group = { key: `group:${e.group}`, label: t(e.group), icon: GROUP_ICONS[e.group], children: [] };
       groups.set(e.group, group);
       out.push(group);
     }
