@@ -176,6 +176,14 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/campaigns/:id/publicity': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/campaigns/${(await f.hebeiCampaign('selected')).campaignId}/publicity`, body: {} }) },
   'GET /api/campaigns/:id/objections': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/campaigns/${(await f.hebeiCampaign('publicity')).campaignId}/objections` }) },
   'POST /api/campaigns/objections/:id/resolve': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/campaigns/objections/${(await f.hebeiCampaign('publicity')).objectionId}/resolve`, body: { decision: 'dismissed', resolution: '矩阵驳回' } }) },
+  'POST /api/campaigns/:id/backfill': { kind: 'scoped', request: async (f) => {
+    // 递补 needs an upheld objection; the fixture's one is open, so uphold it as resolveObjection would.
+    const { campaignId, applicationId, objectionId } = await f.hebeiCampaign('publicity');
+    const db = f.h.platform.database.db;
+    await db.updateTable('cp_objections').set({ status: 'upheld', resolution: '矩阵成立', resolved_at: f.h.now().toISOString() }).where('id', '=', objectionId!).execute();
+    await db.updateTable('cp_applications').set({ status: 'not_selected', exclusion: JSON.stringify({ code: 'objection_upheld', params: { objection: objectionId } }) }).where('id', '=', applicationId!).execute();
+    return { method: 'POST', url: `/api/campaigns/${campaignId}/backfill` };
+  } },
   'POST /api/campaigns/:id/publish': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/campaigns/${(await f.hebeiCampaign('ended')).campaignId}/publish` }) },
   'GET /api/public/campaigns/:id': { kind: 'public', reason: '公示 and published lists are public by law' },
   'POST /api/public/campaigns/:id/objections': { kind: 'public', reason: 'anyone may object during 公示 (real name, rate-limited)' },

@@ -40,6 +40,13 @@ export const ResolveObjectionBody = Type.Object({
 }, { additionalProperties: false });
 export type ResolveObjectionBody = Static<typeof ResolveObjectionBody>;
 
+/** What 递补 did: the applications it put on the list (none when nothing fits) and when the restarted display ends. */
+export const BackfillResult = Type.Object({
+  promoted: Type.Array(Type.Object({ applicationId: Type.String(), title: Type.String(), categoryName: Type.String(), orgName: Type.String() })),
+  publicityUntil: Nullable(Type.String()),
+});
+export type BackfillResult = Static<typeof BackfillResult>;
+
 export const CertificateView = Type.Object({ number: Type.String(), campaignTitle: Type.String(), organiser: Type.String(), holder: Type.String(), orgName: Type.String(), categoryName: Type.String(), title: Type.String(), issuedAt: Type.String() });
 export type CertificateView = Static<typeof CertificateView>;
 

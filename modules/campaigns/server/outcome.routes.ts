@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { routeAccess, type Host } from '#kernel';
-import { CertificateView, ObjectionBody, ObjectionView, PublicityBody, PublicList, ResolveObjectionBody, SelectionView } from '../contract/outcome.schema.ts';
+import { BackfillResult, CertificateView, ObjectionBody, ObjectionView, PublicityBody, PublicList, ResolveObjectionBody, SelectionView } from '../contract/outcome.schema.ts';
 import { CampaignPermissions } from '../contract/permissions.ts';
 import * as service from './outcome.service.ts';
 
@@ -37,6 +37,11 @@ export function registerOutcomeRoutes(fastify: FastifyInstance, host: Host): voi
     schema: { tags, summary: '处理异议（成立则该申报不予入选）', params: IdParams, body: ResolveObjectionBody, response: { 204: Type.Null() } },
     config: manage,
   }, async (req, reply) => { await service.resolveObjection(req.ctx, req.params.id, req.body); return reply.code(204).send(null); });
+
+  app.post('/api/campaigns/:id/backfill', {
+    schema: { tags, summary: '异议成立后按排名递补，并重新公示递补入选者', params: IdParams, response: { 200: BackfillResult } },
+    config: manage,
+  }, (req) => service.backfillSelection(req.ctx, req.params.id));
 
   app.post('/api/campaigns/:id/publish', {
     schema: { tags, summary: '公示期满、异议处理完毕后发布名单并颁发证书', params: IdParams, response: { 200: Type.Object({ certificates: Type.Integer() }) } },

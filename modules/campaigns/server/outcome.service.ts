@@ -1,6 +1,6 @@
 import { conflict, fromJson, invalid, newId, notFound, toJson, type Ctx } from '#kernel';
 import type { FieldCipher } from '#kernel/crypto/sm.ts';
-import type { CertificateView, ObjectionBody, ObjectionView, PublicList, ResolveObjectionBody, SelectionView } from '../contract/outcome.schema.ts';
+import type { BackfillResult, CertificateView, ObjectionBody, ObjectionView, PublicList, ResolveObjectionBody, SelectionView } from '../contract/outcome.schema.ts';
 import { managedCampaign } from './campaign-access.ts';
 import { rulesOf } from './campaign.service.ts';
 import { aggregateScores } from './scoring.ts';
@@ -13,6 +13,9 @@ const DAY = 86_400_000;
 const SELECTABLE = ['recommended', 'selected', 'not_selected'];
 
 const exclusionOf = (r: ExclusionReason | null) => (r ? (({ code, ...params }) => ({ code, params }))(r) : null);
+
+/** What the uniqueness rules look at: the form's values, the person, the org and the category. */
+const valuesOf = (a: repo.ApplicationRow) => ({ ...fromJson<Record<string, unknown>>(a.form_values, {}), applicant: a.applicant_id, applicantOrg: a.org_id, category: a.category_code });
 
 /**
  * Aggregates each recommended application's submitted expert totals (trimmed mean), ranks them
@@ -30,7 +33,7 @@ export async function runSelection(ctx: Ctx, campaignId: string): Promise<Select
       candidates: apps.map((a) => ({
         id: a.id, category: a.category_code, submittedAt: a.submitted_at, provinceId: a.province_id,
         score: aggregateScores(all.filter((r) => r.application_id === a.id && r.submitted_at && r.total !== null).map((r) => Number(r.total))),
-        values: { ...fromJson<Record<string, unknown>>(a.form_values, {}), applicant: a.applicant_id, applicantOrg: a.org_id, category: a.category_code },
+        values: valuesOf(a),
       })),
       categories: rules.categories, uniqueness: rules.uniqueness, regionCaps: rules.regionCaps, minScore: rules.minScore,
     });
@@ -131,6 +134,56 @@ export async function resolveObjection(ctx: Ctx, objectionId: string, body: Reso
       await repo.updateApplication(tx.db, o.application_id, { status: 'not_selected', exclusion: toJson({ code: 'objection_upheld', params: { objection: o.id } }), updated_at: at });
     }
     tx.audit({ action: `campaigns.objection.${body.decision}`, objectType: 'campaigns.application', objectId: o.application_id, orgId: c.org_id, changes: { objection: o.id, resolution: body.resolution } });
+  });
+}
+
+/**
+ * 递补: after an upheld objection freed a place during 公示, fills it from the ranked list. Every
+ * application on display stays; upheld ones are never reconsidered; the others, in rank order,
+ * get in if they now fit every quota, uniqueness rule, cap and the minimum score (scores are
+ * frozen since 公示 began). When someone is promoted the display restarts for the full period,
+ * so the public may object to the newcomers. Claims the campaign's version first, so two
+ * concurrent calls cannot both promote; a call with nothing left to fill promotes nobody.
+ */
+export async function backfillSelection(ctx: Ctx, campaignId: string): Promise<BackfillResult> {
+  return ctx.transaction(async (tx) => {
+    const c = await managedCampaign(tx, campaignId);
+    if (c.status !== 'publicity') throw conflict('campaigns.wrong_status', { status: c.status });
+    const { rows } = await repo.listApplications(tx.db, { campaignId: c.id, statuses: ['selected', 'not_selected'] });
+    const isUpheld = (r: repo.ApplicationRow) => fromJson<{ code?: string } | null>(r.exclusion, null)?.code === 'objection_upheld';
+    const upheld = rows.filter(isUpheld);
+    if (upheld.length === 0) throw conflict('campaigns.nothing_to_backfill');
+    const rules = rulesOf(c);
+    // Only what the last selection ranked takes part; its stored score is the one the list was drawn from.
+    const ranked = rows.filter((r) => r.rank !== null && !isUpheld(r));
+    const kept = new Set(ranked.filter((r) => r.status === 'selected').map((r) => r.id));
+    const result = selectWinners({
+      candidates: ranked.map((a) => ({ id: a.id, category: a.category_code, submittedAt: a.submitted_at, provinceId: a.province_id, score: a.score === null ? null : Number(a.score), values: valuesOf(a) })),
+      categories: rules.categories, uniqueness: rules.uniqueness, regionCaps: rules.regionCaps, minScore: rules.minScore, alreadySelected: kept,
+    });
+    const promoted = result.decisions.filter((d) => d.selected && !kept.has(d.id));
+    const now = tx.now();
+    const at = now.toISOString();
+    // A restart never shortens a display the organiser set longer than the rules' days.
+    const restarted = new Date(now.getTime() + rules.publicityDays * DAY).toISOString();
+    const until = promoted.length > 0 && restarted > (c.publicity_until ?? '') ? restarted : c.publicity_until;
+    if (!(await repo.updateCampaign(tx.db, c, { publicity_until: until, updated_at: at }))) throw conflict('campaigns.campaign_changed', { id: c.id });
+    const byId = new Map(ranked.map((r) => [r.id, r]));
+    let reasonsChanged = 0;
+    for (const d of result.decisions.filter((x) => !kept.has(x.id))) {
+      const exclusion = d.reason ? toJson(exclusionOf(d.reason)) : null;
+      if (d.selected) await repo.updateApplication(tx.db, d.id, { status: 'selected', exclusion: null, updated_at: at });
+      else if (exclusion !== byId.get(d.id)!.exclusion) { reasonsChanged += 1; await repo.updateApplication(tx.db, d.id, { exclusion, updated_at: at }); }
+    }
+    tx.audit({
+      action: 'campaigns.selection.backfilled', objectType: 'campaigns.campaign', objectId: c.id, orgId: c.org_id,
+      changes: { promoted: promoted.map((d) => d.id), upheld: upheld.map((r) => r.id), reasonsChanged, publicityUntil: { from: c.publicity_until, to: until } },
+    });
+    const names = new Map(rules.categories.map((x) => [x.code, x.name]));
+    return {
+      promoted: promoted.map((d) => { const r = byId.get(d.id)!; return { applicationId: r.id, title: r.title, categoryName: names.get(r.category_code) ?? r.category_code, orgName: r.org_name }; }),
+      publicityUntil: until,
+    };
   });
 }
 

@@ -96,3 +96,57 @@ describe('selectWinners', () => {
     expect(PRESETS.space_popularization.rules.categories.map((c) => c.quota)).toEqual([40, 200]);
   });
 });
+
+describe('selectWinners with places already taken (递补 after an upheld objection)', () => {
+  // Each case leaves the upheld application out of `candidates`, as the service does.
+  const kept = (...ids: string[]) => ({ alreadySelected: new Set(ids) });
+  const cases: Array<{ name: string; input: SelectionInput; selected: string[]; reasons?: Record<string, unknown>; unfilled?: unknown[] }> = [
+    {
+      name: 'promotes the next in rank into the place the upheld application held',
+      // Before: a and b selected, c out on the quota; a's objection upheld.
+      input: input([lesson('b', 85), lesson('c', 80), lesson('d', 75)], kept('b')),
+      selected: ['b', 'c'],
+      reasons: { c: null, d: { code: 'category_quota_full', category: 'lesson', quota: 2, tie: false } },
+    },
+    {
+      name: 'lifts a uniqueness conflict with the upheld application',
+      // Before: a selected, b a duplicate of a (same node), c selected; a's objection upheld.
+      input: input([lesson('b', 88, { node: '一元一次方程' }), lesson('c', 70)], kept('c')),
+      selected: ['b', 'c'],
+      reasons: { b: null },
+    },
+    {
+      name: 'promotes nobody when nothing fits, and gives each candidate its reason against the kept list',
+      input: input([lesson('c', 70, { applicant: 't1' }), lesson('d', 68, { applicant: 't1' }), lesson('low', 50), lesson('none', null)], kept('c')),
+      selected: ['c'],
+      reasons: { d: { code: 'duplicate', rule: 'one_per_teacher', winnerId: 'c' }, low: { code: 'below_min_score', minScore: 60 }, none: { code: 'not_scored' } },
+      unfilled: [{ category: 'lesson', quota: 2, selected: 1 }],
+    },
+    {
+      name: 'keeps a displayed application that a promoted one outranks, and measures a tie against the lowest kept score',
+      input: input([lesson('kept', 70), lesson('x', 95), lesson('y', 70, {}, { submittedAt: at(5) })], kept('kept')),
+      selected: ['kept', 'x'],
+      reasons: { y: { code: 'category_quota_full', category: 'lesson', quota: 2, tie: true } },
+    },
+    {
+      name: 'counts the kept applications against the province cap',
+      input: input([lesson('h1', 80), lesson('h2', 95), lesson('z1', 60, {}, { provinceId: 'zhejiang' })], { ...kept('h1'), categories: [{ code: 'lesson', quota: 10 }], regionCaps: [{ level: 'province', max: 1 }] }),
+      selected: ['h1', 'z1'],
+      reasons: { h2: { code: 'region_cap_full', provinceId: 'hebei', cap: 1 } },
+    },
+  ];
+
+  for (const c of cases) {
+    it(c.name, () => {
+      const result = selectWinners(c.input);
+      expect(picked(result).sort()).toEqual([...c.selected].sort());
+      for (const [id, reason] of Object.entries(c.reasons ?? {})) expect(reasonOf(result, id), id).toEqual(reason);
+      if (c.unfilled) expect(result.unfilled).toEqual(c.unfilled);
+    });
+  }
+
+  it('gives every decision its rank among all candidates, kept ones included, in rank order', () => {
+    const result = selectWinners(input([lesson('b', 85), lesson('c', 80), lesson('a', 99)], kept('b')));
+    expect(result.decisions.map((d) => [d.id, d.rank])).toEqual([['a', 1], ['b', 2], ['c', 3]]);
+  });
+});

@@ -33,6 +33,13 @@ export interface SelectionInput {
   uniqueness: UniquenessRule[];
   regionCaps: RegionCap[];
   minScore: number;
+  /**
+   * Ids of candidates that stay selected whatever the rules say (递补 during 公示: the list on
+   * display is kept). They take their places first; the others then fill what is left, in rank
+   * order. A candidate that must never be reconsidered (an upheld objection) is left out of
+   * `candidates` by the caller, so the places and uniqueness keys it held are free again.
+   */
+  alreadySelected?: ReadonlySet<string>;
 }
 
 export interface SelectionResult {
@@ -58,38 +65,49 @@ function uniquenessKey(rule: UniquenessRule, c: Candidate): string | null {
  * Picks winners greedily in rank order. Each candidate is checked against, in order: having a
  * score, the minimum score, its category's quota, every uniqueness rule and every regional
  * cap; the first rule that excludes it is its reason. An excluded candidate takes no place,
- * so the next in rank may still get in. Pure and deterministic.
+ * so the next in rank may still get in. With `alreadySelected`, those keep their places and
+ * only the rest are checked (递补). Pure and deterministic.
  */
 export function selectWinners(input: SelectionInput): SelectionResult {
   const quota = new Map(input.categories.map((c) => [c.code, c.quota]));
   const taken = new Map<string, number>();
-  const lastScore = new Map<string, number | null>();
+  const lowestScore = new Map<string, number | null>();
   const seen = new Map<string, string>();
   const perProvince = new Map<string, number>();
   const cap = input.regionCaps.find((c) => c.level === 'province');
+  const fixed = input.alreadySelected ?? new Set<string>();
   const decisions: Decision[] = [];
 
-  for (const [i, c] of rankCandidates(input.candidates).entries()) {
-    const decide = (reason: ExclusionReason | null) => decisions.push({ id: c.id, rank: i + 1, score: c.score, selected: reason === null, reason });
-    if (c.score === null) { decide({ code: 'not_scored' }); continue; }
-    if (c.score < input.minScore) { decide({ code: 'below_min_score', minScore: input.minScore }); continue; }
-    const limit = quota.get(c.category) ?? 0;
-    if ((taken.get(c.category) ?? 0) >= limit) {
-      decide({ code: 'category_quota_full', category: c.category, quota: limit, tie: lastScore.get(c.category) === c.score });
-      continue;
-    }
-    const clash = input.uniqueness.map((r) => ({ rule: r, key: uniquenessKey(r, c) })).find(({ key }) => key !== null && seen.has(key));
-    if (clash) { decide({ code: 'duplicate', rule: clash.rule.id, winnerId: seen.get(clash.key!)! }); continue; }
-    if (cap && c.provinceId !== null && (perProvince.get(c.provinceId) ?? 0) >= cap.max) {
-      decide({ code: 'region_cap_full', provinceId: c.provinceId, cap: cap.max });
-      continue;
-    }
+  const take = (c: Candidate) => {
     taken.set(c.category, (taken.get(c.category) ?? 0) + 1);
-    lastScore.set(c.category, c.score);
+    const low = lowestScore.get(c.category);
+    // The lowest selected score, not the last: a promoted candidate may outrank one already kept.
+    lowestScore.set(c.category, low === undefined || (c.score !== null && low !== null && c.score < low) ? c.score : low);
     for (const r of input.uniqueness) { const key = uniquenessKey(r, c); if (key) seen.set(key, c.id); }
     if (c.provinceId !== null) perProvince.set(c.provinceId, (perProvince.get(c.provinceId) ?? 0) + 1);
-    decide(null);
+  };
+  const reasonAgainst = (c: Candidate): ExclusionReason | null => {
+    if (c.score === null) return { code: 'not_scored' };
+    if (c.score < input.minScore) return { code: 'below_min_score', minScore: input.minScore };
+    const limit = quota.get(c.category) ?? 0;
+    if ((taken.get(c.category) ?? 0) >= limit) return { code: 'category_quota_full', category: c.category, quota: limit, tie: lowestScore.get(c.category) === c.score };
+    const clash = input.uniqueness.map((r) => ({ rule: r, key: uniquenessKey(r, c) })).find(({ key }) => key !== null && seen.has(key));
+    if (clash) return { code: 'duplicate', rule: clash.rule.id, winnerId: seen.get(clash.key!)! };
+    if (cap && c.provinceId !== null && (perProvince.get(c.provinceId) ?? 0) >= cap.max) return { code: 'region_cap_full', provinceId: c.provinceId, cap: cap.max };
+    return null;
+  };
+
+  const ranked = rankCandidates(input.candidates).map((c, i) => ({ c, rank: i + 1 }));
+  for (const { c, rank } of ranked.filter(({ c }) => fixed.has(c.id))) {
+    take(c);
+    decisions.push({ id: c.id, rank, score: c.score, selected: true, reason: null });
   }
+  for (const { c, rank } of ranked.filter(({ c }) => !fixed.has(c.id))) {
+    const reason = reasonAgainst(c);
+    if (reason === null) take(c);
+    decisions.push({ id: c.id, rank, score: c.score, selected: reason === null, reason });
+  }
+  decisions.sort((a, b) => a.rank - b.rank);
 
   const unfilled = input.categories
     .map((cat) => ({ category: cat.code, quota: cat.quota, selected: taken.get(cat.code) ?? 0 }))

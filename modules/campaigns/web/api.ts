@@ -1,13 +1,13 @@
 import { api, type PageOf } from '#ui';
 import type { CampaignRules, CampaignType, FormField, RubricCriterion } from '../contract/campaign-rules.ts';
 import type { ApplicationQuery, ApplicationStatus, ApplicationView, CampaignStatus, CampaignView, CreateCampaignBody, Exclusion, QuotaUse, SubmitApplicationBody } from '../contract/campaign.schema.ts';
-import type { CampaignStats, CertificateView, ObjectionBody, ObjectionView, PublicList, ResolveObjectionBody, SelectionView } from '../contract/outcome.schema.ts';
+import type { BackfillResult, CampaignStats, CertificateView, ObjectionBody, ObjectionView, PublicList, ResolveObjectionBody, SelectionView } from '../contract/outcome.schema.ts';
 import type { Org } from '#core/orgs/contract/org.schema.ts';
 import type { DrawResult, ExpertCandidate, ExpertView, ReviewView, SubmitReviewBody } from '../contract/review.schema.ts';
 
 // Types only: the contract files build TypeBox schemas, which the console bundle does not need.
 export type {
-  ApplicationStatus, ApplicationView, CampaignRules, CampaignStats, CampaignStatus, CampaignType, CampaignView, CertificateView, DrawResult, Exclusion,
+  ApplicationStatus, ApplicationView, BackfillResult, CampaignRules, CampaignStats, CampaignStatus, CampaignType, CampaignView, CertificateView, DrawResult, Exclusion,
   ExpertCandidate, ExpertView, FormField, ObjectionView, PublicList, QuotaUse, ReviewView, RubricCriterion, SelectionView,
 };
 
@@ -51,6 +51,8 @@ export const outcomeApi = {
   startPublicity: (id: string, days?: number) => api.post<void>(`${campaignUrl(id)}/publicity`, days === undefined ? {} : { days }),
   objections: (id: string) => api.get<ObjectionView[]>(`${campaignUrl(id)}/objections`),
   resolveObjection: (objectionId: string, body: ResolveObjectionBody) => api.post<void>(`/api/campaigns/objections/${encodeURIComponent(objectionId)}/resolve`, body),
+  /** 递补 after an upheld objection: who was promoted, and when the restarted display ends. */
+  backfill: (id: string) => api.post<BackfillResult>(`${campaignUrl(id)}/backfill`),
   publish: (id: string) => api.post<{ certificates: number }>(`${campaignUrl(id)}/publish`),
 };
 

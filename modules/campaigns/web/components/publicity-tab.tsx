@@ -50,6 +50,7 @@ export function PublicityTab({ campaign, onChanged }: { campaign: CampaignView; 
   useEffect(load, [load]);
   const publicUrl = `${window.location.origin}${publicListPath(campaign.id)}`;
   const open = (objections ?? []).filter((o) => o.status === 'open').length;
+  const hasUpheld = (objections ?? []).some((o) => o.status === 'upheld');
 
   async function exportList() {
     setExporting(true);
@@ -91,6 +92,23 @@ export function PublicityTab({ campaign, onChanged }: { campaign: CampaignView; 
               </Space>
             ) },
           ]} />
+        </Card>
+      )}
+      {campaign.status === 'publicity' && hasUpheld && (
+        <Card size="small" title={t('campaigns:web.publicity.backfillTitle')}>
+          <Space orientation="vertical">
+            <Typography.Text type="secondary">{t('campaigns:web.publicity.backfillHint')}</Typography.Text>
+            <ConfirmAction title={t('campaigns:web.publicity.backfillConfirm')} description={t('campaigns:web.publicity.backfillDescription', { days: campaign.rules.publicityDays })}
+              onConfirm={async () => {
+                const { promoted, publicityUntil } = await outcomeApi.backfill(campaign.id);
+                if (promoted.length === 0) void message.info(t('campaigns:web.publicity.backfillNone'));
+                else void message.success(t('campaigns:web.publicity.backfilled', { count: promoted.length, titles: new Intl.ListFormat(i18n.resolvedLanguage, { type: 'conjunction' }).format(promoted.map((p) => `“${p.title}”`)), until: formatTime(publicityUntil) }));
+                load();
+                onChanged();
+              }}>
+              {t('campaigns:web.publicity.backfill')}
+            </ConfirmAction>
+          </Space>
         </Card>
       )}
       <Space wrap>
