@@ -1,6 +1,6 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import { cappedCount } from '#kernel';
-import { isActionableBy } from './holder.repo.ts';
+import { openTasksOf } from './holder.repo.ts';
 import type { InstanceRow } from './workflow.repo.ts';
 
 /** Operations that count as having handled an instance (已办); submitting one's own is 我发起的. */
@@ -12,8 +12,8 @@ const ofDefinition = (definitionId: string | undefined) => (eb: ExpressionBuilde
 
 /** Open tasks the user may act on now, newest first, with their instances. */
 export async function todoOf(db: Kysely<any>, userId: string, definitionId: string | undefined, offset: number, limit: number) {
-  const base = () => db.selectFrom('core_workflow_tasks as t').innerJoin('core_workflow_instances as i', 'i.id', 't.instance_id')
-    .where('t.status', '=', 'open').where((eb) => isActionableBy(eb, userId)).where(ofDefinition(definitionId))
+  const base = () => db.selectFrom(openTasksOf(db, userId).as('t')).innerJoin('core_workflow_instances as i', 'i.id', 't.instance_id')
+    .where(ofDefinition(definitionId))
     // Nobody reviews their own submission; their own 待办 there is only resubmitting it.
     .where((eb) => eb.or([eb('t.kind', '=', 'applicant'), eb('i.applicant_id', '!=', userId)]));
   const [items, count] = await Promise.all([

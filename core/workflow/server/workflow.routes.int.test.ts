@@ -1,7 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeOnEngines, type TestApp } from '../../../apps/server/src/testing/test-app.ts';
 import type { WorkflowPort } from '../contract/workflow.service.ts';
-import { fixtureTransitions, reviewFixtureModule } from '../testing/review-fixture.ts';
+import { createRole } from '#core/access/server/access.service.ts';
+import { fixtureTransitions, REVIEW, reviewFixtureModule } from '../testing/review-fixture.ts';
 import { act, detail, makeSchool, person, submit, todoIds, type KitSession } from '../testing/workflow-kit.ts';
 
 describeOnEngines('workflow: routing up the tree and the basic operations', (harness) => {
@@ -50,6 +51,17 @@ describeOnEngines('workflow: routing up the tree and the basic operations', (har
     expect(done2.items.find((d: any) => d.instance.id === inst.id)).toMatchObject({ lastOperation: 'approve', instance: { state: 'approved' } });
     const started = (await teacher.request('GET', '/api/workflow/started?definitionId=review-fixture.lesson')).json();
     expect(started.items.map((i: any) => i.id)).toContain(inst.id);
+  });
+
+  it('lists a task once for someone holding its permission through two roles on the org, and not for the next org', async () => {
+    await createRole(h.system(), { code: 'wf_second_reviewer', name: '第二审核角色', permissions: [REVIEW] });
+    const both = await person(h, 'wf-county-both', 'GB130102', ['reviewer', 'wf_second_reviewer'], '县审核员三');
+    const inst = await start();
+    expect((await todoIds(both)).filter((id) => id === inst.id)).toEqual([inst.id]);
+    const todo = (await both.request('GET', '/api/workflow/todo?pageSize=100')).json();
+    expect(todo.total).toBe(todo.items.length);
+    const neighbour = await person(h, 'wf-qiaoxi', 'GB130104', ['reviewer'], '桥西审核员');
+    expect(await todoIds(neighbour)).not.toContain(inst.id);
   });
 
   it('skips a level the definition names, and one missing above the school', async () => {
