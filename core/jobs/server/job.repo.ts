@@ -60,6 +60,12 @@ export async function claimLease(db: Kysely<any>, id: string, owner: string, now
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Extends a lease `owner` still holds (a run longer than the lease); false when it was lost. */
+export async function renewLease(db: Kysely<any>, id: string, owner: string, until: string): Promise<boolean> {
+  const result = await db.updateTable('core_jobs').set({ lease_until: until }).where('id', '=', id).where('lease_owner', '=', owner).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 /** Records a run's outcome and frees the lease, only while `owner` still holds it. */
 export async function releaseLease(db: Kysely<any>, id: string, owner: string, values: Pick<JobRow, 'next_run_at' | 'attempts' | 'last_finished_at' | 'last_status' | 'last_error'>): Promise<boolean> {
   const result = await db.updateTable('core_jobs').set({ ...values, lease_owner: null, lease_until: null })

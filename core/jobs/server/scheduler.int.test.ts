@@ -143,6 +143,25 @@ describeOnEngines('job scheduler', (harness) => {
     expect(history[1].error).toContain('lease expired');
   });
 
+  it('keeps the lease of a run longer than the lease, so a second instance does not run it too', async () => {
+    const h = harness();
+    let count = 0;
+    let finish!: () => void;
+    const running = new Promise<void>((resolve) => { finish = resolve; });
+    const slow = job('test.long_run', async () => { count += 1; if (count === 1) await running; });
+    const first = schedulerFor(h.platform, { jobs: [slow], instanceId: 'first', leaseSeconds: 0.3 });
+    const second = schedulerFor(h.platform, { jobs: [slow], instanceId: 'second', leaseSeconds: 0.3 });
+    const run = first.tick();
+    // Three lease lengths later the first instance is still running and still holds the job.
+    await sleep(900);
+    expect(await second.runOnce('test.long_run')).toBeNull();
+    expect((await row('test.long_run')).lease_owner).toBe('first');
+    finish();
+    expect((await run).map((o) => [o.jobId, o.status])).toEqual([['test.long_run', 'ok']]);
+    expect(count).toBe(1);
+    expect((await runs('test.long_run')).map((r) => [r.status, r.instance_id])).toEqual([['ok', 'first']]);
+  });
+
   it('does not run a paused job, and runs it again once resumed', async () => {
     const h = harness();
     const db = h.platform.host.db;

@@ -157,14 +157,34 @@ export class Scheduler {
     if (!run) return null;
     let summary: string | null = null;
     let error: string | null = null;
+    const heartbeat = this.keepLease(job);
     try {
       const result = await job.run(this.options.runCtx(job), this.options.host);
       summary = result?.summary ? clip(result.summary, MAX_SUMMARY) : null;
     } catch (thrown) {
       error = messageOf(thrown);
+    } finally {
+      clearInterval(heartbeat);
     }
     await this.record(job, run, summary, error);
     return { jobId: job.id, runId: run.id, attempt: run.attempt, status: error === null ? 'ok' : 'failed', summary, error };
+  }
+
+  /**
+   * While a run lasts, extends its lease every third of the lease time, so a run longer than the
+   * lease is not taken over by another instance; a lost lease (this process stalled past it) is
+   * logged, and the run's end then says so too.
+   */
+  private keepLease(job: JobDefinition): NodeJS.Timeout {
+    const { db, instanceId } = this.options;
+    const timer = setInterval(() => {
+      repo.renewLease(db, job.id, instanceId, iso(this.clock().getTime() + this.leaseMs)).then(
+        (isKept) => { if (!isKept) this.options.logger?.warn(`jobs: ${job.id} lost its lease on ${instanceId} while running`); },
+        (e: unknown) => this.options.logger?.warn(`jobs: renewing the lease of ${job.id} failed: ${messageOf(e)}`),
+      );
+    }, Math.max(50, Math.floor(this.leaseMs / 3)));
+    timer.unref();
+    return timer;
   }
 
   /** Takes the lease and opens the run's history row; null when another instance holds the job. */
