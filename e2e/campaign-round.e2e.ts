@@ -219,6 +219,21 @@ suite.journey('runs a provincial 一师一优课 round from 晒课 to a verified
     });
     await city.close();
 
+    const teacherB = await desk();
+    await teacherB.step('teacher-b-told', async () => {
+      // core/notify: the bell counts the unread notice of the city's decision; 消息中心 lists it.
+      await signIn(teacherB.page, TEACHERS.b.account, DEMO_PASSWORD);
+      const bell = teacherB.page.getByRole('button', { name: /^消息，\d+ 条未读$/ });
+      await bell.click();
+      // Titled with the record: "审核未通过：<campaign> · <category> · <title>".
+      const notice = new RegExp(`^审核未通过：.*${LESSONS.b.title}$`);
+      await teacherB.page.getByRole('list', { name: '消息' }).getByText(notice).waitFor();
+      await teacherB.page.getByText('查看全部消息').click();
+      await teacherB.page.getByRole('heading', { level: 1, name: '消息中心', exact: true }).waitFor();
+      await teacherB.page.getByRole('main').getByText(notice).first().waitFor();
+    });
+    await teacherB.close();
+
     await step('organiser-closes', async () => {
       await page.reload();
       await page.getByRole('button', { name: '截止申报' }).click();
