@@ -87,8 +87,8 @@ journey('builds a county, creates and grants its administrator, who sees only th
     await openPage(page, '/orgs', '机构管理');
     const tree = orgTree(page);
     await tree.getByRole('treeitem', { name: new RegExp(ROOT_ORG) }).waitFor();
-    const rows = await treeRows(tree);
-    expect(rows[0]).toMatchObject({ text: ROOT_ORG, level: 0, selected: true });
+    // The current org is selected once the tree has loaded it (a moment after it is drawn).
+    await expect.poll(async () => (await treeRows(tree))[0], POLL).toMatchObject({ text: ROOT_ORG, level: 0, selected: true });
   });
   const provinceForm = await step('province-form', async () => {
     const form = await fillChildOrg(page, ROOT_ORG, PROVINCE);
