@@ -56,10 +56,19 @@ describeOnEngines('workflow: routing up the tree and the basic operations', (har
   it('lists a task once for someone holding its permission through two roles on the org, and not for the next org', async () => {
     await createRole(h.system(), { code: 'wf_second_reviewer', name: '第二审核角色', permissions: [REVIEW] });
     const both = await person(h, 'wf-county-both', 'GB130102', ['reviewer', 'wf_second_reviewer'], '县审核员三');
+    await start();
+    await start();
     const inst = await start();
     expect((await todoIds(both)).filter((id) => id === inst.id)).toEqual([inst.id]);
     const todo = (await both.request('GET', '/api/workflow/todo?pageSize=100')).json();
     expect(todo.total).toBe(todo.items.length);
+    // Pages of one walk the same list, newest first.
+    const ids = todo.items.map((t: any) => t.instance.id);
+    expect(ids.length).toBeGreaterThan(2);
+    for (const page of [1, 2, 3]) {
+      const one = (await both.request('GET', `/api/workflow/todo?pageSize=1&page=${page}`)).json();
+      expect([one.total, one.items.map((t: any) => t.instance.id)]).toEqual([ids.length, [ids[page - 1]]]);
+    }
     const neighbour = await person(h, 'wf-qiaoxi', 'GB130104', ['reviewer'], '桥西审核员');
     expect(await todoIds(neighbour)).not.toContain(inst.id);
   });
