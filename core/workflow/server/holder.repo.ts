@@ -61,7 +61,7 @@ const TASK_COLUMNS = ['t.id', 't.instance_id', 't.kind', 't.origin', 't.created_
  * UNION, not UNION ALL: two roles granting the same permission on the same org match a task twice.
  */
 export function openTasksOf(db: Kysely<any>, userId: string) {
-  // Only what a to-do row shows: the de-duplication of a busy org's thousands of tasks stays narrow.
+  // Only the task columns a to-do row shows.
   const held = db.selectFrom('core_grants as g')
     .innerJoin('core_role_permissions as rp', 'rp.role_id', 'g.role_id')
     .innerJoin('core_orgs as o', 'o.id', 'g.org_id')
