@@ -205,6 +205,8 @@ suite.journey('runs a provincial 一师一优课 round from 晒课 to a verified
       // The city's share: half of the two that reached it.
       await city.page.goto(`/campaigns/${campaignId}?tab=applications`);
       await city.page.getByText('石家庄市教育局（市级）：收到 2 项，已推荐 0 项，最多可推荐 1 项').waitFor();
+      await city.page.getByText(/^按比例计算的名额是已推荐到本级的申报的比例/).waitFor();
+      await city.shot('city-quota');
       const review = await openTodo(city.page, LESSONS.a.title);
       await decide(city.page, review, '通过', '推荐参加省级评选');
       await review.getByText('推荐参加省级评选').waitFor();

@@ -8,7 +8,7 @@ import { APPLICATION_STATUSES, ApplicationStatusTag } from './status-tags.tsx';
 import { formatTime } from './format-time.ts';
 
 /** 本级推荐名额: for each authority the user recommends at, what reached it and how many places are left. */
-function QuotaPanel({ campaignId }: { campaignId: string }) {
+function QuotaPanel({ campaignId, levelQuotas }: { campaignId: string; levelQuotas: CampaignView['rules']['levelQuotas'] }) {
   const { t } = useTranslation();
   const [quotas, setQuotas] = useState<QuotaUse[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -27,6 +27,10 @@ function QuotaPanel({ campaignId }: { campaignId: string }) {
             <Progress percent={q.allowed ? Math.round((q.used / q.allowed) * 100) : 0} size="small" showInfo={false} style={{ display: 'block', maxWidth: 360 }} />
           </div>
         ))}
+        {/* A share is of what has reached the level so far (server/recommendation.ts): say so where it applies. */}
+        {quotas.some((q) => levelQuotas.some((l) => l.level === q.level && l.share !== undefined)) && (
+          <Typography.Text type="secondary">{t('campaigns:web.applications.quotaGrows')}</Typography.Text>
+        )}
         <Link to="/workflow/todo"><Button size="small">{t('campaigns:web.applications.todo')}</Button></Link>
       </Space>
     )} />
@@ -56,7 +60,7 @@ export function ApplicationsTab({ campaign, onOpen }: { campaign: CampaignView; 
   const columns = useApplicationColumns();
   return (
     <>
-      {can('campaigns.application.recommend') && !campaign.canManage && <QuotaPanel campaignId={campaign.id} />}
+      {can('campaigns.application.recommend') && !campaign.canManage && <QuotaPanel campaignId={campaign.id} levelQuotas={campaign.rules.levelQuotas} />}
       <DataTable<ApplicationView>
         id="campaign-applications"
         url={campaignApi.applicationsUrl(campaign.id)}
