@@ -13,6 +13,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { loadConfig, type Config } from '../apps/server/src/config.ts';
 
 export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
@@ -87,4 +88,24 @@ export function seeded(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * Creates the PostgreSQL database named in `url` when it does not exist yet (never drops one);
+ * true when it was created. Connects to the server's `postgres` database to do so.
+ */
+export async function ensurePostgresDatabase(url: string): Promise<boolean> {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unexpected database name "${name}"`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    if ((await client.query('select 1 from pg_database where datname = $1', [name])).rowCount) return false;
+    await client.query(`create database ${name}`);
+    return true;
+  } finally {
+    await client.end();
+  }
 }

@@ -14,7 +14,6 @@
  * and its role and grant do go through the services, so they are audited as usual.
  */
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { sql, type Kysely } from 'kysely';
 import { childPath, newId } from '#kernel';
 import { hashPassword } from '#core/auth/server/password.ts';
@@ -26,7 +25,7 @@ import { fieldCipher } from '#core/users/server/field-crypto.ts';
 import { createRole, grantByCode } from '#core/access/server/access.service.ts';
 import { findRoleByCode } from '#core/access/server/access.repo.ts';
 import { openPlatform, preparePlatform, type Platform } from '../apps/server/src/platform.ts';
-import { benchConfig, benchOptions, CALLER, SCHOOL_PREFIX, seeded, USER_PREFIX, type BenchOptions } from './bench-env.ts';
+import { benchConfig, benchOptions, CALLER, ensurePostgresDatabase, SCHOOL_PREFIX, seeded, USER_PREFIX, type BenchOptions } from './bench-env.ts';
 
 const USERS_PER_TRANSACTION = 50_000;
 const SCHOOLS_PER_TRANSACTION = 50_000;
@@ -39,25 +38,6 @@ const t0 = performance.now();
 const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 const log = (line: string) => console.log(`[${elapsed()}] ${line}`);
 
-/** Creates the PostgreSQL database named in BENCH_DATABASE_URL when it does not exist yet. */
-async function ensurePostgresDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = target.pathname.slice(1);
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unexpected database name "${name}"`);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (!rowCount) {
-      await client.query(`create database ${name}`);
-      log(`created PostgreSQL database ${name}`);
-    }
-  } finally {
-    await client.end();
-  }
-}
 
 const countByPrefix = async (db: Kysely<any>, table: string, column: string, prefix: string) =>
   Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'))
@@ -176,7 +156,7 @@ async function seedCaller(platform: Platform): Promise<void> {
 async function main(): Promise<void> {
   const options = benchOptions();
   log(`benchmark database: ${options.label}, ${options.users.toLocaleString('en')} users over ${options.schools.toLocaleString('en')} schools`);
-  if (options.engine === 'postgres') await ensurePostgresDatabase(options.databaseUrl);
+  if (options.engine === 'postgres' && await ensurePostgresDatabase(options.databaseUrl)) log(`created PostgreSQL database ${new URL(options.databaseUrl).pathname.slice(1)}`);
   const platform = openPlatform(benchConfig(options));
   try {
     const { db } = platform.database;

@@ -12,7 +12,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { sql, type Kysely } from 'kysely';
 import { childPath, newId, toJson } from '#kernel';
 import { hashPassword } from '#core/auth/server/password.ts';
@@ -23,7 +22,7 @@ import { grantByCode } from '#core/access/server/access.service.ts';
 import { lessonSteps, reviewFixtureModule, REVIEW } from '#core/workflow/testing/review-fixture.ts';
 import { modules } from '../apps/server/src/modules.ts';
 import { openPlatform, preparePlatform, type Platform } from '../apps/server/src/platform.ts';
-import { benchConfig, RESULTS_DIR, seeded } from './bench-env.ts';
+import { benchConfig, ensurePostgresDatabase, RESULTS_DIR, seeded } from './bench-env.ts';
 
 /**
  * The callers: non-administrative reviewers (built-in `reviewer`, which the fixture gives its
@@ -63,20 +62,6 @@ export function todoBenchOptions(argv = process.argv.slice(2), env = process.env
   return { instances, ministry, engine: 'sqlite', databaseUrl: `sqlite:${join(RESULTS_DIR, name)}`, label: `SQLite bench/results/${name}` };
 }
 
-/** Creates the PostgreSQL database named in the URL when it does not exist (never drops one). */
-async function ensurePostgresDatabase(url: string): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unexpected database name "${name}"`);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    if (!(await client.query('select 1 from pg_database where datname = $1', [name])).rowCount) await client.query(`create database ${name}`);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Opens the bench database with the review fixture enabled, migrated and seeded like the platform. */
 export async function openTodoPlatform(options: TodoBenchOptions): Promise<Platform> {
