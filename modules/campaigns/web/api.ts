@@ -1,6 +1,6 @@
 import { api, type PageOf } from '#ui';
 import type { CampaignRules, CampaignType, FormField, RubricCriterion } from '../contract/campaign-rules.ts';
-import type { ApplicationQuery, ApplicationStatus, ApplicationView, CampaignStatus, CampaignView, CreateCampaignBody, Exclusion, QuotaUse, SubmitApplicationBody } from '../contract/campaign.schema.ts';
+import type { ApplicationQuery, ApplicationStatus, ApplicationView, CampaignStatus, CampaignView, CreateCampaignBody, Exclusion, QuotaUse, SubmitApplicationBody, UpdateCampaignBody } from '../contract/campaign.schema.ts';
 import type { BackfillResult, CampaignStats, CertificateView, ObjectionBody, ObjectionView, PublicList, ResolveObjectionBody, SelectionView } from '../contract/outcome.schema.ts';
 import type { Org } from '#core/orgs/contract/org.schema.ts';
 import type { DrawResult, ExpertCandidate, ExpertView, ReviewView, SubmitReviewBody } from '../contract/review.schema.ts';
@@ -8,7 +8,7 @@ import type { DrawResult, ExpertCandidate, ExpertView, ReviewView, SubmitReviewB
 // Types only: the contract files build TypeBox schemas, which the console bundle does not need.
 export type {
   ApplicationStatus, ApplicationView, BackfillResult, CampaignRules, CampaignStats, CampaignStatus, CampaignType, CampaignView, CertificateView, DrawResult, Exclusion,
-  ExpertCandidate, ExpertView, FormField, ObjectionView, PublicList, QuotaUse, ReviewView, RubricCriterion, SelectionView,
+  ExpertCandidate, ExpertView, FormField, ObjectionView, PublicList, QuotaUse, ReviewView, RubricCriterion, SelectionView, UpdateCampaignBody,
 };
 
 /** The four presets, in the order the 新建评选 drawer offers them (server/presets.ts). */
@@ -21,6 +21,7 @@ export const campaignApi = {
   list: () => api.get<CampaignView[]>('/api/campaigns'),
   get: (id: string) => api.get<CampaignView>(campaignUrl(id)),
   create: (body: CreateCampaignBody) => api.post<CampaignView>('/api/campaigns', body),
+  update: (id: string, body: UpdateCampaignBody) => api.patch<CampaignView>(campaignUrl(id), body),
   open: (id: string) => api.post<CampaignView>(`${campaignUrl(id)}/open`),
   close: (id: string) => api.post<CampaignView>(`${campaignUrl(id)}/close`),
   stats: (id: string) => api.get<CampaignStats>(`${campaignUrl(id)}/stats`),

@@ -3,9 +3,9 @@ import { Button, Checkbox, DatePicker, Divider, Form, Input, InputNumber, Select
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { api, FormDrawer } from '#ui';
+import { FormDrawer } from '#ui';
 import { ORG_TYPES, ORG_TYPE_LABELS } from '#core/orgs/contract/org-types.ts';
-import type { CampaignView, FormField } from '../api.ts';
+import { campaignApi, type CampaignView, type FormField } from '../api.ts';
 import { BUILT_IN_UNIQUE_FIELDS, LEVELS, nextCode, toFormValues, toUpdate, weightTotal, type RulesFormValues } from './rules-form.ts';
 
 const KINDS = ['region', 'school', 'lesson', 'course'] as const;
@@ -244,7 +244,7 @@ export function RulesDrawer({ campaign, open, onClose, onSaved }: { campaign: Ca
       title={t(k('title'))}
       initialValues={initialValues}
       onClose={onClose}
-      onSubmit={async (values) => { onSaved(await api.patch<CampaignView>(`/api/campaigns/${encodeURIComponent(campaign.id)}`, toUpdate(values))); }}
+      onSubmit={async (values) => { onSaved(await campaignApi.update(campaign.id, toUpdate(values))); }}
     >
       <Typography.Paragraph type="secondary">{t(k('intro'))}</Typography.Paragraph>
       <Space wrap size="middle" align="start">

@@ -1,7 +1,7 @@
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import type { OrgType } from '#core/orgs/contract/org-types.ts';
-import type { CampaignRules, CampaignView, FormField, RubricCriterion } from '../api.ts';
+import type { CampaignRules, CampaignView, FormField, RubricCriterion, UpdateCampaignBody } from '../api.ts';
 
 type Category = CampaignRules['categories'][number];
 type Uniqueness = CampaignRules['uniqueness'][number];
@@ -26,8 +26,6 @@ export interface RulesFormValues {
   minScore: number;
   publicityDays: number;
 }
-
-export interface UpdateCampaign { title: string; applyUntil: string | null; rules: CampaignRules }
 
 /** Fields every campaign can make unique besides its own form's (server/selection.ts). */
 export const BUILT_IN_UNIQUE_FIELDS = ['applicant', 'applicantOrg', 'category'] as const;
@@ -67,7 +65,7 @@ function cleanField(f: FormField): FormField {
 }
 
 /** The PATCH body for the form's values (server/campaign.service.ts checks them again). */
-export function toUpdate(values: RulesFormValues): UpdateCampaign {
+export function toUpdate(values: RulesFormValues): Required<UpdateCampaignBody> {
   const levelQuotas = LEVELS.flatMap((level): CampaignRules['levelQuotas'] => {
     const v = values.levels[level];
     if (!v || v.mode === 'none') return [];
