@@ -60,3 +60,39 @@ export const SCHOOL_STAGE_LABELS: Readonly<Record<SchoolStage, string>> = {
   open_university: '开放大学',
   special: '特殊教育',
 };
+
+/*
+ * Administrative rank of each org type: 0 is the ministry, larger numbers sit lower in the
+ * tree. A child's type must rank strictly below its parent's, so a county bureau cannot hold a
+ * "city" or "province" inside itself and route reviews through it. Documented exceptions:
+ * - a county-level bureau may sit directly under a province (省直辖县级行政单位, the districts
+ *   of 直辖市), which the strict rule allows anyway (3 below 1);
+ * - schools, enterprises and other bodies are not authorities: they share the lowest rank and
+ *   may sit under any org that is not a school (a 教育集团 recorded as `other` may hold schools).
+ */
+export const ORG_TYPE_RANK: Readonly<Record<OrgType, number>> = {
+  ministry: 0,
+  department: 1,
+  affiliated_unit: 1,
+  university: 1,
+  provincial_authority: 1,
+  city_authority: 2,
+  county_authority: 3,
+  school: 4,
+  enterprise: 4,
+  other: 4,
+};
+
+/** Types that exercise authority over the orgs below them (review, quotas, reports). */
+export const AUTHORITY_TYPES: readonly OrgType[] = ['ministry', 'department', 'affiliated_unit', 'university', 'provincial_authority', 'city_authority', 'county_authority'];
+
+export const isAuthorityType = (type: string): boolean => (AUTHORITY_TYPES as readonly string[]).includes(type);
+
+/** Whether an org of `childType` may sit directly under one of `parentType`. */
+export function canContain(parentType: string, childType: string): boolean {
+  const parent = ORG_TYPE_RANK[parentType as OrgType];
+  const child = ORG_TYPE_RANK[childType as OrgType];
+  if (parent === undefined || child === undefined || parentType === 'school' || childType === 'ministry') return false;
+  if (child > parent) return true;
+  return !isAuthorityType(childType) && !isAuthorityType(parentType);
+}

@@ -1,7 +1,8 @@
-import { childPath, newId, type Ctx } from '#kernel';
+import { childPath, newId, parentPath, type Ctx } from '#kernel';
 import type { ImportReport, OrgImportRow } from '../contract/org.schema.ts';
 import { ORG_TYPES, ORG_TYPE_LABELS, SCHOOL_STAGES, SCHOOL_STAGE_LABELS, type OrgType } from '../contract/org-types.ts';
 import { OrgPermissions } from '../contract/permissions.ts';
+import { canContain, isAuthorityType } from '../contract/org-types.ts';
 import { findOrgsByCodes, insertOrgs, updateOrg, type OrgRow } from './org.repo.ts';
 
 const CODE = /^[A-Za-z0-9_-]{2,40}$/;
@@ -65,6 +66,11 @@ export async function importOrgs(ctx: Ctx, rows: OrgImportRow[], options: { dryR
         if (!parent) { errors.push({ row: r.row, code: 'orgs.import_parent_not_found', field: 'parentCode', value: r.parentCode }); continue; }
         if (parent.type === 'school') { errors.push({ row: r.row, code: 'orgs.school_cannot_have_children', field: 'parentCode', value: r.parentCode }); continue; }
         if (!tx.access.can(OrgPermissions.create, parent.path)) { errors.push({ row: r.row, code: 'access.forbidden', field: 'parentCode', value: r.parentCode }); continue; }
+        if (!canContain(parent.type, r.type)) { errors.push({ row: r.row, code: 'orgs.type_not_allowed_under_parent', field: 'type', value: r.type }); continue; }
+        // The same rule as createOrg: an authority is placed only from above its parent.
+        if (isAuthorityType(r.type) && !tx.access.can(OrgPermissions.create, parentPath(parent.path) ?? parent.path)) {
+          errors.push({ row: r.row, code: 'orgs.authority_needs_scope_above', field: 'type', value: r.type }); continue;
+        }
         const existing = known.get(r.code);
         if (existing) {
           if (existing.parent_id !== parent.id) { errors.push({ row: r.row, code: 'orgs.import_parent_differs', field: 'parentCode', value: r.parentCode }); continue; }

@@ -1,6 +1,7 @@
-import { childPath, conflict, forbidden, invalid, isWithin, newId, notFound, pageWindow, toBool, type Ctx, type PageOf } from '#kernel';
+import { childPath, conflict, forbidden, invalid, isWithin, newId, notFound, pageWindow, parentPath, toBool, type Ctx, type PageOf } from '#kernel';
 import type { CreateOrgBody, Org, OrgSearchQuery, UpdateOrgBody } from '../contract/org.schema.ts';
 import { OrgPermissions } from '../contract/permissions.ts';
+import { canContain, isAuthorityType } from '../contract/org-types.ts';
 import * as repo from './org.repo.ts';
 import type { OrgRow } from './org.repo.ts';
 
@@ -27,6 +28,29 @@ export async function getOrg(ctx: Ctx, id: string, permission: string = OrgPermi
   return row;
 }
 
+/**
+ * An org itself (its name, code, place in the tree, whether it is active) is governed by the
+ * level above it: a county administrator manages what lies under the county bureau, not the
+ * bureau. The root has no level above and is governed by grants on the root.
+ */
+function governs(ctx: Ctx, permission: string, org: Pick<OrgRow, 'path'>): boolean {
+  return ctx.access.can(permission, parentPath(org.path) ?? org.path);
+}
+
+function requireGoverns(ctx: Ctx, permission: string, org: Pick<OrgRow, 'path'>): void {
+  if (!governs(ctx, permission, org)) throw forbidden('orgs.change_needs_scope_above', { permission });
+}
+
+/**
+ * A child ranks below its parent (org-types.ts), and an authority is placed only by someone
+ * above its new parent, so nobody can build a fake city or province inside their own county and
+ * route reviews or quotas through it.
+ */
+export function checkPlacement(ctx: Ctx, permission: string, parent: Pick<OrgRow, 'path' | 'type'>, childType: string): void {
+  if (!canContain(parent.type, childType)) throw invalid('orgs.type_not_allowed_under_parent', { type: childType, parentType: parent.type });
+  if (isAuthorityType(childType) && !governs(ctx, permission, parent)) throw forbidden('orgs.authority_needs_scope_above', { type: childType });
+}
+
 function checkStage(type: string, stage: string | null | undefined) {
   if (type === 'school' && !stage) throw invalid('orgs.stage_required');
   if (type !== 'school' && stage) throw invalid('orgs.stage_only_for_schools');
@@ -40,6 +64,7 @@ export async function createOrg(ctx: Ctx, input: CreateOrgBody): Promise<Org> {
     if (parent.type === 'school') throw invalid('orgs.school_cannot_have_children');
     checkStage(input.type, input.stage);
     if (input.type === 'ministry') throw invalid('orgs.only_one_ministry');
+    checkPlacement(tx, OrgPermissions.create, parent, input.type);
     if (await repo.findOrgByCode(tx.db, input.code)) throw conflict('orgs.code_taken', { code: input.code });
     const id = newId();
     const at = tx.now().toISOString();
@@ -58,6 +83,7 @@ export async function createOrg(ctx: Ctx, input: CreateOrgBody): Promise<Org> {
 export async function updateOrg(ctx: Ctx, id: string, input: UpdateOrgBody): Promise<Org> {
   return ctx.transaction(async (tx) => {
     const org = await getOrg(tx, id, OrgPermissions.update);
+    requireGoverns(tx, OrgPermissions.update, org);
     const next = { name: input.name?.trim() ?? org.name, short_name: input.shortName === undefined ? org.short_name : input.shortName?.trim() || null, code: input.code ?? org.code, stage: input.stage === undefined ? org.stage : input.stage };
     checkStage(org.type, next.stage);
     if (next.code !== org.code && (await repo.findOrgByCode(tx.db, next.code))) throw conflict('orgs.code_taken', { code: next.code });
@@ -76,9 +102,11 @@ export async function moveOrg(ctx: Ctx, id: string, newParentId: string): Promis
   return ctx.transaction(async (tx) => {
     const org = await getOrg(tx, id, OrgPermissions.move);
     if (!org.parent_id) throw invalid('orgs.cannot_move_root');
+    requireGoverns(tx, OrgPermissions.move, org);
     const parent = await getOrg(tx, newParentId, OrgPermissions.move);
     if (isWithin(parent.path, org.path)) throw invalid('orgs.cannot_move_into_own_subtree');
     if (parent.type === 'school') throw invalid('orgs.school_cannot_have_children');
+    checkPlacement(tx, OrgPermissions.move, parent, org.type);
     if (parent.id === org.parent_id) return toOrg(org);
     const newPath = childPath(parent.path, org.id);
     const at = tx.now().toISOString();
@@ -96,6 +124,7 @@ export async function setOrgActive(ctx: Ctx, id: string, active: boolean): Promi
   return ctx.transaction(async (tx) => {
     const org = await getOrg(tx, id, OrgPermissions.deactivate);
     if (!org.parent_id && !active) throw invalid('orgs.cannot_deactivate_root');
+    requireGoverns(tx, OrgPermissions.deactivate, org);
     const affected = await repo.countSubtree(tx.db, org.path, active ? false : true);
     const at = tx.now().toISOString();
     await repo.setSubtreeActive(tx.db, org.path, active, at);

@@ -22,6 +22,12 @@ export const isWithin = (path: string, ancestorPath: string): boolean => path.st
 
 export const pathIds = (path: string): string[] => path.split('/').filter(Boolean);
 
+/** The path of the org's parent; null for the root. */
+export function parentPath(path: string): string | null {
+  const ids = pathIds(path);
+  return ids.length <= 1 ? null : `/${ids.slice(0, -1).join('/')}/`;
+}
+
 export const depthOf = (path: string): number => pathIds(path).length;
 
 /** Drops paths that lie inside another path of the list; the rest cover the same orgs. */
