@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createOrg } from '#core/orgs/server/org.service.ts';
 import { createUser } from '#core/users/server/user.service.ts';
-import { createGrant, createRole, listPermissions } from '#core/access/server/access.service.ts';
+import { createGrant, createRole, listPermissions, listRoles } from '#core/access/server/access.service.ts';
 import { fullAccess } from '#kernel';
 import type { WorkflowPort } from '#core/workflow/contract/workflow.service.ts';
 import { returnInstance } from '#core/workflow/server/return.service.ts';
@@ -26,6 +26,8 @@ interface Fixture {
   hebei: string;
   hebeiCounty: () => Promise<string>;
   hebeiUser: () => Promise<string>;
+  /** A user homed in Hebei who also holds a grant on the ministry (above every Hebei administrator). */
+  hebeiUserAbove: () => Promise<string>;
   hebeiGrant: () => Promise<string>;
   hebeiFile: () => Promise<string>;
   hebeiAuditEvent: () => Promise<string>;
@@ -52,8 +54,12 @@ interface Req { method: InjectOptions['method']; url: string; body?: unknown; he
 type Entry =
   | { kind: 'public'; reason: string }
   | { kind: 'self'; reason: string }
-  /** One object in Hebei: refused outside, allowed inside. */
-  | { kind: 'scoped'; request: (f: Fixture) => Promise<Req> }
+  /**
+   * One object in Hebei: refused outside, allowed inside. Routes that act on an account also
+   * give `account`: the same request on a Hebei account that holds a grant above Hebei, which
+   * even a caller holding every permission on Hebei must not reach (404).
+   */
+  | { kind: 'scoped'; request: (f: Fixture) => Promise<Req>; account?: (f: Fixture) => Promise<Req> }
   /** A list: outsiders get 200 with nothing from Hebei, insiders see Hebei's rows. */
   | { kind: 'list'; request: (f: Fixture) => Promise<Req>; hebeiRows: (body: any, f: Fixture) => number }
   /** Platform-wide objects: the permission must be held on the root org. */
@@ -105,9 +111,9 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/users/export': { kind: 'scoped', request: async (f) => { await f.hebeiUser(); return { method: 'GET', url: `/api/users/export?orgId=${f.hebei}&q=hb-` }; } },
   'GET /api/users/:id': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/users/${await f.hebeiUser()}` }) },
   'POST /api/users': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: '/api/users', body: { account: `m${Date.now()}${Math.floor(Math.random() * 1e6)}`, realName: '矩阵用户', orgId: await f.hebeiCounty(), password: TEST_PASSWORD } }) },
-  'PATCH /api/users/:id': { kind: 'scoped', request: async (f) => ({ method: 'PATCH', url: `/api/users/${await f.hebeiUser()}`, body: { displayName: '改名' } }) },
-  'POST /api/users/:id/reset-password': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/users/${await f.hebeiUser()}/reset-password` }) },
-  'POST /api/users/:id/unlock': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/users/${await f.hebeiUser()}/unlock` }) },
+  'PATCH /api/users/:id': { kind: 'scoped', request: async (f) => ({ method: 'PATCH', url: `/api/users/${await f.hebeiUser()}`, body: { displayName: '改名' } }), account: async (f) => ({ method: 'PATCH', url: `/api/users/${await f.hebeiUserAbove()}`, body: { email: 'taken-over@example.cn' } }) },
+  'POST /api/users/:id/reset-password': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/users/${await f.hebeiUser()}/reset-password` }), account: async (f) => ({ method: 'POST', url: `/api/users/${await f.hebeiUserAbove()}/reset-password` }) },
+  'POST /api/users/:id/unlock': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/users/${await f.hebeiUser()}/unlock` }), account: async (f) => ({ method: 'POST', url: `/api/users/${await f.hebeiUserAbove()}/unlock` }) },
 
   'GET /api/access/permissions': { kind: 'list', request: async () => ({ method: 'GET', url: '/api/access/permissions' }), hebeiRows: () => 0 },
   'GET /api/access/roles': { kind: 'list', request: async () => ({ method: 'GET', url: '/api/access/roles' }), hebeiRows: () => 0 },
@@ -115,8 +121,12 @@ const MATRIX: Record<string, Entry> = {
   'PATCH /api/access/roles/:id': { kind: 'platform', request: async (f) => ({ method: 'PATCH', url: `/api/access/roles/${await f.customRole()}`, body: { name: '改名角色' } }) },
   'DELETE /api/access/roles/:id': { kind: 'platform', request: async (f) => ({ method: 'DELETE', url: `/api/access/roles/${await f.customRole()}` }) },
   'GET /api/access/grants': { kind: 'list', request: async (f) => { await f.hebeiGrant(); return { method: 'GET', url: '/api/access/grants?pageSize=200' }; }, hebeiRows: (b) => b.items.filter((g: any) => g.userAccount.startsWith('hb-')).length },
-  'POST /api/access/grants': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: '/api/access/grants', body: { userId: await f.hebeiUser(), roleId: f.allPermissionsRole, orgId: await f.hebeiCounty() } }) },
-  'DELETE /api/access/grants/:id': { kind: 'scoped', request: async (f) => ({ method: 'DELETE', url: `/api/access/grants/${await f.hebeiGrant()}` }) },
+  'POST /api/access/grants': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: '/api/access/grants', body: { userId: await f.hebeiUser(), roleId: f.allPermissionsRole, orgId: await f.hebeiCounty() } }), account: async (f) => ({ method: 'POST', url: '/api/access/grants', body: { userId: await f.hebeiUserAbove(), roleId: f.allPermissionsRole, orgId: await f.hebeiCounty() } }) },
+  'DELETE /api/access/grants/:id': { kind: 'scoped', request: async (f) => ({ method: 'DELETE', url: `/api/access/grants/${await f.hebeiGrant()}` }), account: async (f) => {
+    const userId = await f.hebeiUserAbove();
+    const grant = await createGrant(f.h.system(), { userId, roleId: f.allPermissionsRole, orgId: f.hebei });
+    return { method: 'DELETE', url: `/api/access/grants/${grant.id}` };
+  } },
 
   'GET /api/audit/events': { kind: 'list', request: async (f) => { await f.hebeiCounty(); return { method: 'GET', url: '/api/audit/events?action=orgs.org.created&pageSize=200' }; }, hebeiRows: (b, f) => b.items.filter((e: any) => e.changes?.name === '矩阵县教育局').length },
   'GET /api/audit/events/export': { kind: 'scoped', request: async (f) => { await f.hebeiCounty(); return { method: 'GET', url: `/api/audit/events/export?orgId=${f.hebei}&action=orgs.org.created` }; } },
@@ -237,9 +247,16 @@ describeOnEngines('authorization matrix', (harness) => {
     let n = 0;
     const hebeiCounty = async () => (await createOrg(sys, { parentId: hebei, code: `HBC${++n}`, name: '矩阵县教育局', type: 'county_authority' })).id;
     const hebeiUser = async () => (await createUser(sys, { account: `hb-${++n}`, realName: '河北用户', orgId: hebei, password: TEST_PASSWORD })).user.id;
+    const reviewerRole = (await listRoles(sys)).find((r) => r.code === 'reviewer')!.id;
+    const ministry = await h.orgId('MOE');
+    const hebeiUserAbove = async () => {
+      const userId = await hebeiUser();
+      await createGrant(sys, { userId, roleId: reviewerRole, orgId: ministry });
+      return userId;
+    };
     const customRole = async () => (await createRole(sys, { code: `custom_${++n}`, name: '待删角色', permissions: ['orgs.org.read'] })).id;
     f = {
-      h, hebei, hebeiCounty, hebeiUser, customRole, allPermissionsRole: all.id,
+      h, hebei, hebeiCounty, hebeiUser, hebeiUserAbove, customRole, allPermissionsRole: all.id,
       hebeiGrant: async () => (await createGrant(sys, { userId: await hebeiUser(), roleId: all.id, orgId: hebei })).id,
       hebeiFile: async () => {
         const m = multipart(PDF);
@@ -337,6 +354,14 @@ describeOnEngines('authorization matrix', (harness) => {
         const ok = await send(who, harness(), await entry.request(f));
         expect(ok.statusCode, ok.body).toBeLessThan(400);
       });
+      const account = entry.kind === 'scoped' ? entry.account : undefined;
+      if (account) {
+        it(`${route} refuses an administrator acting on an account that holds a grant above them`, async () => {
+          const res = await send(insider, harness(), await account(f));
+          expect(res.statusCode, res.body).toBe(404);
+          expect(res.json().code).toMatch(/^(users\.user_not_found|access\.grant_not_found)$/);
+        });
+      }
     }
   }
 }, { extraModules: [reviewFixtureModule] });

@@ -67,3 +67,8 @@ export const findUserPath = (db: Kysely<any>, userId: string) =>
   db.selectFrom('core_users').select(['id', 'org_path', 'account']).where('id', '=', userId).executeTakeFirst() as Promise<{ id: string; org_path: string; account: string } | undefined>;
 export const findOrgPath = (db: Kysely<any>, orgId: string) =>
   db.selectFrom('core_orgs').select(['id', 'path', 'is_active']).where('id', '=', orgId).executeTakeFirst() as Promise<{ id: string; path: string; is_active: number } | undefined>;
+
+/** The paths of every org the user holds a grant on, active or not (a grant on an inactive org returns with it). */
+export const grantOrgPaths = async (db: Kysely<any>, userId: string): Promise<string[]> =>
+  (await db.selectFrom('core_grants as g').innerJoin('core_orgs as o', 'o.id', 'g.org_id').select('o.path').distinct()
+    .where('g.user_id', '=', userId).execute()).map((r) => r.path as string);

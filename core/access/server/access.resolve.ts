@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { forbidden, isWithin, outermostPaths, pathIds, type Access } from '#kernel';
+import { grantOrgPaths } from './access.repo.ts';
 
 /** A signed-in user's permissions: for each permission, the org paths it covers. */
 export class GrantedAccess implements Access {
@@ -70,4 +71,16 @@ export async function findPermissionHolders(db: Kysely<any>, permission: string,
     .orderBy('g.user_id')
     .execute() as Array<{ userId: string }>;
   return rows.map((r) => r.userId);
+}
+
+/**
+ * Whether `access` holds `permission` over an account as a whole: over its home org and over
+ * every org it holds a grant on. An administrator acts on an account (edit, reset its password,
+ * unlock, disable, grant, revoke) only then, so an account homed in a county school that holds a
+ * province-wide grant stays out of the county administrator's reach: taking it over would take
+ * the province.
+ */
+export async function coversAccount(db: Kysely<any>, access: Access, permission: string, account: { id: string; orgPath: string }): Promise<boolean> {
+  if (!access.can(permission, account.orgPath)) return false;
+  return (await grantOrgPaths(db, account.id)).every((path) => access.can(permission, path));
 }

@@ -4,6 +4,7 @@ import { AccessPermissions, BUILTIN_ROLES } from '../contract/permissions.ts';
 import type { PermissionRegistry } from './permission-registry.ts';
 import * as repo from './access.repo.ts';
 import { requirePlatformLevel } from '#core/orgs/server/org.service.ts';
+import { coversAccount } from './access.resolve.ts';
 
 let registry: PermissionRegistry | undefined;
 /** The host installs the registry built from the enabled modules at start. */
@@ -126,7 +127,7 @@ export async function createGrant(ctx: Ctx, body: GrantBody): Promise<Grant> {
     if (!org || !tx.access.can(AccessPermissions.manageGrants, org.path)) throw notFound('orgs.org_not_found', { id: body.orgId });
     if (!toBool(org.is_active)) throw invalid('orgs.org_inactive');
     const user = await repo.findUserPath(tx.db, body.userId);
-    if (!user || !(tx.access.can('users.user.read', user.org_path) || tx.access.can(AccessPermissions.manageGrants, user.org_path))) throw notFound('users.user_not_found', { id: body.userId });
+    if (!user || !(await coversAccount(tx.db, tx.access, AccessPermissions.manageGrants, { id: user.id, orgPath: user.org_path }))) throw notFound('users.user_not_found', { id: body.userId });
     const role = await repo.findRole(tx.db, body.roleId);
     if (!role) throw notFound('access.role_not_found', { id: body.roleId });
     const missing = (await repo.rolePermissions(tx.db, role.id)).filter((p) => !tx.access.can(p, org.path));
@@ -143,6 +144,8 @@ export async function revokeGrant(ctx: Ctx, id: string): Promise<void> {
   await ctx.transaction(async (tx) => {
     const grant = await repo.findGrant(tx.db, id);
     if (!grant || !tx.access.can(AccessPermissions.manageGrants, grant.org_path)) throw notFound('access.grant_not_found', { id });
+    const user = await repo.findUserPath(tx.db, grant.user_id);
+    if (!user || !(await coversAccount(tx.db, tx.access, AccessPermissions.manageGrants, { id: user.id, orgPath: user.org_path }))) throw notFound('access.grant_not_found', { id });
     if (grant.user_id === tx.actor.id && grant.role_code === 'platform_admin') throw invalid('access.cannot_revoke_own_platform_admin');
     await repo.deleteGrant(tx.db, id);
     tx.audit({ action: 'access.grant.revoked', objectType: 'grant', objectId: id, orgId: grant.org_id, changes: { userId: grant.user_id, account: grant.user_account, role: grant.role_code } });

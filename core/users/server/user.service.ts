@@ -5,6 +5,7 @@ import { UserPermissions } from '../contract/permissions.ts';
 import { checkIdNumber, checkPhone, maskIdNumber, maskPhone } from './id-number.ts';
 import { fieldCipher } from './field-crypto.ts';
 import { generateInitialPassword } from './initial-password.ts';
+import { coversAccount } from '#core/access/server/access.resolve.ts';
 import * as repo from './user.repo.ts';
 import type { UserRow } from './user.repo.ts';
 
@@ -24,6 +25,13 @@ export async function getUserRow(ctx: Ctx, id: string, permission: string = User
     if (row && ctx.access.can(UserPermissions.read, row.org_path)) ctx.access.require(permission, row.org_path);
     throw notFound('users.user_not_found', { id });
   }
+  return row;
+}
+
+/** The user, if the caller holds `permission` over the whole account (coversAccount); not_found otherwise. */
+export async function getManageableUser(ctx: Ctx, id: string, permission: string): Promise<UserRow> {
+  const row = await getUserRow(ctx, id, permission);
+  if (!(await coversAccount(ctx.db, ctx.access, permission, { id: row.id, orgPath: row.org_path }))) throw notFound('users.user_not_found', { id });
   return row;
 }
 
@@ -83,7 +91,7 @@ export async function createUser(ctx: Ctx, input: CreateUserBody, options: { isS
 /** Edits a user; moving to another org needs the update permission on both orgs. */
 export async function updateUser(ctx: Ctx, id: string, input: UpdateUserBody): Promise<User> {
   return ctx.transaction(async (tx) => {
-    const row = await getUserRow(tx, id, UserPermissions.update);
+    const row = await getManageableUser(tx, id, UserPermissions.update);
     const patch: Partial<UserRow> = {};
     const changes: Record<string, unknown> = {};
     if (input.realName !== undefined && input.realName.trim() !== row.real_name) { patch.real_name = input.realName.trim(); changes.realName = [row.real_name, patch.real_name]; }
@@ -147,7 +155,7 @@ export async function resetPassword(ctx: Ctx, id: string): Promise<{ temporaryPa
   const temporaryPassword = generateInitialPassword();
   const hash = await hashPassword(temporaryPassword);
   await ctx.transaction(async (tx) => {
-    const row = await getUserRow(tx, id, UserPermissions.resetPassword);
+    const row = await getManageableUser(tx, id, UserPermissions.resetPassword);
     const at = tx.now().toISOString();
     await repo.updateUser(tx.db, id, { password_hash: hash, must_change_password: 1, password_changed_at: at, failed_attempts: 0, locked_until: null, updated_at: at });
     await tx.db.deleteFrom('core_sessions').where('user_id', '=', id).execute();
@@ -158,7 +166,7 @@ export async function resetPassword(ctx: Ctx, id: string): Promise<{ temporaryPa
 
 export async function unlockUser(ctx: Ctx, id: string): Promise<User> {
   return ctx.transaction(async (tx) => {
-    const row = await getUserRow(tx, id, UserPermissions.unlock);
+    const row = await getManageableUser(tx, id, UserPermissions.unlock);
     const at = tx.now().toISOString();
     await repo.updateUser(tx.db, id, { failed_attempts: 0, locked_until: null, updated_at: at });
     tx.audit({ action: 'users.user.unlocked', objectType: 'user', objectId: id, orgId: row.org_id, changes: { lockedUntil: [row.locked_until, null] } });
