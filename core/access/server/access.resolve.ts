@@ -4,7 +4,8 @@ import { grantOrgPaths } from './access.repo.ts';
 
 /** A signed-in user's permissions: for each permission, the org paths it covers. */
 export class GrantedAccess implements Access {
-  constructor(readonly userId: string, private readonly byPermission: Map<string, string[]>) {}
+  /** `holdsAdminRole`: one of the grants behind this access is an administrative role (second factor required). */
+  constructor(readonly userId: string, private readonly byPermission: Map<string, string[]>, readonly holdsAdminRole = false) {}
 
   can(permission: string, orgPath?: string): boolean {
     const paths = this.byPermission.get(permission);
@@ -32,19 +33,20 @@ export const noAccess: Access = {
   scopes: () => [],
 };
 
-/** Reads a user's grants on active orgs with their roles' permissions, in one query. */
+/** Reads a user's grants on active orgs with their roles' permissions and admin flag, in one query. */
 export async function resolveAccess(db: Kysely<any>, userId: string): Promise<GrantedAccess> {
   const rows = await db.selectFrom('core_grants as g')
     .innerJoin('core_orgs as o', 'o.id', 'g.org_id')
+    .innerJoin('core_roles as r', 'r.id', 'g.role_id')
     .innerJoin('core_role_permissions as rp', 'rp.role_id', 'g.role_id')
-    .select(['rp.permission as permission', 'o.path as path'])
+    .select(['rp.permission as permission', 'o.path as path', 'r.is_admin as isAdmin'])
     .where('g.user_id', '=', userId)
     .where('o.is_active', '=', 1)
-    .execute() as Array<{ permission: string; path: string }>;
+    .execute() as Array<{ permission: string; path: string; isAdmin: number }>;
   const grouped = new Map<string, string[]>();
   for (const r of rows) (grouped.get(r.permission) ?? grouped.set(r.permission, []).get(r.permission)!).push(r.path);
   for (const [k, v] of grouped) grouped.set(k, outermostPaths(v));
-  return new GrantedAccess(userId, grouped);
+  return new GrantedAccess(userId, grouped, rows.some((r) => Number(r.isAdmin) === 1));
 }
 
 /** True when one of the user's grants is an administrative role (second factor required). */

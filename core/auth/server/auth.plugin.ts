@@ -3,7 +3,7 @@ import { DomainError, type Actor, type CtxFactory, type RouteAccess } from '#ker
 import type { UserRow } from '#core/users/server/user.repo.ts';
 import { noAccess, resolveAccess, type GrantedAccess } from '#core/access/server/access.resolve.ts';
 import type { SessionRow } from './session.repo.ts';
-import { resolveSession, type SessionSettings } from './auth.service.ts';
+import { requireSecondFactorOnceAdmin, resolveSession, type SessionSettings } from './auth.service.ts';
 import { cachedSession, cacheSession } from './session-cache.ts';
 
 export const SESSION_COOKIE = 'educloud_sid';
@@ -56,8 +56,10 @@ export function registerAuthHooks(app: FastifyInstance, options: AuthPluginOptio
     if (!entry) {
       const found = await resolveSession(base, token, options.settings);
       if (!found) return;
-      const access = mfaSatisfied(found.session) ? await resolveAccess(base.db, found.user.id) : null;
-      entry = { ...found, access, at: now.getTime() };
+      const granted = await resolveAccess(base.db, found.user.id);
+      // The second factor follows the user's current grants, not those held at sign-in.
+      const session = await requireSecondFactorOnceAdmin(base, found.session, found.user, granted.holdsAdminRole);
+      entry = { session, user: found.user, access: mfaSatisfied(session) ? granted : null, at: now.getTime() };
       cacheSession(token, entry);
     }
     const found = { session: entry.session, user: entry.user };
@@ -79,9 +81,13 @@ export function registerAuthHooks(app: FastifyInstance, options: AuthPluginOptio
     if (!mfaSatisfied(auth.session) && !pendingAllowed) {
       throw new DomainError('forbidden', auth.session.mfa_state === 'enrol_required' ? 'auth.mfa_enrolment_required' : 'auth.mfa_required');
     }
-    if ('permission' in access) {
-      if (auth.user.must_change_password) throw new DomainError('forbidden', 'auth.password_change_required');
-      if (!auth.access?.can(access.permission)) throw new DomainError('forbidden', 'access.forbidden', { permission: access.permission });
+    // Until a forced password change is done the session does nothing else: not even a
+    // session-level action such as approving a 待办 assigned to the account by name.
+    if (auth.user.must_change_password && !('session' in access && access.allowPendingPasswordChange)) {
+      throw new DomainError('forbidden', 'auth.password_change_required');
+    }
+    if ('permission' in access && !auth.access?.can(access.permission)) {
+      throw new DomainError('forbidden', 'access.forbidden', { permission: access.permission });
     }
   });
 }

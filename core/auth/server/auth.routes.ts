@@ -9,7 +9,9 @@ import { clearSessionCookie, setSessionCookie, type AuthState } from './auth.plu
 
 const tags = ['auth'];
 const session = { session: true } as const;
-const sessionPending = { session: true, allowPendingMfa: true } as const;
+/** The sign-in steps: reachable before the second factor and before a forced password change. */
+const sessionPending = { session: true, allowPendingMfa: true, allowPendingPasswordChange: true } as const;
+const sessionPendingPassword = { session: true, allowPendingPasswordChange: true } as const;
 
 export interface AuthRouteOptions {
   settings: service.SessionSettings;
@@ -63,7 +65,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, options: AuthRouteO
 
   app.post('/api/auth/logout-all', {
     schema: { tags, summary: '退出全部设备', response: { 204: Type.Null() } },
-    config: { access: session },
+    config: { access: sessionPendingPassword },
   }, async (req, reply) => {
     const auth = authOf(req);
     await service.logout(req.ctx, auth.session.id, auth.user, true);
@@ -84,7 +86,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, options: AuthRouteO
 
   app.post('/api/me/password', {
     schema: { tags, summary: '修改本人密码', body: PasswordChangeBody, response: { 204: Type.Null() } },
-    config: { access: session, rateLimit: options.loginRateLimit },
+    config: { access: sessionPendingPassword, rateLimit: options.loginRateLimit },
   }, async (req, reply) => {
     const auth = authOf(req);
     await service.changePassword(req.ctx, auth.session.id, auth.user, req.body.currentPassword, req.body.newPassword);

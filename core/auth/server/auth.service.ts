@@ -98,6 +98,21 @@ export async function resolveSession(ctx: Ctx, token: string, settings: SessionS
   return { session, user };
 }
 
+/**
+ * A session opened without a second factor (the user then held no administrative role) is put
+ * back to the second-factor step as soon as the user holds one: a teacher granted 机构管理员
+ * mid-session enrols or answers a code before using the new permissions.
+ */
+export async function requireSecondFactorOnceAdmin(ctx: Ctx, session: sessions.SessionRow, user: UserRow, isAdmin: boolean): Promise<sessions.SessionRow> {
+  if (session.mfa_state !== 'none' || !isAdmin) return session;
+  const mfa: MfaState = user.totp_enabled_at ? 'pending' : 'enrol_required';
+  await ctx.transaction(async (tx) => {
+    await sessions.setMfaState(tx.db, session.id, mfa);
+    tx.audit({ action: 'auth.session.second_factor_required', objectType: 'user', objectId: user.id, orgId: user.org_id, changes: { mfa: ['none', mfa] } });
+  });
+  return { ...session, mfa_state: mfa };
+}
+
 /** Completes the second factor of a pending session. */
 export async function verifySecondFactor(ctx: Ctx, sessionId: string, user: UserRow, code: string): Promise<void> {
   if (!user.totp_secret_cipher) throw invalid('auth.totp_not_enrolled');

@@ -35,6 +35,15 @@ let onUnauthenticated: (() => void) | null = null;
 /** Called when the server answers 401 to a signed-in console (session expired elsewhere). */
 export const setUnauthenticatedHandler = (fn: (() => void) | null) => { onUnauthenticated = fn; };
 
+let onSessionStepNeeded: (() => void) | null = null;
+/**
+ * Called when the server says the session must go back through a sign-in step (its user was
+ * granted an administrative role and owes a second factor, or owes a password change): the
+ * session gate asks who is signed in again and shows that step.
+ */
+export const setSessionStepHandler = (fn: (() => void) | null) => { onSessionStepNeeded = fn; };
+const SESSION_STEP_CODES = new Set(['auth.mfa_required', 'auth.mfa_enrolment_required', 'auth.password_change_required']);
+
 async function request<T>(method: string, url: string, body?: unknown, init: RequestInit = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
@@ -51,6 +60,7 @@ async function request<T>(method: string, url: string, body?: unknown, init: Req
       ? payload as Problem
       : { status: res.status, code: res.status >= 500 ? 'internal' : 'request.invalid' };
     if (res.status === 401 && onUnauthenticated && !url.startsWith('/api/auth/login')) onUnauthenticated();
+    if (res.status === 403 && SESSION_STEP_CODES.has(problem.code) && onSessionStepNeeded) onSessionStepNeeded();
     throw new ApiError(problem);
   }
   return payload as T;

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from '#ui/api.ts';
+import { api, ApiError, setCsrfToken, setSessionStepHandler, setUnauthenticatedHandler } from '#ui/api.ts';
 import { SessionContext, type SessionApi, type SessionInfo } from '#ui/session-context.tsx';
 import { FullPageSpin } from './full-page-spin.tsx';
 import { readCurrentOrg, saveCurrentOrg, defaultOrg } from './current-org.ts';
@@ -39,7 +39,8 @@ export function SessionGate() {
   useEffect(() => {
     void refresh();
     setUnauthenticatedHandler(() => { setCsrfToken(null); setState({ kind: 'anonymous', expired: true }); });
-    return () => setUnauthenticatedHandler(null);
+    setSessionStepHandler(() => { void refresh(); });
+    return () => { setUnauthenticatedHandler(null); setSessionStepHandler(null); };
   }, [refresh]);
 
   const session = useMemo<SessionApi | null>(() => {
