@@ -14,5 +14,8 @@ export const auditModule = defineModule({
     { role: 'security_officer', permissions: [AuditPermissions.readEvents] },
   ],
   migrationsDir: new URL('./migrations/', import.meta.url),
+  orgPathColumns: [{ table: 'core_audit_events', column: 'scope_path' }],
+  // Hashed into the chain: the path at the time of the record, which a move must not rewrite.
+  historicalOrgPathColumns: [{ table: 'core_audit_events', column: 'org_path' }],
   routes: (app) => registerAuditRoutes(app),
 });

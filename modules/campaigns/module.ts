@@ -25,7 +25,7 @@ export const campaignsModule = defineModule({
     { role: 'expert', permissions: [CampaignPermissions.score] },
   ],
   migrationsDir: new URL('./migrations/', import.meta.url),
-  orgPathColumns: [{ table: 'cp_campaigns', column: 'org_path' }, { table: 'cp_applications', column: 'org_path' }],
+  orgPathColumns: [{ table: 'cp_campaigns', column: 'org_path' }, { table: 'cp_applications', column: 'org_path' }, { table: 'cp_experts', column: 'org_path' }],
   workflows: [recommendationWorkflow],
   // The workflow engine is created before this module (it is listed first), so the port can be taken
   // here and the services work from the command line too, not only behind HTTP routes.

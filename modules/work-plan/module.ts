@@ -34,6 +34,7 @@ export const workPlanModule = defineModule({
     { role: 'reviewer', permissions: [FilePermissions.upload] },
   ],
   migrationsDir: new URL('./migrations/', import.meta.url),
+  orgPathColumns: [{ table: 'wp_plans', column: 'org_path' }, { table: 'wp_reports', column: 'org_path' }],
   routes: (app, host) => {
     installIndicatorPort(host.service<IndicatorPort>('indicators'));
     registerPlanRoutes(app);

@@ -5,6 +5,8 @@ export interface AuditRow {
   seq: number; id: string; at: string; actor_kind: string; actor_id: string | null; actor_name: string;
   ip: string | null; action: string; object_type: string; object_id: string | null; org_id: string | null;
   org_path: string | null; changes: string; prev_hash: string; hash: string;
+  /** Where the org stands now (moves with it, not hashed); readers are scoped by it. */
+  scope_path: string | null;
 }
 
 export const lockHead = (db: Kysely<any>) =>
@@ -36,7 +38,7 @@ export interface AuditFilter {
 }
 
 function filtered(db: Kysely<any>, f: AuditFilter) {
-  let q = db.selectFrom('core_audit_events').where((eb) => inSubtrees(eb, 'org_path', f.scopes));
+  let q = db.selectFrom('core_audit_events').where((eb) => inSubtrees(eb, 'scope_path', f.scopes));
   if (f.actorId) q = q.where('actor_id', '=', f.actorId);
   if (f.actorName) q = q.where('actor_name', '=', f.actorName);
   if (f.action) q = q.where('action', f.action.endsWith('.') ? '>=' : '=', f.action);

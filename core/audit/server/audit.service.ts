@@ -27,7 +27,7 @@ export async function listAuditEvents(ctx: Ctx, query: AuditQuery): Promise<Page
 export async function getAuditEvent(ctx: Ctx, id: string): Promise<AuditEvent> {
   const row = await findEvent(ctx.db, id);
   // Events without an org (sign-ins, platform settings) are visible to platform-wide readers only.
-  const path = row?.org_path ?? '/';
+  const path = row?.scope_path ?? '/';
   if (!row || !ctx.access.can(AuditPermissions.readEvents, path)) throw notFound('audit.event_not_found', { id });
   return toEvent(row);
 }

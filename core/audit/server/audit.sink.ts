@@ -21,7 +21,7 @@ export const auditSink: AuditSink = {
       return {
         seq, id: record.id, at: record.at, actor_kind: record.actorKind, actor_id: record.actorId, actor_name: record.actorName,
         ip: record.ip, action: record.action, object_type: record.objectType, object_id: record.objectId, org_id: record.orgId,
-        org_path: record.orgPath, changes: record.changes, prev_hash: prevHash, hash,
+        org_path: record.orgPath, scope_path: record.orgPath, changes: record.changes, prev_hash: prevHash, hash,
       };
     });
     // Batches keep each INSERT under SQLite's bound-parameter limit.

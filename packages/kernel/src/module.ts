@@ -49,6 +49,12 @@ export interface ModuleDefinition {
   migrationsDir?: URL;
   /** Tables that copy an org's path for fast subtree filters; moving an org rewrites them too. */
   orgPathColumns?: Array<{ table: string; column: string }>;
+  /**
+   * Columns that record where an org stood at some moment (hashed history) and so must not
+   * move with it. Every `*_path` column of the schema is declared in one of the two lists
+   * (a test checks), so a new copy of an org path cannot be forgotten by a move.
+   */
+  historicalOrgPathColumns?: Array<{ table: string; column: string }>;
   /** The contract service other modules may call through `host.service(id)`. */
   createService?(host: Host): unknown;
   routes?(app: FastifyInstance, host: Host): Promise<void> | void;
