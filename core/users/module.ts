@@ -2,11 +2,13 @@ import { defineModule } from '#kernel';
 import { UserPermissions } from './contract/permissions.ts';
 import { registerUserRoutes } from './server/user.routes.ts';
 import { userIndicators } from './server/user.indicators.ts';
+import { installProbeAlerts } from './server/id-number-probe.ts';
+import type { NotifyPort } from '#core/notify/contract/notify.service.ts';
 
 export const usersModule = defineModule({
   id: 'users',
   tablePrefix: 'core',
-  dependsOn: ['orgs'],
+  dependsOn: ['orgs', 'audit', 'notify'],
   permissions: [
     { id: UserPermissions.read, label: { zh: '查看用户', en: 'View users' } },
     { id: UserPermissions.create, label: { zh: '新建用户', en: 'Create users' } },
@@ -21,5 +23,8 @@ export const usersModule = defineModule({
   indicators: userIndicators,
   orgPathColumns: [{ table: 'core_users', column: 'org_path' }],
   migrationsDir: new URL('./migrations/', import.meta.url),
-  routes: (app) => registerUserRoutes(app),
+  routes: (app, host) => {
+    installProbeAlerts(host.service<NotifyPort>('notify'));
+    registerUserRoutes(app);
+  },
 });

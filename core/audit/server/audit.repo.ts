@@ -69,3 +69,8 @@ export const readHead = (db: Kysely<any>) =>
 
 export const orgPathOf = async (db: Kysely<any>, orgId: string) =>
   ((await db.selectFrom('core_orgs').select('path').where('id', '=', orgId).executeTakeFirst()) as { path: string } | undefined)?.path;
+
+/** How many records of `action` an actor left since `since` (a limit's window). */
+export const countActorActions = async (db: Kysely<any>, actorId: string, action: string, since: string): Promise<number> =>
+  Number((await db.selectFrom('core_audit_events').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('actor_id', '=', actorId).where('action', '=', action).where('at', '>=', since).executeTakeFirstOrThrow()).n);

@@ -6,6 +6,7 @@ import { checkIdNumber, checkPhone, maskIdNumber, maskPhone } from './id-number.
 import { fieldCipher } from './field-crypto.ts';
 import { generateInitialPassword } from './initial-password.ts';
 import { coversAccount } from '#core/access/server/access.resolve.ts';
+import { guardIdNumberProbe, IdNumberTaken } from './id-number-probe.ts';
 import * as repo from './user.repo.ts';
 import type { UserRow } from './user.repo.ts';
 
@@ -49,7 +50,7 @@ async function sealIdNumber(ctx: Ctx, raw: string | null | undefined, selfId?: s
   if (!checked.ok) throw invalid(`users.id_number_${checked.reason}`, { field: 'idNumber' });
   const index = fieldCipher().blindIndex(checked.value);
   const holder = await repo.findUserByIdNumberIndex(ctx.db, index);
-  if (holder && holder.id !== selfId) throw conflict('users.id_number_taken', { field: 'idNumber' });
+  if (holder && holder.id !== selfId) throw new IdNumberTaken(selfId ?? null, maskIdNumber(checked.value));
   return { id_number_cipher: fieldCipher().encrypt(checked.value), id_number_index: index, id_number_masked: maskIdNumber(checked.value) };
 }
 
@@ -71,7 +72,7 @@ export async function createUser(ctx: Ctx, input: CreateUserBody, options: { isS
   const password = input.password ?? generateInitialPassword();
   policyViolation(password, account, input.realName);
   const passwordHash = await hashPassword(password);
-  return ctx.transaction(async (tx) => {
+  return guardIdNumberProbe(ctx, !!input.idNumber, () => ctx.transaction(async (tx) => {
     const org = await orgFor(tx, input.orgId, UserPermissions.create);
     if (await repo.findUserByAccount(tx.db, account)) throw conflict('users.account_taken', { field: 'account', account });
     const at = tx.now().toISOString();
@@ -85,12 +86,12 @@ export async function createUser(ctx: Ctx, input: CreateUserBody, options: { isS
     await repo.insertUsers(tx.db, [row]);
     tx.audit({ action: 'users.user.created', objectType: 'user', objectId: row.id, orgId: org.id, changes: { account, realName: row.real_name, idNumber: row.id_number_masked, phone: row.phone_masked, email: row.email } });
     return { user: toUser({ ...row, org_name: org.name }), ...(input.password ? {} : { initialPassword: password }) };
-  });
+  }));
 }
 
 /** Edits a user; moving to another org needs the update permission on both orgs. */
 export async function updateUser(ctx: Ctx, id: string, input: UpdateUserBody): Promise<User> {
-  return ctx.transaction(async (tx) => {
+  return guardIdNumberProbe(ctx, !!input.idNumber, () => ctx.transaction(async (tx) => {
     const row = await getManageableUser(tx, id, UserPermissions.update);
     const patch: Partial<UserRow> = {};
     const changes: Record<string, unknown> = {};
@@ -118,7 +119,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserBody): P
     await repo.updateUser(tx.db, id, patch);
     tx.audit({ action: 'users.user.updated', objectType: 'user', objectId: id, orgId: patch.org_id ?? row.org_id, changes });
     return toUser({ ...row, ...patch }, tx.now());
-  });
+  }));
 }
 
 export async function getUser(ctx: Ctx, id: string): Promise<User> {
