@@ -39,6 +39,13 @@ describe('OrgFormDrawer', () => {
     expect(screen.queryByLabelText('学段')).toBeNull();
   });
 
+  it('offers under a county only the types that may sit there, no authorities', async () => {
+    renderDrawer({ parent: org('county_authority') });
+    fireEvent.mouseDown(await screen.findByLabelText('机构类型'));
+    expect(await screen.findByTitle('企业')).toBeTruthy();
+    for (const authority of ['地市教育局', '省级教育行政部门', '区县教育局']) expect(screen.queryByTitle(authority)).toBeNull();
+  });
+
   it('edits name and code but not the type, and asks a school\'s stage only', async () => {
     renderDrawer({ org: org('city_authority') });
     expect(await screen.findByDisplayValue('city_authority机构')).toBeTruthy();

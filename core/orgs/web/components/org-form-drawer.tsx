@@ -3,7 +3,8 @@ import { App, Form, Input, Select, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError, FormDrawer, problemMessage } from '#ui';
 import { orgApi, type Org } from '../api.ts';
-import { likelyChildType, stageOptions, typeOptions } from '../org-labels.tsx';
+import { creatableTypes, likelyChildType, stageOptions, typeOptions } from '../org-labels.tsx';
+import { canContain } from '../../contract/org-types.ts';
 
 export interface OrgFormValues { code: string; name: string; shortName?: string; type: Org['type']; stage?: Org['stage'] }
 
@@ -13,14 +14,19 @@ const FIELD_OF_PROBLEM: Record<string, keyof OrgFormValues> = {
   'orgs.stage_required': 'stage',
   'orgs.stage_only_for_schools': 'stage',
   'orgs.only_one_ministry': 'type',
+  'orgs.type_not_allowed_under_parent': 'type',
+  'orgs.authority_needs_scope_above': 'type',
 };
 export const fieldOfProblem = (error: unknown): keyof OrgFormValues | undefined =>
   error instanceof ApiError ? FIELD_OF_PROBLEM[error.code] : undefined;
 
 const CODE_PATTERN = /^[A-Za-z0-9_-]{2,40}$/;
 
-/** The form's fields; the stage is asked only of a school, the type only when creating. */
-export function OrgFormFields({ editedType }: { editedType?: Org['type'] }) {
+/**
+ * The form's fields; the stage is asked only of a school, the type only when creating, and then
+ * only the types that may sit under the parent (the server enforces the same ranks).
+ */
+export function OrgFormFields({ editedType, parentType }: { editedType?: Org['type']; parentType?: string }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance<OrgFormValues>();
   const chosenType = Form.useWatch('type', form);
@@ -41,7 +47,7 @@ export function OrgFormFields({ editedType }: { editedType?: Org['type'] }) {
       </Form.Item>
       {creating && (
         <Form.Item name="type" label={t('orgs:web.field.type')} rules={[{ required: true, message: t('orgs:web.form.typeRequired') }]}>
-          <Select options={typeOptions(t)} />
+          <Select options={typeOptions(t, creatableTypes.filter((type) => !parentType || canContain(parentType, type)))} />
         </Form.Item>
       )}
       {type === 'school' && (
@@ -96,7 +102,7 @@ export function OrgFormDrawer({ open, parent, org, onClose, onSaved }: {
     <FormDrawer<OrgFormValues> open={open} title={title} initialValues={initialValues} onClose={onClose}
       onSubmit={(values, form) => submit({ ...initialValues, ...values }, form)}
       submitText={creating ? t('orgs:web.form.create') : undefined}>
-      <OrgFormFields editedType={org?.type} />
+      <OrgFormFields editedType={org?.type} parentType={parent?.type} />
     </FormDrawer>
   );
 }
