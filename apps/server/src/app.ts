@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { Type } from 'typebox';
-import type { RouteAccess } from '#kernel';
+import { REQUEST_VALIDATION_OPTIONS, type RouteAccess } from '#kernel';
 import { registerAuthHooks } from '#core/auth/server/auth.plugin.ts';
 import { registerAuthRoutes } from '#core/auth/server/auth.routes.ts';
 import type { Platform } from './platform.ts';
@@ -38,7 +38,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    ajv: { customOptions: REQUEST_VALIDATION_OPTIONS },
   });
 
   const catalog: RouteEntry[] = [];

@@ -13,6 +13,10 @@ export interface Config {
   sessionAbsoluteHours: number;
   trustProxy: boolean;
   maxUploadBytes: number;
+  /** Bytes one user's uploads may hold in all, and the files of one org; uploads per user per minute. */
+  uploadQuotaUserBytes: number;
+  uploadQuotaOrgBytes: number;
+  uploadsPerMinute: number;
   bodyLimitBytes: number;
   loginRateLimitPerMinute: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -44,6 +48,7 @@ const VARIABLES = {
   sessionAbsoluteHours: 'EDUCLOUD_SESSION_ABSOLUTE_HOURS', trustProxy: 'EDUCLOUD_TRUST_PROXY', maxUploadBytes: 'EDUCLOUD_MAX_UPLOAD_MB',
   bodyLimitBytes: 'EDUCLOUD_BODY_LIMIT_KB', loginRateLimitPerMinute: 'EDUCLOUD_LOGIN_RATE_LIMIT', logLevel: 'EDUCLOUD_LOG_LEVEL',
   smtpUrl: 'EDUCLOUD_SMTP_URL', mailFrom: 'EDUCLOUD_MAIL_FROM', publicUrl: 'EDUCLOUD_PUBLIC_URL',
+  uploadQuotaUserBytes: 'EDUCLOUD_UPLOAD_QUOTA_USER_MB', uploadQuotaOrgBytes: 'EDUCLOUD_UPLOAD_QUOTA_ORG_MB', uploadsPerMinute: 'EDUCLOUD_UPLOAD_RATE_LIMIT',
   jobsEnabled: 'EDUCLOUD_JOBS', jobsIntervalMs: 'EDUCLOUD_JOBS_INTERVAL_MS', jobsLeaseSeconds: 'EDUCLOUD_JOBS_LEASE_SECONDS',
 } as const;
 
@@ -109,6 +114,9 @@ export function loadConfig(env: Source = process.env): Config {
     sessionAbsoluteHours: integer(source, VARIABLES.sessionAbsoluteHours, 12, 1, 24 * 30),
     trustProxy: bool(source, VARIABLES.trustProxy),
     maxUploadBytes: integer(source, VARIABLES.maxUploadBytes, 50, 1, 4096) * 1024 * 1024,
+    uploadQuotaUserBytes: integer(source, VARIABLES.uploadQuotaUserBytes, 2048, 1, 1024 * 1024) * 1024 * 1024,
+    uploadQuotaOrgBytes: integer(source, VARIABLES.uploadQuotaOrgBytes, 20_480, 1, 1024 * 1024) * 1024 * 1024,
+    uploadsPerMinute: integer(source, VARIABLES.uploadsPerMinute, 20, 1, 10_000),
     bodyLimitBytes: integer(source, VARIABLES.bodyLimitBytes, 1024, 16, 100 * 1024) * 1024,
     loginRateLimitPerMinute: integer(source, VARIABLES.loginRateLimitPerMinute, 20, 1, 10_000),
     logLevel,

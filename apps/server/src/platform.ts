@@ -74,6 +74,7 @@ export function openPlatform(config: Config, options: { modules?: ModuleDefiniti
     fieldCipher,
     config: {
       filesDir: join(config.dataDir, 'files'), maxUploadBytes: config.maxUploadBytes,
+      uploadQuotaUserBytes: config.uploadQuotaUserBytes, uploadQuotaOrgBytes: config.uploadQuotaOrgBytes, uploadsPerMinute: config.uploadsPerMinute,
       smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, publicUrl: config.publicUrl,
     },
     service<T>(id: string): T {

@@ -9,4 +9,6 @@ export const FileErrors = {
   alreadyAttached: 'files.already_attached',
   unknownOwnerType: 'files.unknown_owner_type',
   invalidSha256: 'files.invalid_sha256',
+  userQuotaExceeded: 'files.user_quota_exceeded',
+  orgQuotaExceeded: 'files.org_quota_exceeded',
 } as const;

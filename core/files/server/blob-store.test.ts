@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -72,5 +72,23 @@ describe('LocalBlobStore', () => {
   it('reports a well-formed hash it does not hold as absent', async () => {
     expect(await store.has(sha('never stored'))).toBe(false);
     await expect(store.open(sha('never stored'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('removes a body only if nothing stored it since the given instant, a re-upload counting as storing', async () => {
+    const { sha256 } = await store.put(chunks('left over'), { maxBytes: 100 });
+    const path = join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    expect(await store.remove(sha256, { unlessStoredSince: hourAgo })).toBe(false);
+    expect(await store.has(sha256)).toBe(true);
+
+    const dayAgo = new Date(Date.now() - 86_400_000);
+    await utimes(path, dayAgo, dayAgo);
+    await store.put(chunks('left ', 'over'), { maxBytes: 100 });
+    expect(await store.remove(sha256, { unlessStoredSince: hourAgo })).toBe(false);
+
+    await utimes(path, dayAgo, dayAgo);
+    expect(await store.remove(sha256, { unlessStoredSince: hourAgo })).toBe(true);
+    expect(await listFiles(root)).toEqual([]);
+    expect(await store.remove(sha256, { unlessStoredSince: hourAgo })).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { access, mkdir, open, rename, rm } from 'node:fs/promises';
+import { access, mkdir, open, rename, rm, stat, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -16,6 +16,12 @@ export interface BlobStore {
   put(stream: Readable, limits: { maxBytes: number }): Promise<{ sha256: string; size: number }>;
   open(sha256: string): Promise<Readable>;
   has(sha256: string): Promise<boolean>;
+  /**
+   * Deletes a body unless it was stored or stored again since `unlessStoredSince`; true when
+   * it is gone. The caller has checked that no file row names it; the time guard covers an
+   * upload of the same content that found the body and has not yet written its row.
+   */
+  remove(sha256: string, options: { unlessStoredSince: Date }): Promise<boolean>;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -66,6 +72,9 @@ export class LocalBlobStore implements BlobStore {
     const target = this.pathOf(sha256);
     if (await this.has(sha256)) {
       await rm(temp, { force: true });
+      // Marks the body as just stored, so a clean-up deciding to remove it now leaves it alone.
+      const now = new Date();
+      await utimes(target, now, now).catch(() => undefined);
     } else {
       await mkdir(dirname(target), { recursive: true });
       // Two uploads of the same body may both get here; either rename leaves the same bytes.
@@ -77,6 +86,15 @@ export class LocalBlobStore implements BlobStore {
   async open(sha256: string): Promise<Readable> {
     const handle = await open(this.pathOf(sha256), 'r');
     return handle.createReadStream();
+  }
+
+  async remove(sha256: string, options: { unlessStoredSince: Date }): Promise<boolean> {
+    const path = this.pathOf(sha256);
+    const info = await stat(path).catch(() => null);
+    if (!info) return true;
+    if (info.mtime >= options.unlessStoredSince) return false;
+    await rm(path, { force: true });
+    return true;
   }
 
   async has(sha256: string): Promise<boolean> {

@@ -17,5 +17,27 @@ export async function setOwnerIfUnattached(db: Kysely<any>, id: string, ownerTyp
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Bytes held by the files a user uploaded (every row counts, shared content included). */
+export const bytesUploadedBy = async (db: Kysely<any>, userId: string): Promise<number> =>
+  Number((await db.selectFrom('core_files').select((eb) => eb.fn.coalesce(eb.fn.sum('size'), eb.lit(0)).as('bytes')).where('created_by', '=', userId).executeTakeFirstOrThrow()).bytes);
+
+/** Bytes held by the files of one org (not of its subtree). */
+export const bytesOfOrg = async (db: Kysely<any>, orgId: string): Promise<number> =>
+  Number((await db.selectFrom('core_files').select((eb) => eb.fn.coalesce(eb.fn.sum('size'), eb.lit(0)).as('bytes')).where('org_id', '=', orgId).executeTakeFirstOrThrow()).bytes);
+
+/** The oldest files still unattached that were uploaded before `before` (an ISO instant). */
+export const unattachedBefore = (db: Kysely<any>, before: string, limit: number) =>
+  db.selectFrom('core_files').selectAll().where('owner_type', 'is', null).where('created_at', '<', before)
+    .orderBy('created_at').limit(limit).execute() as Promise<FileRow[]>;
+
+/** Deletes a file row only while it is still unattached; returns whether it did (an attach in between wins). */
+export async function deleteIfUnattached(db: Kysely<any>, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('core_files').where('id', '=', id).where('owner_type', 'is', null).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+export const isContentReferenced = async (db: Kysely<any>, sha256: string): Promise<boolean> =>
+  !!(await db.selectFrom('core_files').select('id').where('sha256', '=', sha256).limit(1).executeTakeFirst());
+
 export const findOrgPath = (db: Kysely<any>, orgId: string) =>
   db.selectFrom('core_orgs').select(['id', 'path']).where('id', '=', orgId).executeTakeFirst() as Promise<{ id: string; path: string } | undefined>;

@@ -8,10 +8,13 @@ import { FilePermissions } from '../contract/permissions.ts';
 import type { BlobStore } from './blob-store.ts';
 import { attachmentDisposition } from './file-name.ts';
 import * as service from './file.service.ts';
+import type { UploadQuota } from './upload-quota.ts';
 
 export interface FileRouteDeps {
   store: BlobStore;
   maxUploadBytes: number;
+  quota: UploadQuota;
+  uploadsPerMinute: number;
 }
 
 const tags = ['files'];
@@ -24,13 +27,17 @@ export function registerFileRoutes(fastify: FastifyInstance, deps: FileRouteDeps
 
     app.post('/api/files', {
       schema: { tags, summary: '上传文件', consumes: ['multipart/form-data'], querystring: UploadFileQuery, response: { 201: FileMeta } },
-      config: { access: routeAccess.permission(FilePermissions.upload) },
+      config: {
+        access: routeAccess.permission(FilePermissions.upload),
+        // Per user, counted after the access check (preHandler), so strangers cannot use up a teacher's allowance.
+        rateLimit: { max: deps.uploadsPerMinute, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (req) => `files.upload:${req.ctx.actor.id ?? req.ip}` },
+      },
     }, async (req, reply) => {
       // One byte over the limit reaches the store, which refuses it with files.too_large.
       const part = await req.file({ limits: { files: 1, fileSize: deps.maxUploadBytes + 1 }, throwFileSizeLimit: false });
       if (!part) throw invalid(FileErrors.uploadMissing);
       const input = { stream: part.file, filename: part.filename, declaredType: part.mimetype, orgId: req.query.orgId, maxBytes: deps.maxUploadBytes };
-      return reply.code(201).send(await service.storeFile(req.ctx, input, deps.store));
+      return reply.code(201).send(await service.storeFile(req.ctx, input, deps.store, deps.quota));
     });
 
     app.get('/api/files/:id', {

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { conflict, invalid, newId, notFound, type Ctx } from '#kernel';
+import { conflict, DomainError, invalid, newId, notFound, type Ctx } from '#kernel';
 import { FileErrors } from '../contract/errors.ts';
 import type { FileMeta, FileOwner } from '../contract/file.schema.ts';
 import type { OwnerPolicy, StoreFileInput } from '../contract/file.service.ts';
@@ -9,6 +9,7 @@ import { cleanFileName } from './file-name.ts';
 import { inspectUpload } from './media-type.ts';
 import * as repo from './file.repo.ts';
 import type { FileRow } from './file.repo.ts';
+import { uploadRoom, type UploadQuota, type UploadRoom } from './upload-quota.ts';
 
 export const toFileMeta = (r: FileRow): FileMeta => ({
   id: r.id, name: r.original_name, mediaType: r.media_type, size: Number(r.size), sha256: r.sha256, orgId: r.org_id,
@@ -49,17 +50,21 @@ async function readableFile(ctx: Ctx, id: string): Promise<FileRow> {
 }
 
 /**
- * Stores an upload for an org the caller may upload to. The type is decided from the content
- * before any byte is kept; the row and its audit record are written together. A failure after
- * the body is stored leaves an unreferenced blob, which is harmless and shared by any re-upload.
+ * Stores an upload for an org the caller may upload to, within the user's and the org's quota
+ * (when given). The type is decided from the content before any byte is kept, and no more bytes
+ * than the quotas leave are kept; the row and its audit record are written together. A failure
+ * after the body is stored leaves an unreferenced blob, which is harmless and shared by any re-upload.
  */
-export async function storeFile(ctx: Ctx, input: StoreFileInput, store: BlobStore): Promise<FileMeta> {
+export async function storeFile(ctx: Ctx, input: StoreFileInput, store: BlobStore, quota?: UploadQuota): Promise<FileMeta> {
   let org: { id: string; path: string };
+  let room: UploadRoom | null = null;
   try {
     const found = await repo.findOrgPath(ctx.db, input.orgId);
     if (!found) throw notFound(FileErrors.orgNotFound, { orgId: input.orgId });
     ctx.access.require(FilePermissions.upload, found.path);
     org = found;
+    if (quota) room = await uploadRoom(ctx.db, quota, actorUserId(ctx), org.id);
+    if (room && room.bytes <= 0) throw room.refusal();
   } catch (error) {
     // An unread upload would hold the request open; let it go with the refusal.
     input.stream.destroy();
@@ -67,7 +72,12 @@ export async function storeFile(ctx: Ctx, input: StoreFileInput, store: BlobStor
   }
   const name = cleanFileName(input.filename);
   const upload = await inspectUpload(input.stream, { filename: name, declaredType: input.declaredType });
-  const { sha256, size } = await store.put(upload.stream, { maxBytes: input.maxBytes });
+  const maxBytes = room ? Math.min(input.maxBytes, room.bytes) : input.maxBytes;
+  const { sha256, size } = await store.put(upload.stream, { maxBytes }).catch((error: unknown) => {
+    // Cut short by the quota rather than by the size limit: say which.
+    if (room && maxBytes < input.maxBytes && error instanceof DomainError && error.code === FileErrors.tooLarge) throw room.refusal();
+    throw error;
+  });
   return ctx.transaction(async (tx) => {
     const row: FileRow = {
       id: newId(), sha256, size, media_type: upload.mediaType, original_name: name, owner_type: null, owner_id: null,

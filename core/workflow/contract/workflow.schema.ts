@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { PageQuery } from '#kernel';
+import { BoundedInteger, INT32_MAX, PageQuery } from '#kernel';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -135,7 +135,7 @@ export type ListQuery = Static<typeof ListQuery>;
 export const CandidateQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })) });
 export type CandidateQuery = Static<typeof CandidateQuery>;
 
-const Version = Type.Integer({ minimum: 1, description: '所见的实例版本；实例已被他人办理时返回 409 workflow.instance_changed' });
+const Version = BoundedInteger({ minimum: 1, maximum: INT32_MAX, description: '所见的实例版本；实例已被他人办理时返回 409 workflow.instance_changed' });
 const Comment = Type.String({ maxLength: 2000 });
 const FileIds = Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20, description: '先经 POST /api/files 上传的附件' });
 

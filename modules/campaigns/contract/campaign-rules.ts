@@ -5,6 +5,13 @@ import { ORG_TYPES } from '#core/orgs/contract/org-types.ts';
 export const CAMPAIGN_TYPES = ['benchmark', 'excellent_lesson', 'space_popularization', 'smart_zone'] as const;
 export type CampaignType = (typeof CAMPAIGN_TYPES)[number];
 
+/** Places a campaign hands out per category, level or province. */
+const QUOTA_MAX = 100_000;
+/** The highest mark a rubric criterion may be out of. */
+export const MARK_MAX = 1000;
+/** The widest range a number field of an application form may allow. */
+const FORM_NUMBER_LIMIT = 1e12;
+
 const Code = Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' });
 const Name = Type.String({ minLength: 1, maxLength: 100 });
 
@@ -12,7 +19,7 @@ export const CategoryRule = Type.Object({
   code: Code,
   name: Name,
   /** How many the campaign selects in this category at most. */
-  quota: Type.Integer({ minimum: 1, maximum: 100_000 }),
+  quota: Type.Integer({ minimum: 1, maximum: QUOTA_MAX }),
   /** What a category selects: whole regions, schools, single lessons or courses. */
   kind: Type.Enum(['region', 'school', 'lesson', 'course']),
   /** Org types whose members may apply in this category (a region applies as its authority). */
@@ -26,9 +33,9 @@ export type CategoryRule = Static<typeof CategoryRule>;
  */
 export const LevelQuota = Type.Object({
   level: Type.Enum(['county', 'city', 'province']),
-  max: Type.Optional(Type.Integer({ minimum: 0 })),
+  max: Type.Optional(Type.Integer({ minimum: 0, maximum: QUOTA_MAX })),
   share: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1 })),
-  minimum: Type.Optional(Type.Integer({ minimum: 0 })),
+  minimum: Type.Optional(Type.Integer({ minimum: 0, maximum: QUOTA_MAX })),
 }, { additionalProperties: false });
 export type LevelQuota = Static<typeof LevelQuota>;
 
@@ -42,11 +49,11 @@ export const UniquenessRule = Type.Object({
 export type UniquenessRule = Static<typeof UniquenessRule>;
 
 /** At most `max` selected applications per province (一师一优课: 800). */
-export const RegionCap = Type.Object({ level: Type.Enum(['province']), max: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export const RegionCap = Type.Object({ level: Type.Enum(['province']), max: Type.Integer({ minimum: 1, maximum: QUOTA_MAX }) }, { additionalProperties: false });
 export type RegionCap = Static<typeof RegionCap>;
 
 /** Weights of a rubric add up to 100; a criterion marked at its max contributes its whole weight. */
-export const RubricCriterion = Type.Object({ id: Code, name: Name, weight: Type.Number({ exclusiveMinimum: 0 }), max: Type.Number({ exclusiveMinimum: 0 }) }, { additionalProperties: false });
+export const RubricCriterion = Type.Object({ id: Code, name: Name, weight: Type.Number({ exclusiveMinimum: 0, maximum: 100 }), max: Type.Number({ exclusiveMinimum: 0, maximum: MARK_MAX }) }, { additionalProperties: false });
 export type RubricCriterion = Static<typeof RubricCriterion>;
 
 export const FormField = Type.Object({
@@ -56,8 +63,8 @@ export const FormField = Type.Object({
   required: Type.Boolean(),
   options: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 100 })),
   maxLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 20_000 })),
-  min: Type.Optional(Type.Number()),
-  max: Type.Optional(Type.Number()),
+  min: Type.Optional(Type.Number({ minimum: -FORM_NUMBER_LIMIT, maximum: FORM_NUMBER_LIMIT })),
+  max: Type.Optional(Type.Number({ minimum: -FORM_NUMBER_LIMIT, maximum: FORM_NUMBER_LIMIT })),
 }, { additionalProperties: false });
 export type FormField = Static<typeof FormField>;
 

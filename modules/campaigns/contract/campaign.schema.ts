@@ -84,7 +84,7 @@ export type SubmitApplicationBody = Static<typeof SubmitApplicationBody>;
 export const ApplicationQuery = Type.Object({
   status: Type.Optional(Type.Enum(APPLICATION_STATUSES)),
   categoryCode: Type.Optional(Type.String({ maxLength: 40 })),
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
 });
 export type ApplicationQuery = Static<typeof ApplicationQuery>;

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Nullable } from '#kernel/nullable.ts';
-import { FormField, RubricCriterion } from './campaign-rules.ts';
+import { FormField, MARK_MAX, RubricCriterion } from './campaign-rules.ts';
 
 export const ExpertView = Type.Object({ userId: Type.String(), name: Type.String(), orgName: Type.String(), categoryCode: Type.String(), assigned: Type.Integer(), submitted: Type.Integer() });
 export type ExpertView = Static<typeof ExpertView>;
@@ -58,7 +58,7 @@ export const ReviewView = Type.Object({
 export type ReviewView = Static<typeof ReviewView>;
 
 export const SubmitReviewBody = Type.Object({
-  marks: Type.Record(Type.String({ maxLength: 40 }), Type.Number(), { maxProperties: 20 }),
+  marks: Type.Record(Type.String({ maxLength: 40 }), Type.Number({ minimum: 0, maximum: MARK_MAX }), { maxProperties: 20 }),
   comment: Type.Optional(Type.String({ maxLength: 2000 })),
 }, { additionalProperties: false });
 export type SubmitReviewBody = Static<typeof SubmitReviewBody>;

@@ -1,10 +1,19 @@
 import { Type, type Static } from 'typebox';
 import { Nullable } from '#kernel/nullable.ts';
+import { BoundedNumber } from '#kernel/number-bounds.ts';
+
+/**
+ * The largest progress figure or target count: a national total of pupils, schools or yuan
+ * fits (10^12), and a sum of one figure per org of the whole tree stays finite and exact to
+ * well under one unit (doubles are exact to 2^53 ≈ 9·10^15).
+ */
+export const FIGURE_MAX = 1e12;
+const Figure = (options: { description?: string } = {}) => BoundedNumber({ minimum: 0, maximum: FIGURE_MAX, ...options });
 
 export const ReportView = Type.Object({
   id: Type.String(), taskId: Type.String(), orgId: Type.String(), orgName: Type.String(), reportDate: Type.String(),
   text: Type.String(), isComplete: Type.Boolean(), status: Type.Union([Type.Literal('submitted'), Type.Literal('accepted'), Type.Literal('returned')]),
-  reviewComment: Nullable(Type.String()), figures: Type.Array(Type.Object({ targetId: Type.String(), value: Type.Number() })),
+  reviewComment: Nullable(Type.String()), figures: Type.Array(Type.Object({ targetId: Type.String(), value: Nullable(Type.Number({ description: 'null: 未报送' })) })),
   files: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), size: Type.Integer() })), createdAt: Type.String(),
 });
 export type ReportView = Static<typeof ReportView>;
@@ -14,7 +23,7 @@ export const SubmitReportBody = Type.Object({
   reportDate: Type.String({ format: 'date' }),
   text: Type.String({ minLength: 2, maxLength: 20_000 }),
   isComplete: Type.Optional(Type.Boolean({ description: '报送单位认为本任务已完成（用于无量化指标的任务）' })),
-  figures: Type.Optional(Type.Array(Type.Object({ targetId: Type.String(), value: Type.Number({ minimum: 0 }) }), { maxItems: 50 })),
+  figures: Type.Optional(Type.Array(Type.Object({ targetId: Type.String(), value: Nullable(Figure({ description: `0–${FIGURE_MAX}; null: 未报送 (not 0)` })) }), { maxItems: 50 })),
   fileIds: Type.Optional(Type.Array(Type.String(), { maxItems: 20 })),
 }, { additionalProperties: false });
 export type SubmitReportBody = Static<typeof SubmitReportBody>;
@@ -42,8 +51,8 @@ export const UpdateTaskBody = Type.Object({
 export type UpdateTaskBody = Static<typeof UpdateTaskBody>;
 
 export const UpdateTargetBody = Type.Object({
-  count: Type.Optional(Type.Number({ minimum: 0 })),
-  max: Type.Optional(Nullable(Type.Number({ minimum: 0 }))),
+  count: Type.Optional(Figure()),
+  max: Type.Optional(Nullable(Figure())),
   unit: Type.Optional(Type.String({ minLength: 1, maxLength: 10 })),
   object: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   bound: Type.Optional(Type.Enum(['exact', 'at_least', 'at_most', 'approximate', 'range'])),
@@ -53,8 +62,8 @@ export const UpdateTargetBody = Type.Object({
 export type UpdateTargetBody = Static<typeof UpdateTargetBody>;
 
 export const CreateTargetBody = Type.Object({
-  count: Type.Number({ minimum: 0 }),
-  max: Type.Optional(Nullable(Type.Number({ minimum: 0 }))),
+  count: Figure(),
+  max: Type.Optional(Nullable(Figure())),
   unit: Type.String({ minLength: 1, maxLength: 10 }),
   object: Type.String({ minLength: 1, maxLength: 200 }),
   bound: Type.Enum(['exact', 'at_least', 'at_most', 'approximate', 'range']),

@@ -26,8 +26,11 @@ export const reportsOfTask = (db: Kysely<any>, taskId: string) =>
   db.selectFrom('wp_reports as r').innerJoin('core_orgs as o', 'o.id', 'r.org_id').selectAll('r').select('o.name as org_name')
     .where('r.task_id', '=', taskId).orderBy('r.report_date', 'desc').orderBy('r.created_at', 'desc').execute() as Promise<Array<ReportRow & { org_name: string }>>;
 
+/** `value` null: the unit did not report this figure (not 0). */
+export interface FigureRow { report_id: string; target_id: string; value: number | string | null }
+
 export const figuresOf = (db: Kysely<any>, reportIds: string[]) =>
-  reportIds.length === 0 ? Promise.resolve([]) : db.selectFrom('wp_report_figures').selectAll().where('report_id', 'in', reportIds).execute() as Promise<Array<{ report_id: string; target_id: string; value: number }>>;
+  reportIds.length === 0 ? Promise.resolve([]) : db.selectFrom('wp_report_figures').selectAll().where('report_id', 'in', reportIds).execute() as Promise<FigureRow[]>;
 
 export interface ReportFileRow { report_id: string; file_id: string; name: string; size: number }
 

@@ -45,11 +45,13 @@ export async function canReadReport(ctx: Ctx, reportId: string): Promise<boolean
   return scopes === 'all' || (scopes !== null && scopes.some((s) => report.org_path.startsWith(s)));
 }
 
-function toReport(r: repo.ReportRow & { org_name: string }, figures: Array<{ report_id: string; target_id: string; value: number }>, files: repo.ReportFileRow[]): ReportView {
+const figureValue = (value: number | string | null): number | null => (value === null ? null : Number(value));
+
+function toReport(r: repo.ReportRow & { org_name: string }, figures: repo.FigureRow[], files: repo.ReportFileRow[]): ReportView {
   return {
     id: r.id, taskId: r.task_id, orgId: r.org_id, orgName: r.org_name, reportDate: r.report_date, text: r.text, isComplete: !!Number(r.is_complete),
     status: r.status as ReportView['status'], reviewComment: r.review_comment, createdAt: r.created_at,
-    figures: figures.filter((f) => f.report_id === r.id).map((f) => ({ targetId: f.target_id, value: Number(f.value) })),
+    figures: figures.filter((f) => f.report_id === r.id).map((f) => ({ targetId: f.target_id, value: figureValue(f.value) })),
     files: files.filter((f) => f.report_id === r.id).map((f) => ({ id: f.file_id, name: f.name, size: Number(f.size) })),
   };
 }
@@ -107,7 +109,10 @@ export async function reviewReport(ctx: Ctx, reportId: string, body: ReviewRepor
 
 /**
  * A task's targets with their current figures and its derived status. A target's figure is
- * the sum, over reporting units, of each unit's latest figure that was not returned.
+ * the sum, over reporting units, of each unit's latest figure that was not returned; a report
+ * that left a figure out (null) keeps the unit's earlier one, and with none at all the
+ * target's figure is null (未报送), not 0. Each figure is at most FIGURE_MAX (the schema and
+ * the migration that made figures nullable), so the sum stays finite for any number of units.
  */
 export async function taskProgress(ctx: Ctx, taskId: string): Promise<TaskProgress> {
   const task = await taskOrThrow(ctx, taskId);
@@ -117,7 +122,7 @@ export async function taskProgress(ctx: Ctx, taskId: string): Promise<TaskProgre
   const figures = await repo.figuresOf(ctx.db, live.map((r) => r.id));
   const latest = new Map<string, { date: string; value: number }>(); // key: target|org
   for (const r of live) {
-    for (const f of figures.filter((x) => x.report_id === r.id)) {
+    for (const f of figures.filter((x) => x.report_id === r.id && x.value !== null)) {
       const key = `${f.target_id}|${r.org_id}`;
       const seen = latest.get(key);
       if (!seen || r.report_date > seen.date) latest.set(key, { date: r.report_date, value: Number(f.value) });

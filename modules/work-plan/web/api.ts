@@ -38,14 +38,14 @@ export interface TaskProgress {
 }
 export interface ReportView {
   id: string; taskId: string; orgId: string; orgName: string; reportDate: string; text: string; isComplete: boolean;
-  status: 'submitted' | 'accepted' | 'returned'; reviewComment: string | null; figures: Array<{ targetId: string; value: number }>; files: Array<{ id: string; name: string; size: number }>; createdAt: string;
+  status: 'submitted' | 'accepted' | 'returned'; reviewComment: string | null; figures: Array<{ targetId: string; value: number | null }>; files: Array<{ id: string; name: string; size: number }>; createdAt: string;
 }
 
 export const reportApi = {
   myTasks: () => api.get<TaskProgress[]>('/api/work-plan/my-tasks'),
   progress: (taskId: string) => api.get<TaskProgress>(`/api/work-plan/tasks/${taskId}/progress`),
   reports: (taskId: string) => api.get<ReportView[]>(`/api/work-plan/tasks/${taskId}/reports`),
-  submit: (taskId: string, body: { orgId: string; reportDate: string; text: string; isComplete?: boolean; figures?: Array<{ targetId: string; value: number }>; fileIds?: string[] }) =>
+  submit: (taskId: string, body: { orgId: string; reportDate: string; text: string; isComplete?: boolean; figures?: Array<{ targetId: string; value: number | null }>; fileIds?: string[] }) =>
     api.post<ReportView>(`/api/work-plan/tasks/${taskId}/reports`, body),
   review: (reportId: string, decision: 'accept' | 'return', comment?: string) => api.post<ReportView>(`/api/work-plan/reports/${reportId}/review`, { decision, comment }),
 };

@@ -13,3 +13,4 @@ export * from './indicator.ts';
 export * from './job.ts';
 export * from './workflow.ts';
 export * from './nullable.ts';
+export * from './number-bounds.ts';

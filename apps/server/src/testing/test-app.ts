@@ -72,6 +72,8 @@ async function createPostgresDatabase(): Promise<{ url: string; drop: () => Prom
 export interface TestAppOptions {
   /** Test-only modules (fixtures) enabled after the real ones. */
   extraModules?: ModuleDefinition[];
+  /** Configuration variables for this app (small quotas, limits), over the test defaults. */
+  env?: Record<string, string>;
 }
 
 /** A fresh database (migrated and seeded) and the HTTP app on it, for one test file. */
@@ -84,6 +86,7 @@ export async function startTestApp(engine: EngineName, options: TestAppOptions =
     EDUCLOUD_FIELD_KEY: randomBytes(32).toString('hex'),
     EDUCLOUD_LOG_LEVEL: 'silent',
     EDUCLOUD_LOGIN_RATE_LIMIT: '10000',
+    ...options.env,
   });
   let offset = 0;
   const now = () => new Date(Date.now() + offset);

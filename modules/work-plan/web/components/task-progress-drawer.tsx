@@ -4,7 +4,7 @@ import { PaperClipOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, formatBytes, problemMessage } from '#ui';
 import { reportApi, type ReportView, type TaskProgress } from '../api.ts';
-import { TargetProgressList, TaskStatusTag } from './task-status-tag.tsx';
+import { ReportFigures, TargetProgressList, TaskStatusTag } from './task-status-tag.tsx';
 
 const REPORT_COLORS = { submitted: 'processing', accepted: 'success', returned: 'warning' } as const;
 
@@ -60,7 +60,7 @@ export function TaskProgressDrawer({ taskId, onClose }: { taskId: string | null;
                     title={<Space>{r.orgName}<Typography.Text type="secondary">{r.reportDate}</Typography.Text><Tag color={REPORT_COLORS[r.status]}>{t(`work-plan:web.progress.${r.status}`)}</Tag></Space>}
                     description={<>
                       <div style={{ whiteSpace: 'pre-wrap', color: '#1f2937' }}>{r.text}</div>
-                      {r.figures.length > 0 && <div>{r.figures.map((f) => `${progress.targets.find((g) => g.id === f.targetId)?.object ?? ''} ${f.value}`).join('；')}</div>}
+                      <ReportFigures figures={r.figures} targets={progress.targets} />
                       {r.files.length > 0 && (
                         <div>{r.files.map((f) => (
                           <div key={f.id}><PaperClipOutlined /> <a href={`/api/files/${f.id}/content`} download={f.name}>{f.name}</a> <Typography.Text type="secondary">{formatBytes(f.size)}</Typography.Text></div>

@@ -10,6 +10,14 @@ export function TaskStatusTag({ status }: { status: TaskStatus }) {
   return <Tag color={COLORS[status]}>{t(`work-plan:web.status.${status}`)}</Tag>;
 }
 
+/** One report's figures under their targets' names; a figure the unit left out reads 未报送, never 0. */
+export function ReportFigures({ figures, targets }: { figures: Array<{ targetId: string; value: number | null }>; targets: TaskProgress['targets'] }) {
+  const { t } = useTranslation();
+  if (figures.length === 0) return null;
+  const text = (value: number | null) => (value === null ? t('work-plan:web.progress.notReported') : formatCount(value));
+  return <div>{figures.map((f) => `${targets.find((g) => g.id === f.targetId)?.object ?? ''} ${text(f.value)}`).join('；')}</div>;
+}
+
 /** Each target's figure against it, as a bar: "4 / 30个 典型区域". */
 export function TargetProgressList({ targets }: { targets: TaskProgress['targets'] }) {
   const { t } = useTranslation();
