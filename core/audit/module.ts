@@ -1,6 +1,7 @@
 import { defineModule } from '#kernel';
 import { AuditPermissions } from './contract/permissions.ts';
 import { registerAuditRoutes } from './server/audit.routes.ts';
+import { auditCheckpointJob } from './server/checkpoint.job.ts';
 
 export const auditModule = defineModule({
   id: 'audit',
@@ -14,5 +15,6 @@ export const auditModule = defineModule({
     { role: 'security_officer', permissions: [AuditPermissions.readEvents] },
   ],
   migrationsDir: new URL('./migrations/', import.meta.url),
+  jobs: [auditCheckpointJob],
   routes: (app) => registerAuditRoutes(app),
 });
