@@ -51,7 +51,9 @@ function usage(err: Print, message: string): number {
 }
 
 function printChain(report: ChainReport, out: Print, err: Print): void {
-  if (!report.break) out(`审计哈希链完整：已校验 ${report.checked} 条记录，链头序号 ${report.headSeq}。`);
+  // A chain cut and rewound is still internally consistent: "intact" would mislead next to failed checkpoints.
+  if (!report.break && (report.checkpoints?.failed ?? 0) > 0) err(`审计哈希链自身连贯（已校验 ${report.checked} 条记录，链头序号 ${report.headSeq}），但与检查点不符：`);
+  else if (!report.break) out(`审计哈希链完整：已校验 ${report.checked} 条记录，链头序号 ${report.headSeq}。`);
   else err(`审计哈希链断裂：第一处断点在序号 ${report.break.seq}（${report.break.reason}），此前 ${report.checked} 条记录完好。`);
 }
 

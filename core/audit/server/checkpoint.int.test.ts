@@ -134,6 +134,8 @@ describeOnEngines('educloud audit verify --checkpoint', (h) => {
 
     const cli = await runCliAgainst(h(), ['audit', 'verify', '--checkpoint', file]);
     expect(cli.code).toBe(1);
+    expect(cli.out.join('\n')).not.toContain('完整');
+    expect(cli.err.join('\n')).toContain('审计哈希链自身连贯');
     expect(cli.err.join('\n')).toContain(`审计链只到序号 ${signed.seq - 2}，短于第 1 行检查点的序号 ${signed.seq}：链尾记录被删除（截断）`);
     const res = await admin.request('POST', '/api/audit/verify', { checkpoints: [signed] });
     expect(res.json()).toMatchObject({ ok: false, checkpoints: { failed: 1, chainEndSeq: signed.seq - 2, failures: [{ line: 1, seq: signed.seq, reason: 'chain_shorter' }] } });
