@@ -1,6 +1,7 @@
 import { defineModule } from '#kernel';
 import { AuditPermissions } from './contract/permissions.ts';
 import { registerAuditRoutes } from './server/audit.routes.ts';
+import { auditCheckpointJob } from './server/checkpoint.job.ts';
 
 export const auditModule = defineModule({
   id: 'audit',
@@ -18,5 +19,6 @@ export const auditModule = defineModule({
   orgPathColumns: [{ table: 'core_audit_events', column: 'scope_path' }],
   // Hashed into the chain: the path at the time of the record, which a move must not rewrite.
   historicalOrgPathColumns: [{ table: 'core_audit_events', column: 'org_path' }],
+  jobs: [auditCheckpointJob],
   routes: (app) => registerAuditRoutes(app),
 });

@@ -32,6 +32,8 @@ export interface Config {
   jobsIntervalMs: number;
   /** How long a claimed job is held; a run still going after this may start again elsewhere. */
   jobsLeaseSeconds: number;
+  /** Folder of the signed audit checkpoints (append-only JSON lines); put it where the database's writer cannot write. */
+  auditCheckpointDir: string;
 }
 
 export class ConfigError extends Error {
@@ -50,6 +52,7 @@ const VARIABLES = {
   smtpUrl: 'EDUCLOUD_SMTP_URL', mailFrom: 'EDUCLOUD_MAIL_FROM', publicUrl: 'EDUCLOUD_PUBLIC_URL',
   uploadQuotaUserBytes: 'EDUCLOUD_UPLOAD_QUOTA_USER_MB', uploadQuotaOrgBytes: 'EDUCLOUD_UPLOAD_QUOTA_ORG_MB', uploadsPerMinute: 'EDUCLOUD_UPLOAD_RATE_LIMIT',
   jobsEnabled: 'EDUCLOUD_JOBS', jobsIntervalMs: 'EDUCLOUD_JOBS_INTERVAL_MS', jobsLeaseSeconds: 'EDUCLOUD_JOBS_LEASE_SECONDS',
+  auditCheckpointDir: 'EDUCLOUD_AUDIT_CHECKPOINT_DIR',
 } as const;
 
 function integer(source: Source, name: string, fallback: number, min: number, max: number): number {
@@ -126,6 +129,7 @@ export function loadConfig(env: Source = process.env): Config {
     jobsEnabled: jobs === 'on',
     jobsIntervalMs: integer(source, VARIABLES.jobsIntervalMs, 15_000, 1_000, 3_600_000),
     jobsLeaseSeconds: integer(source, VARIABLES.jobsLeaseSeconds, 300, 10, 24 * 3600),
+    auditCheckpointDir: resolve(source.EDUCLOUD_AUDIT_CHECKPOINT_DIR || resolve(dataDir, 'audit-checkpoints')),
   };
 }
 

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createCtxFactory, fullAccess, migrateToLatest, openDatabase, type Actor, type Ctx, type CtxFactory, type Database, type Host, type ModuleDefinition } from '#kernel';
 import { deriveKey, FieldCipher } from '#kernel/crypto/sm.ts';
 import { installAuditKey } from '#core/audit/server/chain.ts';
+import { installAuditCheckpoints } from '#core/audit/server/checkpoint.ts';
 import { clearSessionCache } from '#core/auth/server/session-cache.ts';
 import { auditSink } from '#core/audit/server/audit.sink.ts';
 import { installFieldCipher } from '#core/users/server/field-crypto.ts';
@@ -58,6 +59,7 @@ export function openPlatform(config: Config, options: { modules?: ModuleDefiniti
   const fieldCipher = new FieldCipher(masterKey);
   installFieldCipher(fieldCipher);
   installAuditKey(deriveKey(masterKey, 'educloud/audit-chain/v1'));
+  installAuditCheckpoints({ masterKey, dir: config.auditCheckpointDir });
   const registry = new PermissionRegistry(mods);
   installPermissionRegistry(registry);
   installIndicators(mods);

@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import { schedulerFor } from '#core/jobs/server/scheduler.ts';
+import { installCheckpointLog } from '#core/audit/server/checkpoint.ts';
 import { buildApp } from './app.ts';
 import { ensureFirstAdmin } from './first-admin.ts';
 import { openPlatform, preparePlatform } from './platform.ts';
@@ -13,6 +14,8 @@ export async function serve(config: Config, out: (line: string) => void): Promis
   const admin = await ensureFirstAdmin(platform);
   if (consoleIsStale()) await buildConsole(out);
   const app = await buildApp(platform, { serveConsole: true });
+  // A second copy of each checkpoint, for a log collector beyond the reach of this machine's database.
+  installCheckpointLog((c) => app.log.info({ auditCheckpoint: c }, `audit.checkpoint seq=${c.seq} hash=${c.hash} count=${c.count}`));
   await app.listen({ host: config.host, port: config.port });
   const address = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   out(`\nEduCloud 教育云已启动：${address}`);

@@ -61,8 +61,29 @@ export async function listEvents(db: Kysely<any>, f: AuditFilter, offset: number
 export const findEvent = (db: Kysely<any>, id: string) =>
   db.selectFrom('core_audit_events').selectAll().where('id', '=', id).executeTakeFirst() as Promise<AuditRow | undefined>;
 
-export const eventsAfter = (db: Kysely<any>, seq: number, limit: number) =>
-  db.selectFrom('core_audit_events').selectAll().where('seq', '>', seq).orderBy('seq').limit(limit).execute() as Promise<AuditRow[]>;
+export const eventsAfter = (db: Kysely<any>, seq: number, limit: number, untilSeq?: number) => {
+  let q = db.selectFrom('core_audit_events').selectAll().where('seq', '>', seq);
+  if (untilSeq !== undefined) q = q.where('seq', '<=', untilSeq);
+  return q.orderBy('seq').limit(limit).execute() as Promise<AuditRow[]>;
+};
+
+/** The record with the highest seq (what the table really ends with, whatever the head row says). */
+export const lastEvent = (db: Kysely<any>) =>
+  db.selectFrom('core_audit_events').select(['seq', 'hash', 'at']).orderBy('seq', 'desc').limit(1).executeTakeFirst() as Promise<{ seq: number; hash: string; at: string } | undefined>;
+
+export const countEvents = async (db: Kysely<any>, untilSeq: number) =>
+  Number((await db.selectFrom('core_audit_events').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', '<=', untilSeq).executeTakeFirstOrThrow()).n);
+
+/** seq → hash of the records at these seqs (absent seqs are missing from the map). */
+export async function hashesAt(db: Kysely<any>, seqs: number[]): Promise<Map<number, string>> {
+  const found = new Map<number, string>();
+  // Chunks keep each query under SQLite's bound-parameter limit.
+  for (let i = 0; i < seqs.length; i += 500) {
+    const rows = await db.selectFrom('core_audit_events').select(['seq', 'hash']).where('seq', 'in', seqs.slice(i, i + 500)).execute();
+    for (const r of rows) found.set(Number(r.seq), r.hash as string);
+  }
+  return found;
+}
 
 export const readHead = (db: Kysely<any>) =>
   db.selectFrom('core_audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow() as Promise<{ seq: number; hash: string }>;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Page, routeAccess } from '#kernel';
-import { AuditEvent, AuditQuery, ChainReport } from '../contract/audit.schema.ts';
+import { AuditEvent, AuditQuery, ChainReport, VerifyChainBody } from '../contract/audit.schema.ts';
 import { AuditPermissions } from '../contract/permissions.ts';
 import { sendXlsx, XlsxResponse } from '#kernel/xlsx-export.ts';
 import * as service from './audit.service.ts';
@@ -31,7 +31,12 @@ export function registerAuditRoutes(fastify: FastifyInstance): void {
   }, (req) => service.getAuditEvent(req.ctx, req.params.id));
 
   app.post('/api/audit/verify', {
-    schema: { tags, summary: '校验审计哈希链（SM3）', response: { 200: ChainReport } },
+    schema: { tags, summary: '校验审计哈希链（SM3），可核对 SM2 签名的检查点', body: VerifyChainBody, response: { 200: ChainReport } },
     config: { access: routeAccess.permission(AuditPermissions.verifyChain) },
-  }, (req) => service.verifyAuditChain(req.ctx));
+    // The body is optional (the console sends none); Fastify would refuse a missing one as "not an object".
+    preValidation: (req, _reply, done) => { req.body ??= {}; done(); },
+  }, (req) => service.verifyAuditChain(req.ctx, {
+    silentGapDays: req.body.silentGapDays,
+    checkpoints: req.body.checkpoints?.map((checkpoint, i) => ({ line: i + 1, checkpoint })),
+  }));
 }

@@ -1,9 +1,13 @@
 import { fromJson, notFound, pageWindow, type Ctx, type PageOf } from '#kernel';
 import type { AuditEvent, AuditQuery, ChainReport } from '../contract/audit.schema.ts';
 import { AuditPermissions } from '../contract/permissions.ts';
-import { auditKey, GENESIS_HASH, verifyBatch } from './chain.ts';
+import { GENESIS_HASH } from './chain.ts';
+import { DEFAULT_SILENT_GAP_DAYS, silentGapFinder } from './chain.gaps.ts';
+import { walkChain } from './chain.walk.ts';
+import { checkpointSigningKeys, type ParsedCheckpointLine } from './checkpoint.ts';
+import { checkCheckpoints } from './checkpoint.verify.ts';
 import { requirePlatformLevel } from '#core/orgs/server/org.service.ts';
-import { eventsAfter, findEvent, listEvents, orgPathOf, readHead, type AuditRow } from './audit.repo.ts';
+import { findEvent, listEvents, orgPathOf, readHead, type AuditRow } from './audit.repo.ts';
 
 const toEvent = (r: AuditRow): AuditEvent => ({
   id: r.id, seq: Number(r.seq), at: r.at, actor: { kind: r.actor_kind, id: r.actor_id, name: r.actor_name }, ip: r.ip,
@@ -32,33 +36,36 @@ export async function getAuditEvent(ctx: Ctx, id: string): Promise<AuditEvent> {
   return toEvent(row);
 }
 
-/** Walks the whole chain in order, in batches; reports the first broken link. */
-export async function verifyAuditChain(ctx: Ctx, batchSize = 2000): Promise<ChainReport> {
+export interface VerifyOptions {
+  /** Lines of a checkpoint file; the chain must still reach each one's seq with its hash. */
+  checkpoints?: ParsedCheckpointLine[];
+  /** Gaps between records longer than this many days are reported (default 7). */
+  silentGapDays?: number;
+  batchSize?: number;
+}
+
+/**
+ * Walks the whole chain in order, in batches; reports the first broken link, holds the chain
+ * against the checkpoints given, and lists long silences between records as warnings.
+ */
+export async function verifyAuditChain(ctx: Ctx, options: VerifyOptions = {}): Promise<ChainReport> {
   // The chain spans every org, so only a root-level grant may walk it.
   await requirePlatformLevel(ctx, AuditPermissions.verifyChain);
-  let state = { seq: 0, hash: GENESIS_HASH };
-  let checked = 0;
-  for (;;) {
-    const rows = await eventsAfter(ctx.db, state.seq, batchSize);
-    if (rows.length === 0) break;
-    const result = verifyBatch(auditKey(), state, rows.map((r) => ({
-      seq: Number(r.seq), id: r.id, at: r.at, actorKind: r.actor_kind, actorId: r.actor_id, actorName: r.actor_name,
-      ip: r.ip, action: r.action, objectType: r.object_type, objectId: r.object_id, orgId: r.org_id, orgPath: r.org_path,
-      changes: r.changes, prevHash: r.prev_hash, hash: r.hash,
-    })));
-    if (!result.ok) {
-      // Records of this batch before the broken one were verified too; the head is reported as
-      // stored, as for a head mismatch, so the CLI's "N records before it are intact" is true.
-      const intact = rows.findIndex((r) => Number(r.seq) === result.break.seq);
-      return { ok: false, checked: checked + Math.max(intact, 0), headSeq: Number((await readHead(ctx.db)).seq), break: result.break };
-    }
-    checked += rows.length;
-    state = { seq: result.seq, hash: result.hash };
-  }
+  const gaps = silentGapFinder(options.silentGapDays ?? DEFAULT_SILENT_GAP_DAYS);
+  const walk = await walkChain(ctx.db, { seq: 0, hash: GENESIS_HASH }, { batchSize: options.batchSize, visit: (row) => gaps.visit(row) });
+  // The head is reported as stored, as for a head mismatch, so the CLI's "N records before it are intact" is true.
   const head = await readHead(ctx.db);
-  if (Number(head.seq) !== state.seq || head.hash !== state.hash) {
-    // Rows cut off the end leave the head pointing past the last record.
-    return { ok: false, checked, headSeq: Number(head.seq), break: { seq: state.seq + 1, reason: 'head_mismatch' } };
+  const headSeq = Number(head.seq);
+  let report: ChainReport;
+  if (!walk.ok) report = { ok: false, checked: walk.checked, headSeq, break: walk.break };
+  // Rows cut off the end leave the head pointing past the last record.
+  else if (headSeq !== walk.state.seq || head.hash !== walk.state.hash) report = { ok: false, checked: walk.checked, headSeq, break: { seq: walk.state.seq + 1, reason: 'head_mismatch' } };
+  else report = { ok: true, checked: walk.checked, headSeq };
+  const silentGaps = gaps.finish(ctx.now());
+  if (silentGaps.length > 0) report.silentGaps = silentGaps;
+  if (options.checkpoints) {
+    report.checkpoints = await checkCheckpoints(ctx.db, options.checkpoints, checkpointSigningKeys().publicKey);
+    if (report.checkpoints.failed > 0) report.ok = false;
   }
-  return { ok: true, checked, headSeq: state.seq };
+  return report;
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 import { createMigrator, type Actor, type CliCommand } from '#kernel';
-import { verifyAuditChain } from '#core/audit/server/audit.service.ts';
+import { runAuditCheckpoint, runAuditVerify } from '#core/audit/cli/commands.ts';
 import { importOrgs } from '#core/orgs/server/org.import.ts';
 import { readOrgRows } from '#core/orgs/server/org.file.ts';
 import { findOrgByCode } from '#core/orgs/server/org.repo.ts';
@@ -123,15 +123,14 @@ export const commands: Record<string, Command> = {
   },
 
   'audit verify': {
-    run: ({ config, out, err }) => withPlatform(config, async (p) => {
-      const report = await verifyAuditChain(p.systemCtx());
-      if (report.ok) {
-        out(`审计哈希链完整：已校验 ${report.checked} 条记录，链头序号 ${report.headSeq}。`);
-        return 0;
-      }
-      err(`审计哈希链断裂：第一处断点在序号 ${report.break!.seq}（${report.break!.reason}），此前 ${report.checked} 条记录完好。`);
-      return 1;
-    }, false),
+    options: { checkpoint: { type: 'string' }, 'gap-days': { type: 'string' } },
+    run: ({ values, config, out, err }) => withPlatform(config, (p) => runAuditVerify(p.systemCtx(), {
+      checkpoint: values.checkpoint as string | undefined, gapDays: values['gap-days'] as string | undefined,
+    }, out, err), false),
+  },
+
+  'audit checkpoint': {
+    run: ({ config, out, err }) => withPlatform(config, (p) => runAuditCheckpoint(p.systemCtx(), out, err), false),
   },
 
   demo: {

@@ -18,7 +18,10 @@ const HELP = `educloud — 教育云 EduCloud 命令行
   org import <文件> [--dry-run]  从 CSV/XLSX 导入机构（按机构代码更新或新增）
   user create --account A --name 姓名 --org 机构代码 [--id-number N] [--phone P] [--email E] [--role 角色代码]
                                 新建实名用户；打印一次性初始密码
-  audit verify                  校验审计记录的 SM3 哈希链，断链时以非零状态退出
+  audit verify [--checkpoint 文件] [--gap-days 7]
+                                校验审计记录的 SM3 哈希链，并核对 SM2 签名的检查点；断链、截断或检查点不符时以非零状态退出；
+                                列出超过 N 天没有记录的时段（提示）
+  audit checkpoint              立即签发一个审计检查点（SM2 签名），追加到检查点目录
   demo                          向空数据库写入可复现的示例数据（标记为示例）
 
 配置来自环境变量，见 README.md。`;

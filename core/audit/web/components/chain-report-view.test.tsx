@@ -37,3 +37,32 @@ describe('the result of a chain verification', () => {
     expect(Object.keys(en.web.verify.reasons).sort()).toEqual(Object.keys(audit.web.verify.reasons).sort());
   });
 });
+
+describe('the notes below a chain verification', () => {
+  it('lists long silences as a warning under an intact chain, up to now as well', () => {
+    renderWithProviders(<ChainReportView report={{
+      ok: true, checked: 30, headSeq: 30,
+      silentGaps: [
+        { fromSeq: 12, from: '2026-07-01T02:00:00.000Z', toSeq: 13, to: '2026-08-30T02:00:00.000Z', days: 60 },
+        { fromSeq: 30, from: '2026-09-01T02:00:00.000Z', toSeq: null, to: '2026-09-20T02:00:00.000Z', days: 19 },
+      ],
+    }} />, { audit });
+    expect(screen.getByText('哈希链完整')).toBeTruthy();
+    expect(screen.getByText(/很长时间没有任何审计记录/)).toBeTruthy();
+    expect(screen.getByText(/^序号 12（.+）至序号 13（.+），约 60 天$/)).toBeTruthy();
+    expect(screen.getByText(/^序号 30（.+）至今，约 19 天$/)).toBeTruthy();
+  });
+
+  it('names failed checkpoints with their line, seq and reason when the chain itself is unbroken', () => {
+    renderWithProviders(<ChainReportView report={{
+      ok: false, checked: 20, headSeq: 20,
+      checkpoints: { checked: 3, failed: 1, chainEndSeq: 20, latest: { seq: 25, at: '2026-09-01T02:00:00.000Z' }, failures: [{ line: 3, seq: 25, reason: 'chain_shorter' }] },
+    }} />, { audit });
+    expect(screen.getAllByText('3 个检查点中 1 个不符：').length).toBeGreaterThan(0);
+    expect(screen.getByText('第 3 行（序号 25）：链尾记录被删除（截断）')).toBeTruthy();
+  });
+
+  it('has a word for every checkpoint failure in English too', () => {
+    expect(Object.keys(en.web.verify.checkpointReasons).sort()).toEqual(Object.keys(audit.web.verify.checkpointReasons).sort());
+  });
+});
