@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { subtreeRange } from '#kernel';
-import { createOrg, moveOrg } from './org.service.ts';
+import { createOrg, moveOrg } from '#core/orgs/server/org.service.ts';
 import { createUser } from '#core/users/server/user.service.ts';
-import { describeOnEngines, TEST_PASSWORD, type Session } from '../../../apps/server/src/testing/test-app.ts';
+import { describeOnEngines, TEST_PASSWORD, type Session } from './testing/test-app.ts';
 import { importPlan, getPlan } from '../../../modules/work-plan/server/plan.service.ts';
 import { submitReport } from '../../../modules/work-plan/server/report.service.ts';
 
