@@ -9,7 +9,8 @@ import type { RouteAccess } from '#kernel';
 import { registerAuthHooks } from '#core/auth/server/auth.plugin.ts';
 import { registerAuthRoutes } from '#core/auth/server/auth.routes.ts';
 import type { Platform } from './platform.ts';
-import { registerProblemHandlers } from './problem.ts';
+import { answerClientError, answerFrameworkError, registerProblemHandlers } from './problem.ts';
+import { registerRequestHygiene } from './request-hygiene.ts';
 import { registerConsole } from './web-console.ts';
 
 export interface RouteEntry {
@@ -39,6 +40,10 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    // Errors raised before a route is found (a malformed URL, a request Node cannot parse) answer
+    // problem+json too, instead of Fastify's and Node's own bodies.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
 
   const catalog: RouteEntry[] = [];
@@ -71,6 +76,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerProblemHandlers(app, options.serveConsole ? await registerConsole(app) : null);
+  registerRequestHygiene(app);
   registerAuthHooks(app, { makeCtx: platform.makeCtx, settings: sessionSettings(platform) });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: { public: true } } }, () => app.swagger());
