@@ -8,7 +8,9 @@ import { Type } from 'typebox';
 import type { RouteAccess } from '#kernel';
 import { registerAuthHooks } from '#core/auth/server/auth.plugin.ts';
 import { registerAuthRoutes } from '#core/auth/server/auth.routes.ts';
+import type { Config } from './config.ts';
 import type { Platform } from './platform.ts';
+import { redactLogLine } from './log-redaction.ts';
 import { answerClientError, answerFrameworkError, registerProblemHandlers } from './problem.ts';
 import { registerRequestHygiene } from './request-hygiene.ts';
 import { registerConsole } from './web-console.ts';
@@ -30,13 +32,21 @@ export interface AppOptions {
   logger?: boolean;
   /** Serve the built web console at / (off in API tests). */
   serveConsole?: boolean;
+  /** Where the log goes (standard output if not given) and at what level (the config's if not given); tests capture it. */
+  logStream?: { write(line: string): void };
+  logLevel?: Config['logLevel'];
 }
 
 /** The HTTP application: security headers, problem+json errors, sessions, every module's routes. */
 export async function buildApp(platform: Platform, options: AppOptions = {}): Promise<FastifyInstance> {
   const { config } = platform;
   const app = Fastify({
-    logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
+    logger: options.logger === false ? false : {
+      level: options.logLevel ?? config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      hooks: { streamWrite: redactLogLine },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
