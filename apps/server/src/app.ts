@@ -8,8 +8,11 @@ import { Type } from 'typebox';
 import { REQUEST_VALIDATION_OPTIONS, type RouteAccess } from '#kernel';
 import { registerAuthHooks } from '#core/auth/server/auth.plugin.ts';
 import { registerAuthRoutes } from '#core/auth/server/auth.routes.ts';
+import type { Config } from './config.ts';
 import type { Platform } from './platform.ts';
-import { registerProblemHandlers } from './problem.ts';
+import { redactLogLine } from './log-redaction.ts';
+import { answerClientError, answerFrameworkError, registerProblemHandlers } from './problem.ts';
+import { registerRequestHygiene } from './request-hygiene.ts';
 import { registerConsole } from './web-console.ts';
 
 export interface RouteEntry {
@@ -29,16 +32,28 @@ export interface AppOptions {
   logger?: boolean;
   /** Serve the built web console at / (off in API tests). */
   serveConsole?: boolean;
+  /** Where the log goes (standard output if not given) and at what level (the config's if not given); tests capture it. */
+  logStream?: { write(line: string): void };
+  logLevel?: Config['logLevel'];
 }
 
 /** The HTTP application: security headers, problem+json errors, sessions, every module's routes. */
 export async function buildApp(platform: Platform, options: AppOptions = {}): Promise<FastifyInstance> {
   const { config } = platform;
   const app = Fastify({
-    logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
+    logger: options.logger === false ? false : {
+      level: options.logLevel ?? config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      hooks: { streamWrite: redactLogLine },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
     ajv: { customOptions: REQUEST_VALIDATION_OPTIONS },
+    // Errors raised before a route is found (a malformed URL, a request Node cannot parse) answer
+    // problem+json too, instead of Fastify's and Node's own bodies.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
 
   const catalog: RouteEntry[] = [];
@@ -71,6 +86,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerProblemHandlers(app, options.serveConsole ? await registerConsole(app) : null);
+  registerRequestHygiene(app);
   registerAuthHooks(app, { makeCtx: platform.makeCtx, settings: sessionSettings(platform) });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: { public: true } } }, () => app.swagger());

@@ -27,6 +27,7 @@ function thrownCodes(): string[] {
     /DomainError\(\s*'[a-z_]+',\s*'([a-z][a-z-]*\.[a-z_]+)'/g,
     /\bcode: '([a-z][a-z-]*\.[a-z_]+)'/g,
     /\bfail\('([a-z][a-z-]*\.[a-z_]+)'/g,
+    /\bproblem\(\d{3}, '([a-z][a-z-]*\.[a-z_]+)'/g,
   ];
   const codes = new Set<string>();
   const sources = ['core', 'modules', 'apps/server/src'].flatMap((d) => files(join(ROOT, d), (n) => /\.ts$/.test(n) && !/test\.ts$/.test(n)));

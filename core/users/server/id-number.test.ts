@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { checkIdNumber, checkPhone, idCheckDigit, maskIdNumber, maskPhone } from './id-number.ts';
+import { checkIdNumber, checkPhone, idCheckDigit, maskIdNumber, maskPersonalNumbers, maskPhone } from './id-number.ts';
 
 const EXAMPLE = '11010519491231002X';
 const TODAY = new Date('2024-06-01T12:00:00+08:00');
@@ -90,5 +90,23 @@ describe('checkPhone', () => {
 describe('maskPhone', () => {
   it('shows the first 3 and last 4 digits only', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');
+  });
+});
+
+describe('maskPersonalNumbers', () => {
+  it('masks ID numbers and phones wherever they stand in a URL or a text', () => {
+    expect(maskPersonalNumbers(`/api/users?q=${EXAMPLE}&page=2`)).toBe('/api/users?q=110***********002X&page=2');
+    expect(maskPersonalNumbers('/api/users?q=11010519491231002x')).toBe('/api/users?q=110***********002X');
+    expect(maskPersonalNumbers('/api/users/export?q=13812345678&lang=en')).toBe('/api/users/export?q=138****5678&lang=en');
+    expect(maskPersonalNumbers('q=138+1234+5678')).toBe('q=138****5678');
+    expect(maskPersonalNumbers('q=138%201234%205678')).toBe('q=138****5678');
+    expect(maskPersonalNumbers('q=138-1234-5678')).toBe('q=138****5678');
+    expect(maskPersonalNumbers('q=%2B8613812345678')).toBe('q=%2B861******5678');
+    expect(maskPersonalNumbers('号码 110105194912310021 无效')).toBe('号码 110***********0021 无效');
+  });
+
+  it('leaves dates, page sizes, org codes and ULIDs alone', () => {
+    const plain = '/api/orgs?q=GB130102&from=2024-06-01&to=2024-12-31&pageSize=500&id=01M90X85WHJXM7TC79RDPTC6W6';
+    expect(maskPersonalNumbers(plain)).toBe(plain);
   });
 });

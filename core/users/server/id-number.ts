@@ -52,6 +52,19 @@ export function maskPhone(value: string): string {
   return maskMiddle(value, 3, 4);
 }
 
+// A run of 11 or more digits, single spaces, dashes, dots or pluses (a URL's space) allowed between
+// them, with an optional check character: every phone (11 digits, or 13 with 86) and ID number
+// (15 or 18) however it was typed or encoded. Shorter runs (dates, page sizes, org codes) stay.
+const PERSONAL_NUMBER_RUN = /\d(?:(?:[\s+.-]|%20|%2[Dd])?\d){10,}(?:[Xx](?![0-9A-Za-z]))?/g;
+
+/**
+ * Text safe to log or audit: every ID-number-like or phone-like run of digits in it masked the
+ * way stored values are (first 3 and last 4 kept), whether or not it is a valid number.
+ */
+export function maskPersonalNumbers(text: string): string {
+  return text.replace(PERSONAL_NUMBER_RUN, (run) => maskMiddle(run.replace(/%20|%2[Dd]|[\s+.-]/g, '').toUpperCase(), 3, 4));
+}
+
 function maskMiddle(value: string, head: number, tail: number): string {
   // Too short to leave anything visible without revealing most of it.
   if (value.length <= head + tail) return '*'.repeat(value.length);

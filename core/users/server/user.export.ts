@@ -5,6 +5,7 @@ import { UserListQuery, type User } from '../contract/user.schema.ts';
 import { UserPermissions } from '../contract/permissions.ts';
 import zhCN from '../locales/zh-CN.json' with { type: 'json' };
 import en from '../locales/en.json' with { type: 'json' };
+import { maskPersonalNumbers } from './id-number.ts';
 import { listUsers } from './user.service.ts';
 
 /** The list route's filter and order, without paging: an export always holds every match. */
@@ -33,7 +34,8 @@ export async function exportUsers(ctx: Ctx, query: UserExportQuery): Promise<Xls
     action: 'users.user.exported', objectType: 'user', objectId: null,
     // Filed under the org the export covers, so that org's auditors see it.
     orgId: filter.orgId ?? (scopes.length === 1 ? (pathIds(scopes[0]).at(-1) ?? null) : null),
-    changes: { filter, rows: first.totalCapped ? `>${first.total}` : first.total },
+    // The search may be a full ID number or phone: the audit keeps it masked, like the stored values.
+    changes: { filter: filter.q === undefined ? filter : { ...filter, q: maskPersonalNumbers(filter.q) }, rows: first.totalCapped ? `>${first.total}` : first.total },
   }));
   const toRow = (u: User) => ({
     ...u,
