@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { BoundedInteger } from '#kernel/number-bounds.ts';
 import { PageQuery } from '#kernel';
 
 export const AuditEvent = Type.Object({
@@ -59,9 +60,10 @@ export type ChainReport = Static<typeof ChainReport>;
 export const AuditCheckpoint = Type.Object({
   type: Type.Literal('educloud.audit.checkpoint'),
   version: Type.Literal(1),
-  seq: Type.Integer({ minimum: 0 }),
+  // A chain's sequence never passes JavaScript's safe integers (Number.MAX_SAFE_INTEGER).
+  seq: BoundedInteger({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }),
   hash: Type.String({ pattern: '^[0-9a-f]{64}$' }),
-  count: Type.Integer({ minimum: 0 }),
+  count: BoundedInteger({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }),
   recordAt: Type.Union([Type.String(), Type.Null()], { description: 'time of the record at seq; null for an empty chain' }),
   at: Type.String({ description: 'when the checkpoint was made' }),
   algorithm: Type.Literal('SM2-SM3'),
