@@ -69,9 +69,14 @@ describeOnEngines('sign-in failures: per account and address, the same for accou
     const locked = (await admin.request('GET', '/api/users?status=locked&pageSize=500')).json().items.map((u: { id: string }) => u.id);
     expect(locked).toContain(user.id);
 
+    // Five more addresses put the account into its growing delay as well.
+    for (let i = 0; i < 5; i++) await login('unlock-me', WRONG, `192.0.2.${50 + i}`);
+    expect((await login('unlock-me', user.password, OWNER)).statusCode).toBe(429);
+    const rows = () => h().platform.database.db.selectFrom('core_login_failures').select('ip').where('account', '=', 'unlock-me').execute();
+    expect((await rows()).length).toBe(6);
+
     expect((await admin.request('POST', `/api/users/${user.id}/unlock`)).json()).toMatchObject({ isLocked: false, lockedUntil: null });
-    const rows = await h().platform.database.db.selectFrom('core_login_failures').select('ip').where('account', '=', 'unlock-me').execute();
-    expect(rows).toEqual([]);
+    expect(await rows()).toEqual([]);
     expect((await login('unlock-me', user.password, STRANGER)).statusCode).toBe(200);
   });
 
