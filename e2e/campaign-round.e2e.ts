@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { planDemo } from '../apps/server/src/demo/demo-plan.ts';
-import { signIn, signInAsAdmin } from './support/browser.ts';
+import { signIn, signInAsAdmin, signInReplacingPassword } from './support/browser.ts';
 import { formItem, openExtraPage, pickInSelect, signInWithTotp, type ExtraPage } from './support/console.ts';
 import { e2eSuite } from './support/journey.ts';
 import { DEMO_PASSWORD } from './support/server.ts';
@@ -22,7 +22,8 @@ const POLL = { timeout: 10_000 };
 
 const PROVINCE_ADMIN = 'demo-admin-gb130000';
 const CITY_REVIEWER = 'demo-reviewer-gb130100';
-const EXPERT = { account: 'e2e-expert-bd', realName: '赵评审', password: 'Expert-Review-2026!', orgCode: 'GB130600' };
+// The administrator types `password`; the expert's first sign-in must replace it with `ownPassword`.
+const EXPERT = { account: 'e2e-expert-bd', realName: '赵评审', password: 'Expert-Review-2026!', ownPassword: 'Quiet-Marking-2026!', orgCode: 'GB130600' };
 const OBJECTOR = { name: '钱异议', phone: '13812348000', masked: '138****8000' };
 
 /** The first teacher of the first school in each of the two counties (the sample is the same on every machine). */
@@ -262,7 +263,7 @@ suite.journey('runs a provincial 一师一优课 round from 晒课 to a verified
 
     const expert = await desk();
     await expert.step('expert-scores', async () => {
-      await signIn(expert.page, EXPERT.account, EXPERT.password);
+      await signInReplacingPassword(expert.page, EXPERT.account, EXPERT.password, EXPERT.ownPassword);
       await expert.page.getByRole('navigation', { name: '工作台' }).getByRole('link', { name: '专家评审' }).click();
       await rowWith(expert.page, LESSONS.a.title).getByRole('button', { name: '评 分' }).click();
       const form = drawer(expert.page, `评分：${LESSONS.a.title}`);

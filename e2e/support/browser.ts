@@ -161,6 +161,20 @@ export async function signIn(page: Page, account: string, password: string): Pro
   await waitForHome(page);
 }
 
+/**
+ * Signs in an account whose password an administrator typed: the server makes the first sign-in
+ * replace it (the forced password change page), then waits for the workbench.
+ */
+export async function signInReplacingPassword(page: Page, account: string, typedPassword: string, ownPassword: string): Promise<void> {
+  if (!(await page.locator('#account').isVisible())) await openSignIn(page);
+  await submitSignIn(page, account, typedPassword);
+  await page.locator('#currentPassword').fill(typedPassword);
+  await page.locator('#newPassword').fill(ownPassword);
+  await page.locator('#repeat').fill(ownPassword);
+  await page.locator('form button[type=submit]').click();
+  await waitForHome(page);
+}
+
 // ---------------------------------------------------------------------------------------
 // Figures for the docs
 

@@ -49,8 +49,8 @@ export function registerAuthRoutes(fastify: FastifyInstance, options: AuthRouteO
     config: { access: sessionPending, rateLimit: options.loginRateLimit },
   }, async (req) => {
     const auth = authOf(req);
-    await service.verifySecondFactor(req.ctx, auth.session.id, auth.user, req.body.code);
-    return sessionInfo(req, { ...auth, session: { ...auth.session, mfa_state: 'passed' }, access: await resolveAccess(req.ctx.db, auth.user.id) });
+    const passed = await service.verifySecondFactor(req.ctx, auth.session, auth.user, req.body.code, options.settings);
+    return sessionInfo(req, { ...auth, session: passed, access: await resolveAccess(req.ctx.db, auth.user.id) });
   });
 
   app.post('/api/auth/logout', {
@@ -109,7 +109,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, options: AuthRouteO
   }, async (req, reply) => {
     const auth = authOf(req);
     if (auth.session.mfa_state === 'pending') throw new DomainError('forbidden', 'auth.mfa_required');
-    await service.confirmTotpEnrolment(req.ctx, auth.session.id, auth.user, req.body.code);
+    await service.confirmTotpEnrolment(req.ctx, auth.session, auth.user, req.body.code, options.settings);
     return reply.code(204).send(null);
   });
 

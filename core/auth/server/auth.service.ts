@@ -1,12 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError, invalid, type Ctx } from '#kernel';
 import { fieldCipher } from '#core/users/server/field-crypto.ts';
-import { claimTotpCounter, findUserByAccount, findUserById, incrementFailedAttempts, updateUser, type UserRow } from '#core/users/server/user.repo.ts';
+import { claimTotpCounter, findUserByAccount, findUserById, updateUser, type UserRow } from '#core/users/server/user.repo.ts';
 import { assertPasswordPolicy } from '#core/users/server/user.service.ts';
 import { holdsAdminRole, type GrantedAccess } from '#core/access/server/access.resolve.ts';
 import type { MfaState, SessionInfo } from '../contract/auth.schema.ts';
 import { listGrants } from '#core/access/server/access.repo.ts';
 import { hashPassword, verifyPassword } from './password.ts';
+import { assertPasswordNotRecent, rememberReplacedPassword } from './password-history.ts';
+import { countLoginFailure, loginFailureError, refuseWhileThrottled } from './login-throttle.ts';
+import { addTotpFailure, clearLoginAddress, clearTotpFailures } from './login-failure.repo.ts';
 import { generateTotpSecret, totpUri, verifyTotp } from './totp.ts';
 import * as sessions from './session.repo.ts';
 
@@ -15,7 +18,8 @@ export interface SessionSettings {
   absoluteHours: number;
 }
 
-export const LOCKOUT = { maxFailedAttempts: 5, lockMinutes: 15 } as const;
+/** A session still owing its second factor lives this long, and its account gets this many wrong codes. */
+export const SECOND_FACTOR = { waitMinutes: 10, maxWrongCodes: 5, windowMinutes: 60 } as const;
 
 // Verifying against a real hash for unknown accounts keeps their timing equal to known ones.
 const DUMMY_HASH = hashPassword('educloud-timing-equaliser');
@@ -24,41 +28,19 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 
 const addMinutes = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60_000).toISOString();
 
-async function recordFailure(ctx: Ctx, user: UserRow | undefined, account: string): Promise<never> {
-  const now = ctx.now();
-  // An unknown account answers like a known one with its first failure, so the reply's
-  // shape does not tell which accounts exist.
-  let remaining: number = LOCKOUT.maxFailedAttempts - 1;
-  await ctx.transaction(async (tx) => {
-    if (user) {
-      // Counted by the database, not from the row read before the (slow) password check:
-      // parallel guesses would all read the same count and lose each other's failures.
-      const attempts = await incrementFailedAttempts(tx.db, user.id);
-      const locks = attempts >= LOCKOUT.maxFailedAttempts;
-      if (locks) await updateUser(tx.db, user.id, { failed_attempts: 0, locked_until: addMinutes(now, LOCKOUT.lockMinutes) });
-      remaining = locks ? 0 : LOCKOUT.maxFailedAttempts - attempts;
-      tx.audit({ action: locks ? 'auth.account.locked' : 'auth.login.failed', objectType: 'user', objectId: user.id, orgId: user.org_id, changes: { account, attempts } });
-    } else {
-      tx.audit({ action: 'auth.login.failed', objectType: 'user', objectId: null, orgId: null, changes: { account, unknownAccount: true } });
-    }
-  });
-  if (remaining === 0) throw new DomainError('locked', 'auth.account_locked', { minutes: LOCKOUT.lockMinutes });
-  throw new DomainError('unauthenticated', 'auth.invalid_credentials', { remainingAttempts: remaining });
-}
-
 /**
- * Checks the password, applies the lockout (5 failures → 15 minutes), and opens a session.
- * Administrative roles get a session that only reaches the second-factor step until it passes.
+ * Checks the password and opens a session. Failures are counted per (account, address) and
+ * per account (login-throttle.ts), the same way whether or not the account exists.
+ * Administrative roles get a session that only reaches the second-factor step until it passes,
+ * and that ends after a few minutes if it does not.
  */
 export async function login(ctx: Ctx, input: { account: string; password: string; userAgent: string | null }, settings: SessionSettings) {
   const account = input.account.trim().toLowerCase();
+  await refuseWhileThrottled(ctx, account);
   const user = await findUserByAccount(ctx.db, account);
   const now = ctx.now();
-  if (user?.locked_until && user.locked_until > now.toISOString()) {
-    throw new DomainError('locked', 'auth.account_locked', { until: user.locked_until, minutes: LOCKOUT.lockMinutes });
-  }
   const ok = user?.password_hash ? await verifyPassword(input.password, user.password_hash) : (await verifyPassword(input.password, await DUMMY_HASH), false);
-  if (!user || !ok) return recordFailure(ctx, user, account);
+  if (!user || !ok) throw loginFailureError(await ctx.transaction((tx) => countLoginFailure(tx, account, user)));
   if (user.status !== 'active') throw new DomainError('forbidden', 'auth.account_disabled');
 
   const needsMfa = await holdsAdminRole(ctx.db, user.id);
@@ -67,14 +49,24 @@ export async function login(ctx: Ctx, input: { account: string; password: string
   const at = now.toISOString();
   const row: sessions.SessionRow = {
     id: hashToken(token), user_id: user.id, csrf_token: randomBytes(24).toString('base64url'), mfa_state: mfa, ip: ctx.ip,
-    user_agent: input.userAgent?.slice(0, 300) ?? null, created_at: at, last_seen_at: at, expires_at: addMinutes(now, settings.absoluteHours * 60),
+    user_agent: input.userAgent?.slice(0, 300) ?? null, created_at: at, last_seen_at: at,
+    expires_at: addMinutes(now, mfa === 'none' ? settings.absoluteHours * 60 : SECOND_FACTOR.waitMinutes),
   };
   await ctx.transaction(async (tx) => {
     await sessions.insertSession(tx.db, row);
-    await updateUser(tx.db, user.id, { failed_attempts: 0, locked_until: null, last_login_at: at });
+    // Only this address's count is forgiven: a stranger's lock on another address stays.
+    await clearLoginAddress(tx.db, account, ctx.ip ?? '');
+    await updateUser(tx.db, user.id, { last_login_at: at });
     tx.audit({ action: 'auth.login.succeeded', objectType: 'user', objectId: user.id, orgId: user.org_id, changes: { mfa } });
   });
   return { token, session: row, user, mfa };
+}
+
+/** A session that has passed its second factor gets the normal absolute expiry, counted from sign-in. */
+async function markSecondFactorPassed(tx: Ctx, session: sessions.SessionRow, settings: SessionSettings): Promise<sessions.SessionRow> {
+  const passed = { ...session, mfa_state: 'passed', expires_at: addMinutes(new Date(session.created_at), settings.absoluteHours * 60) };
+  await sessions.passSecondFactor(tx.db, session.id, passed.expires_at);
+  return passed;
 }
 
 /**
@@ -106,30 +98,46 @@ export async function resolveSession(ctx: Ctx, token: string, settings: SessionS
 export async function requireSecondFactorOnceAdmin(ctx: Ctx, session: sessions.SessionRow, user: UserRow, isAdmin: boolean): Promise<sessions.SessionRow> {
   if (session.mfa_state !== 'none' || !isAdmin) return session;
   const mfa: MfaState = user.totp_enabled_at ? 'pending' : 'enrol_required';
+  // Waiting for a code, it lives as a freshly opened waiting session would; passing restores the day.
+  const waitUntil = addMinutes(ctx.now(), SECOND_FACTOR.waitMinutes);
+  const expiresAt = waitUntil < session.expires_at ? waitUntil : session.expires_at;
   await ctx.transaction(async (tx) => {
-    await sessions.setMfaState(tx.db, session.id, mfa);
+    await sessions.setMfaState(tx.db, session.id, mfa, expiresAt);
     tx.audit({ action: 'auth.session.second_factor_required', objectType: 'user', objectId: user.id, orgId: user.org_id, changes: { mfa: ['none', mfa] } });
   });
-  return { ...session, mfa_state: mfa };
+  return { ...session, mfa_state: mfa, expires_at: expiresAt };
 }
 
-/** Completes the second factor of a pending session. */
-export async function verifySecondFactor(ctx: Ctx, sessionId: string, user: UserRow, code: string): Promise<void> {
+/**
+ * Completes the second factor of a pending session. Wrong codes are counted per account across
+ * its sessions: the fifth ends this session and counts as a failed sign-in from this address.
+ */
+export async function verifySecondFactor(ctx: Ctx, session: sessions.SessionRow, user: UserRow, code: string, settings: SessionSettings): Promise<sessions.SessionRow> {
   if (!user.totp_secret_cipher) throw invalid('auth.totp_not_enrolled');
   const counter = verifyTotp(fieldCipher().decrypt(user.totp_secret_cipher), code, ctx.now().getTime(), { lastUsedCounter: user.totp_last_counter });
-  let accepted = false;
-  await ctx.transaction(async (tx) => {
+  const outcome = await ctx.transaction(async (tx): Promise<{ passed: sessions.SessionRow } | { exhausted: boolean }> => {
     // The counter read with the session may be stale: claiming it in the database stops two
     // requests carrying the same code from both passing.
-    accepted = counter !== null && (await claimTotpCounter(tx.db, user.id, counter));
-    if (!accepted) {
-      tx.audit({ action: 'auth.totp.failed', objectType: 'user', objectId: user.id, orgId: user.org_id });
-      return;
+    const accepted = counter !== null && (await claimTotpCounter(tx.db, user.id, counter));
+    if (accepted) {
+      await clearTotpFailures(tx.db, user.id);
+      tx.audit({ action: 'auth.totp.passed', objectType: 'user', objectId: user.id, orgId: user.org_id });
+      return { passed: await markSecondFactorPassed(tx, session, settings) };
     }
-    await sessions.setMfaState(tx.db, sessionId, 'passed');
-    tx.audit({ action: 'auth.totp.passed', objectType: 'user', objectId: user.id, orgId: user.org_id });
+    const now = tx.now();
+    const wrongCodes = await addTotpFailure(tx.db, user.id, now.toISOString(), addMinutes(now, -SECOND_FACTOR.windowMinutes));
+    const exhausted = wrongCodes >= SECOND_FACTOR.maxWrongCodes;
+    tx.audit({ action: 'auth.totp.failed', objectType: 'user', objectId: user.id, orgId: user.org_id, changes: { wrongCodes, sessionEnded: exhausted } });
+    if (exhausted) {
+      await clearTotpFailures(tx.db, user.id);
+      await sessions.deleteSession(tx.db, session.id);
+      await countLoginFailure(tx, user.account, user);
+    }
+    return { exhausted };
   });
-  if (!accepted) throw new DomainError('unauthenticated', 'auth.totp_invalid');
+  if ('passed' in outcome) return outcome.passed;
+  if (outcome.exhausted) throw new DomainError('unauthenticated', 'auth.totp_attempts_exhausted');
+  throw new DomainError('unauthenticated', 'auth.totp_invalid');
 }
 
 /** Starts enrolment: a new secret, kept encrypted as pending until a code confirms it. */
@@ -142,14 +150,14 @@ export async function beginTotpEnrolment(ctx: Ctx, user: UserRow): Promise<{ sec
   return { secret, uri: totpUri({ secret, account: user.account }) };
 }
 
-export async function confirmTotpEnrolment(ctx: Ctx, sessionId: string, user: UserRow, code: string): Promise<void> {
+export async function confirmTotpEnrolment(ctx: Ctx, session: sessions.SessionRow, user: UserRow, code: string, settings: SessionSettings): Promise<void> {
   if (!user.totp_pending_cipher) throw invalid('auth.totp_no_pending_enrolment');
   const secret = fieldCipher().decrypt(user.totp_pending_cipher);
   const counter = verifyTotp(secret, code, ctx.now().getTime());
   if (counter === null) throw new DomainError('invalid', 'auth.totp_invalid');
   await ctx.transaction(async (tx) => {
     await updateUser(tx.db, user.id, { totp_secret_cipher: user.totp_pending_cipher, totp_pending_cipher: null, totp_last_counter: counter, totp_enabled_at: tx.now().toISOString() });
-    await sessions.setMfaState(tx.db, sessionId, 'passed');
+    await markSecondFactorPassed(tx, session, settings);
     tx.audit({ action: 'auth.totp.enrolled', objectType: 'user', objectId: user.id, orgId: user.org_id });
   });
 }
@@ -163,14 +171,16 @@ export async function removeTotp(ctx: Ctx, user: UserRow, password: string): Pro
   });
 }
 
-/** Changes the caller's own password; ends every other session of theirs. */
+/** Changes the caller's own password, never back to one of the last five; ends every other session of theirs. */
 export async function changePassword(ctx: Ctx, sessionId: string, user: UserRow, current: string, next: string): Promise<void> {
   if (!user.password_hash || !(await verifyPassword(current, user.password_hash))) throw new DomainError('unauthenticated', 'auth.password_incorrect');
   if (current === next) throw invalid('auth.password_unchanged', { field: 'newPassword' });
   assertPasswordPolicy(next, user.account, user.real_name);
+  await assertPasswordNotRecent(ctx.db, user, next);
   const hash = await hashPassword(next);
   await ctx.transaction(async (tx) => {
     const at = tx.now().toISOString();
+    await rememberReplacedPassword(tx.db, user, tx.now());
     await updateUser(tx.db, user.id, { password_hash: hash, must_change_password: 0, password_changed_at: at, updated_at: at });
     await tx.db.deleteFrom('core_sessions').where('user_id', '=', user.id).where('id', '!=', sessionId).execute();
     tx.audit({ action: 'auth.password.changed', objectType: 'user', objectId: user.id, orgId: user.org_id });

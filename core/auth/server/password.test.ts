@@ -104,6 +104,14 @@ describe('checkPasswordPolicy', () => {
     }
   });
 
+  it('judges the normalised text that is hashed, so full-width input cannot pass a listed password through', () => {
+    // Ｐａｓｓｗｏｒｄ１２３！ hashes as Password123!; before, its full-width letters counted as the
+    // "other" class and it was not found in the common list.
+    expect(checkPasswordPolicy('Ｐａｓｓｗｏｒｄ１２３！', context)).toEqual(['common']);
+    expect(checkPasswordPolicy('Ｍｙ－ＺｈａｎｇＳａｎ－２０２４', context)).toEqual(['contains_account']);
+    expect(checkPasswordPolicy('ａｂｃｄｅｆｇｈｉｊ', context)).toEqual(['too_few_classes']);
+  });
+
   it('reports every rule that is broken at once', () => {
     expect(checkPasswordPolicy('zhangsan', context)).toEqual(['too_short', 'too_few_classes', 'contains_account']);
   });

@@ -21,7 +21,8 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 // Passwords typed with a Chinese IME in full-width mode ("Ｐａｓｓ１２３") must
 // match the same password typed in half-width mode, so both sides use NFKC.
-const normalise = (password: string) => password.normalize('NFKC');
+export const normalisePassword = (password: string) => password.normalize('NFKC');
+const normalise = normalisePassword;
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
@@ -96,7 +97,10 @@ const COMMON_PASSWORDS = new Set(
 );
 
 /** Returns the codes of the rules the password breaks; an empty list means it is acceptable. */
-export function checkPasswordPolicy(password: string, context: { account: string; realName?: string }): PasswordRule[] {
+export function checkPasswordPolicy(typed: string, context: { account: string; realName?: string }): PasswordRule[] {
+  // Judge the text that is hashed: otherwise a full-width "Ｐａｓｓｗｏｒｄ１２３！" passes as
+  // uncommon here and is then stored as the listed "Password123!".
+  const password = normalisePassword(typed);
   const violations: PasswordRule[] = [];
   // Count code points, so a Chinese character or emoji counts as one character.
   const length = [...password].length;

@@ -15,6 +15,8 @@ describeOnEngines('a session follows the account it belongs to', (h) => {
     const info = (await teacher.request('GET', '/api/auth/session')).json();
     expect(info.mfa).toBe('enrol_required');
     expect(info.permissions).toEqual([]);
+    // Waiting for its code, the session lives minutes, as a fresh sign-in waiting for one would.
+    expect(new Date(info.expiresAt).getTime() - h().now().getTime()).toBeLessThanOrEqual(10 * 60_000);
     const audit = await h().platform.database.db.selectFrom('core_audit_events').select('action')
       .where('object_id', '=', teacher.userId).where('action', '=', 'auth.session.second_factor_required').execute();
     expect(audit).toHaveLength(1);

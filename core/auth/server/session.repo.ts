@@ -10,8 +10,10 @@ export const findSession = (db: Kysely<any>, id: string) =>
   db.selectFrom('core_sessions').selectAll().where('id', '=', id).executeTakeFirst() as Promise<SessionRow | undefined>;
 export const touchSession = (db: Kysely<any>, id: string, at: string) =>
   db.updateTable('core_sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
-export const setMfaState = (db: Kysely<any>, id: string, state: string) =>
-  db.updateTable('core_sessions').set({ mfa_state: state }).where('id', '=', id).execute();
+export const setMfaState = (db: Kysely<any>, id: string, state: string, expiresAt?: string) =>
+  db.updateTable('core_sessions').set({ mfa_state: state, ...(expiresAt ? { expires_at: expiresAt } : {}) }).where('id', '=', id).execute();
+export const passSecondFactor = (db: Kysely<any>, id: string, expiresAt: string) =>
+  db.updateTable('core_sessions').set({ mfa_state: 'passed', expires_at: expiresAt }).where('id', '=', id).execute();
 export const deleteSession = (db: Kysely<any>, id: string) => db.deleteFrom('core_sessions').where('id', '=', id).execute();
 export const deleteSessionsOf = (db: Kysely<any>, userId: string) => db.deleteFrom('core_sessions').where('user_id', '=', userId).execute();
 export const deleteExpired = (db: Kysely<any>, now: string) => db.deleteFrom('core_sessions').where('expires_at', '<', now).execute();

@@ -22,11 +22,6 @@ export const insertUsers = async (db: Kysely<any>, rows: UserRow[]) => {
 };
 export const updateUser = (db: Kysely<any>, id: string, patch: Partial<UserRow>) =>
   db.updateTable('core_users').set(patch).where('id', '=', id).execute();
-/** Adds one failed sign-in in the database itself and returns the new count, so simultaneous failures all count. */
-export const incrementFailedAttempts = async (db: Kysely<any>, id: string): Promise<number> =>
-  Number((await db.updateTable('core_users').set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) })).where('id', '=', id)
-    .returning('failed_attempts').executeTakeFirstOrThrow()).failed_attempts);
-
 /** Marks a TOTP time step as used unless it or a later one already is; false when another request got there first. */
 export async function claimTotpCounter(db: Kysely<any>, id: string, counter: number): Promise<boolean> {
   const result = await db.updateTable('core_users').set({ totp_last_counter: counter }).where('id', '=', id)

@@ -41,7 +41,7 @@ describeOnEngines('users over HTTP', (h) => {
   it('creates a user and answers with the masked ID number and phone only, never the plain values', async () => {
     const res = await create({ account: 'zhang.wei', realName: '张伟', idNumber: ID_NUMBER, phone: '138 1234 5678' });
     expect(res.statusCode).toBe(201);
-    expect(res.json().user).toMatchObject({ account: 'zhang.wei', idNumberMasked: '110***********002X', phoneMasked: '138****5678', mustChangePassword: false });
+    expect(res.json().user).toMatchObject({ account: 'zhang.wei', idNumberMasked: '110***********002X', phoneMasked: '138****5678' });
     expect(res.json().initialPassword).toBeUndefined();
     const detail = await admin.request('GET', `/api/users/${res.json().user.id}`);
     for (const body of [res.body, detail.body]) {
@@ -96,6 +96,17 @@ describeOnEngines('users over HTTP', (h) => {
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('users.id_number_taken');
     expect((await search(admin, 'q=zhang.wei2')).json().total).toBe(0);
+  });
+
+  it('makes the holder change a password the administrator typed before doing anything else', async () => {
+    const res = await create({ account: 'typed.for.me', realName: '代设密码' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().user.mustChangePassword).toBe(true);
+    const session = await h().signIn('typed.for.me', PASSWORD);
+    expect((await session.request('GET', '/api/auth/session')).json().user.mustChangePassword).toBe(true);
+    const blocked = await session.request('GET', '/api/users');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().code).toBe('auth.password_change_required');
   });
 
   it('refuses a weak password and lists the rules it breaks', async () => {

@@ -1,5 +1,7 @@
 import { conflict, invalid, isWithin, newId, notFound, pageWindow, toBool, type Ctx, type PageOf } from '#kernel';
 import { checkPasswordPolicy, hashPassword } from '#core/auth/server/password.ts';
+import { rememberReplacedPassword } from '#core/auth/server/password-history.ts';
+import { clearLoginFailures } from '#core/auth/server/login-failure.repo.ts';
 import type { CreateUserBody, UpdateUserBody, User, UserListQuery } from '../contract/user.schema.ts';
 import { UserPermissions } from '../contract/permissions.ts';
 import { checkIdNumber, checkPhone, maskIdNumber, maskPhone } from './id-number.ts';
@@ -66,10 +68,17 @@ function policyViolation(password: string, account: string, realName: string) {
   if (broken.length > 0) throw invalid('auth.password_policy', { field: 'password', rules: broken });
 }
 
-/** Creates a real-name account in an org; returns the initial password once when none was given. */
+/**
+ * Creates a real-name account in an org; returns the initial password once when none was given.
+ * A password an administrator typed is known to two people, so the account must change it at
+ * first sign-in, like a generated one. Only the platform's own paths (system and CLI actors:
+ * the first administrator from the operator's environment, demo data, seeds, test harness)
+ * set a password the holder keeps.
+ */
 export async function createUser(ctx: Ctx, input: CreateUserBody, options: { isSample?: boolean } = {}): Promise<{ user: User; initialPassword?: string }> {
   const account = input.account.trim().toLowerCase();
   const password = input.password ?? generateInitialPassword();
+  const mustChangePassword = !input.password || ctx.actor.kind === 'user';
   policyViolation(password, account, input.realName);
   const passwordHash = await hashPassword(password);
   return guardIdNumberProbe(ctx, !!input.idNumber, () => ctx.transaction(async (tx) => {
@@ -79,7 +88,7 @@ export async function createUser(ctx: Ctx, input: CreateUserBody, options: { isS
     const row: UserRow = {
       id: newId(), account, real_name: input.realName.trim(), display_name: (input.displayName ?? input.realName).trim(),
       org_id: org.id, org_path: org.path, ...(await sealIdNumber(tx, input.idNumber)), ...sealPhone(input.phone),
-      email: input.email ?? null, password_hash: passwordHash, must_change_password: input.password ? 0 : 1, status: 'active',
+      email: input.email ?? null, password_hash: passwordHash, must_change_password: mustChangePassword ? 1 : 0, status: 'active',
       failed_attempts: 0, locked_until: null, totp_secret_cipher: null, totp_pending_cipher: null, totp_last_counter: null,
       totp_enabled_at: null, last_login_at: null, password_changed_at: at, is_sample: options.isSample ? 1 : 0, created_at: at, updated_at: at,
     };
@@ -158,6 +167,8 @@ export async function resetPassword(ctx: Ctx, id: string): Promise<{ temporaryPa
   await ctx.transaction(async (tx) => {
     const row = await getManageableUser(tx, id, UserPermissions.resetPassword);
     const at = tx.now().toISOString();
+    await rememberReplacedPassword(tx.db, row, tx.now());
+    await clearLoginFailures(tx.db, row.account);
     await repo.updateUser(tx.db, id, { password_hash: hash, must_change_password: 1, password_changed_at: at, failed_attempts: 0, locked_until: null, updated_at: at });
     await tx.db.deleteFrom('core_sessions').where('user_id', '=', id).execute();
     tx.audit({ action: 'users.user.password_reset', objectType: 'user', objectId: id, orgId: row.org_id, changes: { sessionsEnded: true } });
@@ -169,6 +180,8 @@ export async function unlockUser(ctx: Ctx, id: string): Promise<User> {
   return ctx.transaction(async (tx) => {
     const row = await getManageableUser(tx, id, UserPermissions.unlock);
     const at = tx.now().toISOString();
+    // Sign-in failures are counted per (account, address) in core/auth: lift every address's lock.
+    await clearLoginFailures(tx.db, row.account);
     await repo.updateUser(tx.db, id, { failed_attempts: 0, locked_until: null, updated_at: at });
     tx.audit({ action: 'users.user.unlocked', objectType: 'user', objectId: id, orgId: row.org_id, changes: { lockedUntil: [row.locked_until, null] } });
     return toUser({ ...row, failed_attempts: 0, locked_until: null, updated_at: at }, tx.now());

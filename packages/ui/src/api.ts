@@ -31,9 +31,12 @@ export function withQuery(url: string, query?: Query): string {
   return qs ? `${url}${url.includes('?') ? '&' : '?'}${qs}` : url;
 }
 
-let onUnauthenticated: (() => void) | null = null;
-/** Called when the server answers 401 to a signed-in console (session expired elsewhere). */
-export const setUnauthenticatedHandler = (fn: (() => void) | null) => { onUnauthenticated = fn; };
+let onUnauthenticated: ((error: ApiError) => void) | null = null;
+/**
+ * Called when the server answers 401 to a signed-in console (session expired elsewhere, or ended
+ * by the server, e.g. too many wrong TOTP codes); the error says which.
+ */
+export const setUnauthenticatedHandler = (fn: ((error: ApiError) => void) | null) => { onUnauthenticated = fn; };
 
 let onSessionStepNeeded: (() => void) | null = null;
 /**
@@ -59,9 +62,10 @@ async function request<T>(method: string, url: string, body?: unknown, init: Req
     const problem: Problem = payload && typeof payload === 'object' && 'code' in payload
       ? payload as Problem
       : { status: res.status, code: res.status >= 500 ? 'internal' : 'request.invalid' };
-    if (res.status === 401 && onUnauthenticated && !url.startsWith('/api/auth/login')) onUnauthenticated();
+    const error = new ApiError(problem);
+    if (res.status === 401 && onUnauthenticated && !url.startsWith('/api/auth/login')) onUnauthenticated(error);
     if (res.status === 403 && SESSION_STEP_CODES.has(problem.code) && onSessionStepNeeded) onSessionStepNeeded();
-    throw new ApiError(problem);
+    throw error;
   }
   return payload as T;
 }

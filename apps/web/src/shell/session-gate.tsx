@@ -9,7 +9,8 @@ const SecondFactorPage = lazy(() => import('./second-factor-page.tsx'));
 const ChangePasswordPage = lazy(() => import('./change-password-page.tsx'));
 const AppRouter = lazy(() => import('./app-router.tsx'));
 
-type State = { kind: 'loading' } | { kind: 'anonymous'; expired: boolean } | { kind: 'signed-in'; info: SessionInfo };
+// `ended`: the server ended the session for a stated reason (not plain expiry), shown on the sign-in page.
+type State = { kind: 'loading' } | { kind: 'anonymous'; expired: boolean; ended?: ApiError } | { kind: 'signed-in'; info: SessionInfo };
 
 /**
  * Asks the server who is signed in and shows the one step that comes next: sign-in, the
@@ -38,7 +39,10 @@ export function SessionGate() {
 
   useEffect(() => {
     void refresh();
-    setUnauthenticatedHandler(() => { setCsrfToken(null); setState({ kind: 'anonymous', expired: true }); });
+    setUnauthenticatedHandler((error) => {
+      setCsrfToken(null);
+      setState({ kind: 'anonymous', expired: true, ...(error.code === 'auth.unauthenticated' ? {} : { ended: error }) });
+    });
     setSessionStepHandler(() => { void refresh(); });
     return () => { setUnauthenticatedHandler(null); setSessionStepHandler(null); };
   }, [refresh]);
@@ -61,7 +65,7 @@ export function SessionGate() {
   }, [state, currentOrg, refresh]);
 
   let page: React.ReactNode = <FullPageSpin />;
-  if (state.kind === 'anonymous') page = <SignInPage expired={state.expired} onSignedIn={accept} />;
+  if (state.kind === 'anonymous') page = <SignInPage expired={state.expired} ended={state.ended} onSignedIn={accept} />;
   else if (state.kind === 'signed-in') {
     const { info } = state;
     if (info.mfa === 'pending' || info.mfa === 'enrol_required') page = <SecondFactorPage info={info} onDone={refresh} onCancel={() => session?.signOut() ?? setState({ kind: 'anonymous', expired: false })} />;

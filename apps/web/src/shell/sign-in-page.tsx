@@ -9,7 +9,7 @@ import { PlainLanguageSwitch } from './plain-language-switch.tsx';
  * The sign-in page. It is the first thing every user downloads, so it is plain React and CSS
  * (no component library): the console's other screens load after it.
  */
-export default function SignInPage({ expired, onSignedIn }: { expired: boolean; onSignedIn: (info: SessionInfo) => void }) {
+export default function SignInPage({ expired, ended, onSignedIn }: { expired: boolean; ended?: ApiError; onSignedIn: (info: SessionInfo) => void }) {
   const { t, i18n } = useTranslation();
   const [account, setAccount] = useState('');
   const [password, setPassword] = useState('');
@@ -47,7 +47,7 @@ export default function SignInPage({ expired, onSignedIn }: { expired: boolean; 
         <section className="ec-card">
           <div className="ec-card-head"><h1>{t('shell:signIn.title')}</h1></div>
           <form className="ec-card-body" onSubmit={submit} noValidate>
-            {expired && !error && <div className="ec-alert ec-alert-info" role="status">{t('shell:signIn.expired')}</div>}
+            {expired && !error && <div className="ec-alert ec-alert-info" role="status">{ended ? problemMessage(i18n, ended) : t('shell:signIn.expired')}</div>}
             {error && <div className="ec-alert ec-alert-error" role="alert">{error}</div>}
             <div className="ec-field">
               <label htmlFor="account">{t('shell:signIn.account')}</label>
