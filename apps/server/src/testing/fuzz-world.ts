@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { defineModule, fullAccess, type ModuleDefinition } from '#kernel';
+import { Type } from 'typebox';
+import { DomainError, defineModule, fullAccess, newId, type ModuleDefinition } from '#kernel';
 import { BUILTIN_ROLES } from '#core/access/contract/permissions.ts';
 import { createOrg } from '#core/orgs/server/org.service.ts';
 import { createUser } from '#core/users/server/user.service.ts';
@@ -29,14 +30,27 @@ export const FUZZ_ROLES: string[] = BUILTIN_ROLES.map((r) => r.code);
 /** Server-side errors of the current request, caught before the problem handler hides them behind a bare 500. */
 export const serverErrors: string[] = [];
 
-/** A test-only module whose hook records each unhandled error's text, to tell the classes of 5xx apart. */
+/** Routes of the probe module that misbehave on purpose, so the harness proves it sees each kind of finding. */
+export const PROBE_ROUTES = ['POST /api/fuzz-probe/leak', 'GET /api/fuzz-probe/crash'];
+
+/**
+ * A test-only module: its hook records each unhandled error's text (to tell the classes of 5xx
+ * apart), and two routes break the rules on purpose: one stores a row and then refuses, one crashes.
+ */
 export const errorProbeModule: ModuleDefinition = defineModule({
   id: 'fuzz-probe',
   tablePrefix: 'fzp',
-  routes(app) {
+  routes(app, host) {
     app.addHook('onError', async (_req, _reply, error) => {
       const e = error as Error & { code?: string };
       serverErrors.push(`${e.code ?? e.name}: ${e.message}`);
+    });
+    app.post('/api/fuzz-probe/leak', { schema: { body: Type.Object({ note: Type.String({ maxLength: 20 }) }) }, config: { access: { session: true } } }, async (req) => {
+      await host.db.insertInto('core_notifications').values({ id: newId(), user_id: req.ctx.actor.id!, kind: 'fuzz.leak', params: '{}', link: null, org_id: null, created_at: new Date().toISOString(), read_at: null }).execute();
+      throw new DomainError('invalid', 'request.invalid');
+    });
+    app.get('/api/fuzz-probe/crash', { schema: { querystring: Type.Object({ n: Type.Optional(Type.Integer({ minimum: 0, maximum: 9 })) }) }, config: { access: { public: true } } }, async () => {
+      throw new Error('probe crash');
     });
   },
 });

@@ -246,9 +246,9 @@ async function send(world: FuzzWorld, role: string, c: FuzzCase): Promise<LightM
   return s.request(c.method, c.url, c.payload, c.headers);
 }
 
-/** The routes to fuzz: every /api route but the API explorer's static pages. */
+/** The routes to fuzz: every /api route but the API explorer's static pages and the harness's own probes. */
 export function fuzzedRoutes(h: TestApp): RouteEntry[] {
-  return h.app.routeCatalog.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
+  return h.app.routeCatalog.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && !r.url.startsWith('/api/fuzz-probe/'));
 }
 
 /** A stable per-route seed, so one route's cases do not depend on which other routes ran. */
