@@ -36,8 +36,8 @@ export const REFUSAL_AUDIT_ACTIONS: Record<string, string> = {
   'auth.login.failed': 'failed sign-ins are audited (MLPS: security events), known account or not',
   'auth.account.locked': 'the failure that locks an account is audited',
   'auth.totp.failed': 'wrong second-factor codes are audited and counted per account (#9 item 6)',
-  'users.user.id_number_conflict': 'an ID number held by someone else is audited as a possible probe (#9 item 7)',
-  'users.id_number_probe.limited': 'reaching the probe limit is audited (#9 item 7)',
+  'users.id_number.conflict': 'an ID number held by someone else is audited as a possible probe (#9 item 7)',
+  'users.id_number.probe_alerted': 'reaching the probe limit is audited (#9 item 7)',
 };
 
 export const REFUSAL_WRITES: Array<{ table: string; route?: RegExp; reason: string }> = [
@@ -46,6 +46,7 @@ export const REFUSAL_WRITES: Array<{ table: string; route?: RegExp; reason: stri
   { table: 'core_users', route: /^POST \/api\/(auth\/login|auth\/totp|me\/password|me\/totp\/remove)$/, reason: 'failed password and TOTP attempts are counted on the account (lockout, #9 items 5, 6)' },
   { table: 'core_sessions', route: /^POST \/api\/auth\/totp$/, reason: 'the fifth wrong code ends the waiting session (#9 item 6)' },
   { table: 'core_notifications', route: /^(POST|PATCH) \/api\/users(\/:id)?$/, reason: 'passing the ID-number probe limit alerts the security officers (#9 item 7)' },
+  { table: 'core_notification_deliveries', route: /^(POST|PATCH) \/api\/users(\/:id)?$/, reason: 'the alert\'s e-mail deliveries are queued with it (#9 item 7)' },
 ];
 
 export function routeKey(route: Pick<RouteEntry, 'method' | 'url'>): string { return `${route.method} ${route.url}`; }
