@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -19,11 +19,13 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: RouteAccess | undefined;
+  /** The route's declared schema (body, params, querystring, …), as validated: the route fuzzer generates requests from it. */
+  schema: FastifySchema | undefined;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Every route with its declared access, for the authorization matrix test. */
+    /** Every route with its declared access and schema, for the authorization matrix and the route fuzzer. */
     routeCatalog: RouteEntry[];
   }
 }
@@ -60,7 +62,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   app.decorate('routeCatalog', catalog);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (method !== 'HEAD') catalog.push({ method, url: route.url, access: route.config?.access as RouteAccess | undefined });
+    for (const method of methods) if (method !== 'HEAD') catalog.push({ method, url: route.url, access: route.config?.access as RouteAccess | undefined, schema: route.schema });
   });
 
   await app.register(helmet, {
