@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Space, Spin } from 'antd';
+import { App, Button, Space, Spin, Typography } from 'antd';
 import { DownloadOutlined, EditOutlined, PlusOutlined, PoweroffOutlined, SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ConfirmAction, problemMessage, useSession } from '#ui';
@@ -33,9 +33,14 @@ export function OrgActions({ org, onCreate, onEdit, onMove, onActivated }: {
 }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const { can } = useSession();
+  const { can, info } = useSession();
   const [exporting, setExporting] = useState(false);
   const isRoot = !org.parentId;
+  // An org itself is changed by the level above it (the server refuses otherwise): a county
+  // administrator manages what lies under its bureau, not the bureau.
+  const governed = isRoot
+    ? info.grants.some((g) => g.orgPath === org.path)
+    : info.grants.some((g) => g.orgPath !== org.path && org.path.startsWith(g.orgPath));
 
   async function exportSubtree() {
     setExporting(true);
@@ -60,9 +65,9 @@ export function OrgActions({ org, onCreate, onEdit, onMove, onActivated }: {
       {can(OrgPermissions.create) && org.isActive && org.type !== 'school' && (
         <Button type="primary" icon={<PlusOutlined />} onClick={onCreate}>{t('orgs:web.actions.create')}</Button>
       )}
-      {can(OrgPermissions.update) && <Button icon={<EditOutlined />} onClick={onEdit}>{t('orgs:web.actions.edit')}</Button>}
-      {can(OrgPermissions.move) && !isRoot && <Button icon={<SwapOutlined />} onClick={onMove}>{t('orgs:web.actions.move')}</Button>}
-      {can(OrgPermissions.deactivate) && !(isRoot && org.isActive) && (
+      {governed && can(OrgPermissions.update) && <Button icon={<EditOutlined />} onClick={onEdit}>{t('orgs:web.actions.edit')}</Button>}
+      {governed && can(OrgPermissions.move) && !isRoot && <Button icon={<SwapOutlined />} onClick={onMove}>{t('orgs:web.actions.move')}</Button>}
+      {governed && can(OrgPermissions.deactivate) && !(isRoot && org.isActive) && (
         <ConfirmAction
           icon={<PoweroffOutlined />}
           danger={org.isActive}
@@ -73,6 +78,7 @@ export function OrgActions({ org, onCreate, onEdit, onMove, onActivated }: {
           {t(org.isActive ? 'orgs:web.actions.deactivate' : 'orgs:web.actions.activate')}
         </ConfirmAction>
       )}
+      {!governed && can(OrgPermissions.update) && <Typography.Text type="secondary">{t('orgs:web.actions.governedAbove')}</Typography.Text>}
       <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportSubtree()}>
         {t(exporting ? 'orgs:web.actions.exporting' : 'orgs:web.actions.export')}
       </Button>
