@@ -91,6 +91,9 @@ export function registerProblemHandlers(app: FastifyInstance, consoleHtml: (() =
       req.log.error({ err: error }, 'unhandled error');
       body = problem(500, 'internal', {}, req.url);
     }
+    // A refusal that says how long to wait (a sign-in delay) tells HTTP clients too (RFC 9110 §10.2.3).
+    const retryAfter = body.params?.retryAfterSeconds;
+    if (typeof retryAfter === 'number' && Number.isFinite(retryAfter)) void reply.header('retry-after', String(Math.ceil(retryAfter)));
     return reply.code(body.status).type('application/problem+json').send(body);
   });
 

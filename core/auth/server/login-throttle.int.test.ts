@@ -44,6 +44,7 @@ describeOnEngines('sign-in failures: per account and address, the same for accou
       for (let i = 0; i < 10; i++) expect((await login(account, WRONG, `192.0.2.${i + 1}`)).statusCode).toBe(401);
       for (let round = 0; round < 3; round++) {
         const early = await login(account, rightPassword, '192.0.2.200');
+        expect(early.headers['retry-after']).toBe(String(early.json().params.retryAfterSeconds));
         seen.push([early.statusCode, early.json()]);
         h().advance(early.json().params.retryAfterSeconds * 1000);
         expect((await login(account, WRONG, `192.0.2.${100 + round}`)).statusCode).toBe(401);
