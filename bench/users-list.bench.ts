@@ -31,10 +31,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Session } from 'node:inspector/promises';
 import Fastify, { type FastifyInstance } from 'fastify';
-import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import { createCtxFactory, fullAccess, type AuditSink } from '#kernel';
+import { SQLite, type SqliteConnection } from '#kernel/db/sqlite-driver.ts';
 import { resolveSession } from '#core/auth/server/auth.service.ts';
 import { resolveAccess } from '#core/access/server/access.resolve.ts';
 import { listUsers } from '#core/users/server/user.service.ts';
@@ -210,7 +210,7 @@ const summarise = (label: string, sqlText: string, loop: Loop, rows: number): Ti
 });
 
 /** A second Kysely on the same database with a query log, to capture the SQL a request runs. */
-function loggingDb(engine: 'sqlite' | 'postgres', url: string, sink: (e: LogEvent) => void): { db: Kysely<any>; raw?: SQLite.Database; close(): Promise<void> } {
+function loggingDb(engine: 'sqlite' | 'postgres', url: string, sink: (e: LogEvent) => void): { db: Kysely<any>; raw?: SqliteConnection; close(): Promise<void> } {
   if (engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: 1 });
     const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }), log: sink });

@@ -6,7 +6,7 @@
 // selects within its cap, puts the list on 公示, where a member of the public files an objection
 // that the province rules on; the display ends and the list is published with a certificate
 // anyone can verify. Sample data from `educloud demo`, Debian's Chromium.
-import Database from 'better-sqlite3';
+import { SQLite as Database } from '#kernel/db/sqlite-driver.ts';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { expect } from 'vitest';

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { SQLite, type SqliteConnection, type SqliteStatement } from './sqlite-driver.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -46,8 +46,8 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
  * queries every request makes (docs/benchmarks.md). Statements are kept by their SQL text; one
  * still busy (an open iterator) is never handed out twice.
  */
-function withStatementCache(connection: SQLite.Database) {
-  const statements = new Map<string, SQLite.Statement>();
+function withStatementCache(connection: SqliteConnection) {
+  const statements = new Map<string, SqliteStatement>();
   return {
     close: () => connection.close(),
     prepare(sqlText: string) {
