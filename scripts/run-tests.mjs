@@ -4,7 +4,8 @@
 //   N passed, N failed[, N skipped]
 //
 // Each stage runs its tool with output streamed to the terminal, then reads the
-// tool's JSON report to count tests. Counts of all stages are summed. The run
+// tool's JSON report to count tests (a type check, which has none, counts as one
+// test passed or failed). Counts of all stages are summed. The run
 // fails (exit 1) when any stage's tool failed, any test failed, a report is
 // missing or unreadable, or no test was executed at all.
 //
@@ -13,7 +14,7 @@
 // to skip it on purpose, printed) and `preflight()` (why it cannot run: the stage then
 // fails, counted as one failed test, without starting its tool).
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,9 +25,12 @@ const RESULTS_DIR = path.join(ROOT, 'test-results');
 /**
  * A stage: `command(extraArgs)` gives [cmd, ...args] to run in ROOT; `report`
  * is the JSON file it writes; `count(json, extraArgs)` turns that report into
- * { passed, failed, skipped, notes: string[] }.
+ * { passed, failed, skipped, notes: string[] }. A stage without `report` counts
+ * as one test, passed when its tool exits 0. `env()` adds variables for its tool.
  */
 const STAGES = [
+  typecheckStage('typecheck-server', 'tsconfig.json', 'server, core, modules, kernel, bench, e2e, scripts'),
+  typecheckStage('typecheck-web', 'apps/web/tsconfig.json', 'the console as vite builds it: apps/web, packages/ui, */web'),
   {
     name: 'server',
     description: 'vitest: unit and integration tests (vitest.config.ts)',
@@ -44,6 +48,7 @@ const STAGES = [
     ],
     count: (json, extraArgs) => requireTestsUnfiltered(countJestStyleReport(json), extraArgs, 'server'),
   },
+  secondNodeStage(),
   {
     name: 'browser',
     description: 'vitest: browser journeys in Debian\'s Chromium against a real server (e2e/vitest.e2e.config.ts)',
@@ -66,6 +71,70 @@ const STAGES = [
     count: (json, extraArgs) => requireTestsUnfiltered(countJestStyleReport(json), extraArgs, 'browser'),
   },
 ];
+
+/**
+ * `tsc --noEmit` over one tsconfig; tsc prints its errors. Incremental: the build info lives in
+ * .cache/tsc (gitignored), so a second run checks only what changed. A filtered run
+ * (`npm test -- packages/kernel`) skips it: the filter picks tests, and tsc has none to pick.
+ */
+function typecheckStage(name, project, what) {
+  return {
+    name,
+    description: `tsc --noEmit -p ${project} (${what})`,
+    skip: (extraArgs) => (extraArgs.length > 0 ? 'a test filter was given (npm run typecheck checks types alone)' : null),
+    command: () => [
+      process.execPath,
+      path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '--noEmit',
+      '--pretty',
+      'false',
+      '--incremental',
+      '--tsBuildInfoFile',
+      `.cache/tsc/${name}.tsbuildinfo`,
+      '-p',
+      project,
+    ],
+  };
+}
+
+/**
+ * The server tests again on a second Node.js, the binary named by EDUCLOUD_SECOND_NODE
+ * (bash .ci/run brings Node 24 from the npm registry; docs/adr/0008-node-runtimes.md). Only the
+ * server project: the console tests run in jsdom and do not depend on the server's Node.
+ */
+function secondNodeStage() {
+  const bin = process.env.EDUCLOUD_SECOND_NODE;
+  let version = null;
+  if (bin && existsSync(bin)) {
+    try {
+      version = execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim();
+    } catch {
+      version = null;
+    }
+  }
+  const name = version ? `server-node${version.slice(1).split('.')[0]}` : 'server-second-node';
+  return {
+    name,
+    description: `vitest --project server on ${bin ?? 'a second Node.js'}${version ? ` (${version})` : ''}`,
+    report: `test-results/vitest-${name}.json`,
+    skip: () => (bin ? null : 'EDUCLOUD_SECOND_NODE is not set (bash .ci/run sets it to a Node 24)'),
+    preflight: () => (version ? null : `EDUCLOUD_SECOND_NODE=${bin} is not a Node.js binary that runs`),
+    // Tests that start `node` (the CLI, a server) start this one too.
+    env: () => ({ PATH: `${path.dirname(bin)}${path.delimiter}${process.env.PATH ?? ''}` }),
+    command: (extraArgs) => [
+      bin,
+      path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'),
+      'run',
+      '--project=server',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile=test-results/vitest-${name}.json`,
+      '--passWithNoTests',
+      ...extraArgs,
+    ],
+    count: (json, extraArgs) => requireTestsUnfiltered(countJestStyleReport(json), extraArgs, name),
+  };
+}
 
 /** Without a filter, a stage that ran no test is broken, not green: one failure. */
 function requireTestsUnfiltered(counts, extraArgs, stageName) {
@@ -113,10 +182,10 @@ function countJestStyleReport(json) {
   return { passed, failed, skipped, notes };
 }
 
-function run(argv) {
+function run(argv, extraEnv = {}) {
   const [cmd, ...args] = argv;
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...extraEnv } });
     const forward = (signal) => child.kill(signal);
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);
@@ -155,10 +224,10 @@ async function main() {
   const problems = [];
 
   for (const stage of STAGES) {
-    const reportPath = path.join(ROOT, stage.report);
-    rmSync(reportPath, { force: true }); // never read a stale report
+    const reportPath = stage.report ? path.join(ROOT, stage.report) : null;
+    if (reportPath) rmSync(reportPath, { force: true }); // never read a stale report
     console.log(`\nrun-tests: stage '${stage.name}': ${stage.description}`);
-    const skipReason = stage.skip?.();
+    const skipReason = stage.skip?.(extraArgs);
     if (skipReason) {
       console.log(`run-tests: stage '${stage.name}' SKIPPED: ${skipReason}`);
       continue;
@@ -171,11 +240,17 @@ async function main() {
       continue;
     }
     const started = Date.now();
-    const { code, signal } = await run(stage.command(extraArgs));
+    const { code, signal } = await run(stage.command(extraArgs), stage.env?.());
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
 
     if (signal || code !== 0) {
       problems.push(`stage '${stage.name}' exited with ${signal ? `signal ${signal}` : `code ${code}`}`);
+    }
+    if (!reportPath) {
+      const ok = !signal && code === 0;
+      console.log(`run-tests: stage '${stage.name}' finished in ${seconds}s: ${ok ? '1 passed, 0 failed' : '0 passed, 1 failed'}`);
+      totals[ok ? 'passed' : 'failed'] += 1;
+      continue;
     }
     if (!existsSync(reportPath)) {
       problems.push(`stage '${stage.name}' wrote no JSON report (${stage.report} is missing)`);
