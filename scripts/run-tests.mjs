@@ -99,7 +99,7 @@ function typecheckStage(name, project, what) {
 
 /**
  * The server tests again on a second Node.js, the binary named by EDUCLOUD_SECOND_NODE
- * (bash .ci/run brings Node 24 from the npm registry; docs/adr/0008-node-runtimes.md). Only the
+ * (bash .ci/run brings Node 24 from the npm registry; docs/adr/0013-node-runtimes.md). Only the
  * server project: the console tests run in jsdom and do not depend on the server's Node.
  */
 function secondNodeStage() {

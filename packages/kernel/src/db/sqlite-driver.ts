@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 
-// No one better-sqlite3 runs on every Node.js we support (docs/adr/0008-node-runtimes.md):
+// No one better-sqlite3 runs on every Node.js we support (docs/adr/0013-node-runtimes.md):
 // 13 (Node-API, prebuilt in its package) crashes Node 20 as it loads; 12 (compiled against the
 // running Node's V8 headers) aborts Node 24.19+ when a collected statement is destroyed.
 // package.json installs both: 13 as `better-sqlite3`, 12 as `better-sqlite3-node20`. The choice
