@@ -1,5 +1,6 @@
 import { DomainError, type Ctx } from '#kernel';
 import { updateUser, type UserRow } from '#core/users/server/user.repo.ts';
+import { maskPersonalNumbers } from '#core/users/server/id-number.ts';
 import * as failures from './login-failure.repo.ts';
 
 /** Five failures of one account from one address lock that pair for 15 minutes. */
@@ -63,7 +64,8 @@ export async function countLoginFailure(tx: Ctx, account: string, user: UserRow 
   }
   tx.audit({
     action: locked ? 'auth.account.locked' : 'auth.login.failed', objectType: 'user', objectId: user?.id ?? null, orgId: user?.org_id ?? null,
-    changes: { account, attempts, ...(user ? {} : { unknownAccount: true }) },
+    // People type their phone or ID number as the account; what they typed is kept masked.
+    changes: { account: maskPersonalNumbers(account), attempts, ...(user ? {} : { unknownAccount: true }) },
   });
   return { locked, remainingAttempts: locked ? 0 : LOCKOUT.maxFailedAttempts - attempts };
 }
