@@ -25,7 +25,7 @@ journey('a county administrator manages what lies under its bureau, not the bure
   });
   await step('no-authority-types-under-a-county', async () => {
     await orgDetail(page).getByRole('button', { name: '新建下级机构' }).click();
-    const form = page.locator('.ant-drawer-content').filter({ hasText: '在「长安区教育局」下新建机构' });
+    const form = page.getByRole('dialog', { name: '在「长安区教育局」下新建机构', exact: true });
     await form.waitFor();
     await formItem(form, '机构类型').locator('.ant-select').click();
     await selectOption(page, '学校').waitFor();
