@@ -1,4 +1,5 @@
 import { defineModule } from '#kernel';
+import { pruneSessionsJob } from './server/prune-sessions.ts';
 
 /** Sign-in, sessions, CSRF and the second factor. Its hooks and routes are wired by the server. */
 export const authModule = defineModule({
@@ -6,4 +7,5 @@ export const authModule = defineModule({
   tablePrefix: 'core',
   dependsOn: ['users', 'access'],
   migrationsDir: new URL('./migrations/', import.meta.url),
+  jobs: [pruneSessionsJob],
 });

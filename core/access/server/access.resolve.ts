@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import { forbidden, isWithin, outermostPaths, pathIds, type Access } from '#kernel';
+import { isWithin, outermostPaths, pathIds, type Access } from '#kernel';
 import { grantOrgPaths } from './access.repo.ts';
+import { AccessErrors } from '../contract/errors.ts';
 
 /** A signed-in user's permissions: for each permission, the org paths it covers. */
 export class GrantedAccess implements Access {
@@ -14,7 +15,7 @@ export class GrantedAccess implements Access {
   }
 
   require(permission: string, orgPath?: string): void {
-    if (!this.can(permission, orgPath)) throw forbidden('access.forbidden', { permission });
+    if (!this.can(permission, orgPath)) throw AccessErrors.forbidden({ permission });
   }
 
   scopes(permission: string): string[] {
@@ -29,7 +30,7 @@ export class GrantedAccess implements Access {
 export const noAccess: Access = {
   userId: null,
   can: () => false,
-  require: (permission) => { throw forbidden('access.forbidden', { permission }); },
+  require: (permission) => { throw AccessErrors.forbidden({ permission }); },
   scopes: () => [],
 };
 

@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type Actor, type CtxFactory, type RouteAccess } from '#kernel';
+import { type Actor, type CtxFactory, type RouteAccess } from '#kernel';
 import type { UserRow } from '#core/users/server/user.repo.ts';
 import { noAccess, resolveAccess, type GrantedAccess } from '#core/access/server/access.resolve.ts';
 import type { SessionRow } from './session.repo.ts';
 import { requireSecondFactorOnceAdmin, resolveSession, type SessionSettings } from './auth.service.ts';
 import { cachedSession, cacheSession } from './session-cache.ts';
+import { AccessErrors } from '#core/access/contract/errors.ts';
+import { AuthErrors } from '../contract/errors.ts';
 
 export const SESSION_COOKIE = 'educloud_sid';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -73,21 +75,21 @@ export function registerAuthHooks(app: FastifyInstance, options: AuthPluginOptio
     const access = req.routeOptions.config?.access as RouteAccess | undefined;
     if (!access || 'public' in access) return;
     const auth = req.auth;
-    if (!auth) throw new DomainError('unauthenticated', 'auth.unauthenticated');
+    if (!auth) throw AuthErrors.unauthenticated();
     if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== auth.session.csrf_token) {
-      throw new DomainError('forbidden', 'auth.csrf_invalid');
+      throw AuthErrors.csrfInvalid();
     }
     const pendingAllowed = 'session' in access && access.allowPendingMfa;
     if (!mfaSatisfied(auth.session) && !pendingAllowed) {
-      throw new DomainError('forbidden', auth.session.mfa_state === 'enrol_required' ? 'auth.mfa_enrolment_required' : 'auth.mfa_required');
+      throw auth.session.mfa_state === 'enrol_required' ? AuthErrors.mfaEnrolmentRequired() : AuthErrors.mfaRequired();
     }
     // Until a forced password change is done the session does nothing else: not even a
     // session-level action such as approving a 待办 assigned to the account by name.
     if (auth.user.must_change_password && !('session' in access && access.allowPendingPasswordChange)) {
-      throw new DomainError('forbidden', 'auth.password_change_required');
+      throw AuthErrors.passwordChangeRequired();
     }
     if ('permission' in access && !auth.access?.can(access.permission)) {
-      throw new DomainError('forbidden', 'access.forbidden', { permission: access.permission });
+      throw AccessErrors.forbidden({ permission: access.permission });
     }
   });
 }

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { DomainError } from '#kernel';
+
 import { resolveAccess } from '#core/access/server/access.resolve.ts';
 import { LoginBody, PasswordChangeBody, PasswordConfirmBody, SessionInfo, SessionSummary, TotpCodeBody, TotpSetup } from '../contract/auth.schema.ts';
 import * as service from './auth.service.ts';
 import { clearSessionCookie, setSessionCookie, type AuthState } from './auth.plugin.ts';
+import { AuthErrors } from '../contract/errors.ts';
 
 const tags = ['auth'];
 const session = { session: true } as const;
@@ -99,7 +100,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, options: AuthRouteO
   }, async (req) => {
     const auth = authOf(req);
     // A session still owing its code must not swap the authenticator it is being asked for.
-    if (auth.session.mfa_state === 'pending') throw new DomainError('forbidden', 'auth.mfa_required');
+    if (auth.session.mfa_state === 'pending') throw AuthErrors.mfaRequired();
     return service.beginTotpEnrolment(req.ctx, auth.user);
   });
 
@@ -108,7 +109,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, options: AuthRouteO
     config: { access: sessionPending, rateLimit: options.loginRateLimit },
   }, async (req, reply) => {
     const auth = authOf(req);
-    if (auth.session.mfa_state === 'pending') throw new DomainError('forbidden', 'auth.mfa_required');
+    if (auth.session.mfa_state === 'pending') throw AuthErrors.mfaRequired();
     await service.confirmTotpEnrolment(req.ctx, auth.session, auth.user, req.body.code, options.settings);
     return reply.code(204).send(null);
   });

@@ -1,4 +1,4 @@
-import { conflict, invalid, isWithin, newId, notFound, pageWindow, toBool, type Ctx, type PageOf } from '#kernel';
+import { isWithin, newId, pageWindow, toBool, type Ctx, type PageOf } from '#kernel';
 import { checkPasswordPolicy, hashPassword } from '#core/auth/server/password.ts';
 import { rememberReplacedPassword } from '#core/auth/server/password-history.ts';
 import { clearLoginFailures } from '#core/auth/server/login-failure.repo.ts';
@@ -10,7 +10,14 @@ import { generateInitialPassword } from './initial-password.ts';
 import { coversAccount } from '#core/access/server/access.resolve.ts';
 import { guardIdNumberProbe, IdNumberTaken } from './id-number-probe.ts';
 import * as repo from './user.repo.ts';
+
 import type { UserRow } from './user.repo.ts';
+import { AuthErrors } from '#core/auth/contract/errors.ts';
+import { OrgErrors } from '#core/orgs/contract/errors.ts';
+import { UserErrors } from '../contract/errors.ts';
+
+/** The refusal for each reason checkIdNumber gives. */
+const ID_NUMBER_REFUSALS = { format: UserErrors.idNumberFormat, check_digit: UserErrors.idNumberCheckDigit, birth_date: UserErrors.idNumberBirthDate } as const;
 
 export const toUser = (r: UserRow & { org_name?: string }, now = new Date()): User => ({
   id: r.id, account: r.account, realName: r.real_name, displayName: r.display_name, orgId: r.org_id,
@@ -26,7 +33,7 @@ export async function getUserRow(ctx: Ctx, id: string, permission: string = User
   const row = await repo.findUserById(ctx.db, id);
   if (!row || !ctx.access.can(permission, row.org_path)) {
     if (row && ctx.access.can(UserPermissions.read, row.org_path)) ctx.access.require(permission, row.org_path);
-    throw notFound('users.user_not_found', { id });
+    throw UserErrors.userNotFound({ id });
   }
   return row;
 }
@@ -34,14 +41,14 @@ export async function getUserRow(ctx: Ctx, id: string, permission: string = User
 /** The user, if the caller holds `permission` over the whole account (coversAccount); not_found otherwise. */
 export async function getManageableUser(ctx: Ctx, id: string, permission: string): Promise<UserRow> {
   const row = await getUserRow(ctx, id, permission);
-  if (!(await coversAccount(ctx.db, ctx.access, permission, { id: row.id, orgPath: row.org_path }))) throw notFound('users.user_not_found', { id });
+  if (!(await coversAccount(ctx.db, ctx.access, permission, { id: row.id, orgPath: row.org_path }))) throw UserErrors.userNotFound({ id });
   return row;
 }
 
 async function orgFor(ctx: Ctx, orgId: string, permission: string) {
   const org = await repo.findOrgForUser(ctx.db, orgId);
-  if (!org || !ctx.access.can(permission, org.path)) throw notFound('orgs.org_not_found', { id: orgId });
-  if (!toBool(org.is_active)) throw invalid('orgs.org_inactive', { id: orgId });
+  if (!org || !ctx.access.can(permission, org.path)) throw OrgErrors.orgNotFound({ id: orgId });
+  if (!toBool(org.is_active)) throw OrgErrors.orgInactive({ id: orgId });
   return org;
 }
 
@@ -49,7 +56,7 @@ async function orgFor(ctx: Ctx, orgId: string, permission: string) {
 async function sealIdNumber(ctx: Ctx, raw: string | null | undefined, selfId?: string) {
   if (!raw) return { id_number_cipher: null, id_number_index: null, id_number_masked: null };
   const checked = checkIdNumber(raw, ctx.now());
-  if (!checked.ok) throw invalid(`users.id_number_${checked.reason}`, { field: 'idNumber' });
+  if (!checked.ok) throw ID_NUMBER_REFUSALS[checked.reason]({ field: 'idNumber' });
   const index = fieldCipher().blindIndex(checked.value);
   const holder = await repo.findUserByIdNumberIndex(ctx.db, index);
   if (holder && holder.id !== selfId) throw new IdNumberTaken(selfId ?? null, maskIdNumber(checked.value));
@@ -59,13 +66,13 @@ async function sealIdNumber(ctx: Ctx, raw: string | null | undefined, selfId?: s
 function sealPhone(raw: string | null | undefined) {
   if (!raw) return { phone_cipher: null, phone_index: null, phone_masked: null };
   const checked = checkPhone(raw);
-  if (!checked.ok) throw invalid('users.phone_invalid', { field: 'phone' });
+  if (!checked.ok) throw UserErrors.phoneInvalid({ field: 'phone' });
   return { phone_cipher: fieldCipher().encrypt(checked.value), phone_index: fieldCipher().blindIndex(checked.value), phone_masked: maskPhone(checked.value) };
 }
 
 function policyViolation(password: string, account: string, realName: string) {
   const broken = checkPasswordPolicy(password, { account, realName });
-  if (broken.length > 0) throw invalid('auth.password_policy', { field: 'password', rules: broken });
+  if (broken.length > 0) throw AuthErrors.passwordPolicy({ field: 'password', rules: broken });
 }
 
 /**
@@ -83,7 +90,7 @@ export async function createUser(ctx: Ctx, input: CreateUserBody, options: { isS
   const passwordHash = await hashPassword(password);
   return guardIdNumberProbe(ctx, !!input.idNumber, () => ctx.transaction(async (tx) => {
     const org = await orgFor(tx, input.orgId, UserPermissions.create);
-    if (await repo.findUserByAccount(tx.db, account)) throw conflict('users.account_taken', { field: 'account', account });
+    if (await repo.findUserByAccount(tx.db, account)) throw UserErrors.accountTaken({ field: 'account', account });
     const at = tx.now().toISOString();
     const row: UserRow = {
       id: newId(), account, real_name: input.realName.trim(), display_name: (input.displayName ?? input.realName).trim(),
@@ -108,7 +115,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserBody): P
     if (input.displayName !== undefined && input.displayName.trim() !== row.display_name) { patch.display_name = input.displayName.trim(); changes.displayName = [row.display_name, patch.display_name]; }
     if (input.email !== undefined && input.email !== row.email) { patch.email = input.email; changes.email = [row.email, input.email]; }
     if (input.status !== undefined && input.status !== row.status) {
-      if (row.id === tx.actor.id) throw invalid('users.cannot_disable_self');
+      if (row.id === tx.actor.id) throw UserErrors.cannotDisableSelf();
       patch.status = input.status; changes.status = [row.status, input.status];
     }
     if (input.orgId !== undefined && input.orgId !== row.org_id) {
@@ -142,7 +149,7 @@ export async function listUsers(ctx: Ctx, query: UserListQuery): Promise<PageOf<
   let scopes = ctx.access.scopes(UserPermissions.read);
   if (query.orgId) {
     const org = await repo.findOrgForUser(ctx.db, query.orgId);
-    if (!org || !scopes.some((s) => isWithin(org.path, s))) throw notFound('orgs.org_not_found', { id: query.orgId });
+    if (!org || !scopes.some((s) => isWithin(org.path, s))) throw OrgErrors.orgNotFound({ id: query.orgId });
     scopes = [org.path];
   }
   const filter: repo.UserFilter = { scopes, status: query.status, now: ctx.now().toISOString() };
