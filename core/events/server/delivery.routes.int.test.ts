@@ -10,6 +10,9 @@ describeOnEngines('the dead-letter API', (harness) => {
 
   beforeAll(async () => {
     const h = harness();
+    // The fixture's state is shared by the engines' runs in this file.
+    healed.clear();
+    dead.length = 0;
     await h.system().transaction(async (tx) => { tx.publish(ThingCreated, { n: 70, fails: true }); tx.publish(ThingCreated, { n: 71, fails: true }); });
     // maxAttempts 3, with the back-off passed between the passes.
     for (let i = 0; i < 3; i += 1) { await dispatchEvents(h.system(), h.platform.host); h.advance(3600_000); }
