@@ -8,6 +8,7 @@ import type { WorkflowPort } from '#core/workflow/contract/workflow.service.ts';
 import { returnInstance } from '#core/workflow/server/return.service.ts';
 import { reviewFixtureModule } from '#core/workflow/testing/review-fixture.ts';
 import { resumeJob } from '#core/jobs/server/job.service.ts';
+import { makeDeadDelivery } from '#core/events/testing/dead-delivery.ts';
 import { getPlan, importPlan } from '../../../modules/work-plan/server/plan.service.ts';
 import { submitReport } from '../../../modules/work-plan/server/report.service.ts';
 import { hebeiCampaign, type CampaignFixture, type CampaignStage } from '../../../modules/campaigns/testing/matrix-fixture.ts';
@@ -140,6 +141,11 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/jobs/:id/run': { kind: 'platform', request: async (f) => { await resumeJob(f.h.system(), 'jobs.prune_runs'); return { method: 'POST', url: '/api/jobs/jobs.prune_runs/run' }; } },
   'POST /api/jobs/:id/pause': { kind: 'platform', request: async () => ({ method: 'POST', url: '/api/jobs/jobs.prune_runs/pause' }) },
   'POST /api/jobs/:id/resume': { kind: 'platform', request: async () => ({ method: 'POST', url: '/api/jobs/jobs.prune_runs/resume' }) },
+
+  // Event deliveries serve every org: the dead-letter view needs a grant on the root org.
+  'GET /api/events/deliveries': { kind: 'platform', request: async () => ({ method: 'GET', url: '/api/events/deliveries' }) },
+  'POST /api/events/deliveries/:id/retry': { kind: 'platform', request: async (f) => ({ method: 'POST', url: `/api/events/deliveries/${await makeDeadDelivery(f.h.platform.database.db, f.h.now())}/retry` }) },
+  'POST /api/events/deliveries/:id/discard': { kind: 'platform', request: async (f) => ({ method: 'POST', url: `/api/events/deliveries/${await makeDeadDelivery(f.h.platform.database.db, f.h.now())}/discard` }) },
 
   'GET /api/indicators': { kind: 'list', request: async () => ({ method: 'GET', url: '/api/indicators' }), hebeiRows: () => 0 },
   'GET /api/indicators/:id/value': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/indicators/users.accounts_opened/value?orgId=${f.hebei}` }) },

@@ -6,6 +6,7 @@ import * as repo from './org.repo.ts';
 import type { OrgRow } from './org.repo.ts';
 import { AccessErrors } from '#core/access/contract/errors.ts';
 import { OrgErrors } from '../contract/errors.ts';
+import { OrgMoved } from '../contract/events.ts';
 
 export const toOrg = (r: OrgRow & { child_count?: number }): Org => ({
   id: r.id, code: r.code, name: r.name, shortName: r.short_name, type: r.type as Org['type'], stage: r.stage as Org['stage'],
@@ -116,6 +117,7 @@ export async function moveOrg(ctx: Ctx, id: string, newParentId: string): Promis
     await repo.replacePathPrefix(tx.db, 'core_orgs', 'path', org.path, newPath);
     await repo.updateOrg(tx.db, id, { parent_id: parent.id, updated_at: at });
     for (const c of pathColumns) await repo.replacePathPrefix(tx.db, c.table, c.column, org.path, newPath);
+    tx.publish(OrgMoved, { orgId: id, fromParentId: org.parent_id, toParentId: parent.id, oldPath: org.path, newPath });
     tx.audit({ action: 'orgs.org.moved', objectType: 'org', objectId: id, orgId: id, changes: { parentId: [org.parent_id, parent.id] } });
     return toOrg((await repo.findOrgById(tx.db, id))!);
   });

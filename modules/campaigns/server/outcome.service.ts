@@ -9,6 +9,7 @@ import * as repo from './campaign.repo.ts';
 import * as reviews from './review.repo.ts';
 import * as outcome from './outcome.repo.ts';
 import { CampaignErrors } from '../contract/errors.ts';
+import { CampaignPublished } from '../contract/events.ts';
 
 const DAY = 86_400_000;
 const SELECTABLE = ['recommended', 'selected', 'not_selected'];
@@ -208,6 +209,7 @@ export async function publishCampaign(ctx: Ctx, campaignId: string): Promise<{ c
       await repo.updateApplication(tx.db, r.id, { status: 'awarded', updated_at: at });
     }
     if (!(await repo.updateCampaign(tx.db, c, { status: 'published', published_at: at, updated_at: at }))) throw CampaignErrors.campaignChanged({ id: c.id });
+    tx.publish(CampaignPublished, { campaignId: c.id, title: c.title, year: Number(c.year), orgId: c.org_id, winners: rows.length });
     tx.audit({ action: 'campaigns.campaign.published', objectType: 'campaigns.campaign', objectId: c.id, orgId: c.org_id, changes: { winners: rows.length } });
     return { certificates: rows.length };
   });

@@ -8,6 +8,7 @@ import { boundValue } from './indicator-binding.ts';
 import { attachEvidence } from './report-files.ts';
 import { OrgErrors } from '#core/orgs/contract/errors.ts';
 import { WorkPlanErrors } from '../contract/errors.ts';
+import { ReportReviewed, ReportSubmitted } from '../contract/events.ts';
 
 type Mapping = { kind: string; org_id: string | null; org_types: string | null };
 
@@ -76,6 +77,10 @@ export async function submitReport(ctx: Ctx, taskId: string, body: SubmitReportB
     const fileIds = [...new Set(body.fileIds ?? [])];
     await insertRows(tx.db, 'wp_report_files', fileIds.map((fileId) => ({ report_id: id, file_id: fileId })));
     await attachEvidence(tx, id, fileIds);
+    tx.publish(ReportSubmitted, {
+      reportId: id, taskId: task.id, taskNumber: Number(task.number), taskTitle: task.title, planId: task.plan_id, planOrgId: task.plan_org_id,
+      orgId: org.id, orgName: org.name, submittedBy: tx.actor.id, reportDate: body.reportDate,
+    });
     tx.audit({ action: 'work-plan.report.submitted', objectType: 'work-plan.report', objectId: id, orgId: org.id, changes: { task: task.number, plan: task.plan_title, reportDate: body.reportDate, figures: body.figures ?? [], isComplete: !!body.isComplete, files: fileIds } });
     const rows = (await repo.reportsOfTask(tx.db, task.id)).filter((r) => r.id === id);
     return toReport(rows[0], await repo.figuresOf(tx.db, [id]), await repo.filesOf(tx.db, [id]));
@@ -103,8 +108,12 @@ export async function reviewReport(ctx: Ctx, reportId: string, body: ReviewRepor
     if (body.decision === 'return' && !body.comment?.trim()) throw WorkPlanErrors.returnNeedsComment({ field: 'comment' });
     const status = body.decision === 'accept' ? 'accepted' : 'returned';
     await repo.updateReport(tx.db, report.id, { status, review_comment: body.comment?.trim() || null, reviewed_by: tx.actor.id, reviewed_at: tx.now().toISOString() });
-    tx.audit({ action: `work-plan.report.${status}`, objectType: 'work-plan.report', objectId: report.id, orgId: report.org_id, changes: { status: [report.status, status], comment: body.comment ?? null } });
     const rows = (await repo.reportsOfTask(tx.db, task.id)).filter((r) => r.id === report.id);
+    tx.publish(ReportReviewed, {
+      reportId: report.id, taskId: task.id, taskNumber: Number(task.number), taskTitle: task.title, planId: task.plan_id, planOrgId: task.plan_org_id,
+      orgId: report.org_id, orgName: rows[0].org_name, submittedBy: report.created_by, decision: status, comment: body.comment?.trim() || null,
+    });
+    tx.audit({ action: `work-plan.report.${status}`, objectType: 'work-plan.report', objectId: report.id, orgId: report.org_id, changes: { status: [report.status, status], comment: body.comment ?? null } });
     return toReport(rows[0], await repo.figuresOf(tx.db, [report.id]), await repo.filesOf(tx.db, [report.id]));
   });
 }
