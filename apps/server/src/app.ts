@@ -45,7 +45,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   const app = Fastify({
     logger: options.logger === false ? false : {
       level: options.logLevel ?? config.logLevel,
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
       hooks: { streamWrite: redactLogLine },
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
