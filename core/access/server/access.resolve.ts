@@ -50,6 +50,21 @@ export async function resolveAccess(db: Kysely<any>, userId: string): Promise<Gr
   return new GrantedAccess(userId, grouped, rows.some((r) => Number(r.isAdmin) === 1));
 }
 
+/**
+ * The access an API token gives: the owner's current access cut down to the token's role on the
+ * token's org subtree. For each permission of the role, the owner's subtrees that lie inside the
+ * token's org are kept, and the token's org itself when one of the owner's subtrees holds it.
+ * Never an administrative role's second-factor flag: the token was made after one.
+ */
+export function narrowAccess(owner: GrantedAccess, rolePermissions: readonly string[], orgPath: string): GrantedAccess {
+  const byPermission = new Map<string, string[]>();
+  for (const permission of rolePermissions) {
+    const paths = owner.scopes(permission).flatMap((p) => (isWithin(p, orgPath) ? [p] : isWithin(orgPath, p) ? [orgPath] : []));
+    if (paths.length > 0) byPermission.set(permission, outermostPaths(paths));
+  }
+  return new GrantedAccess(owner.userId, byPermission);
+}
+
 /** True when one of the user's grants is an administrative role (second factor required). */
 export async function holdsAdminRole(db: Kysely<any>, userId: string): Promise<boolean> {
   const row = await db.selectFrom('core_grants as g').innerJoin('core_roles as r', 'r.id', 'g.role_id')

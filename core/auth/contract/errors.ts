@@ -22,4 +22,12 @@ export const AuthErrors = defineErrors('auth', {
   passwordUnchanged: { code: 'auth.password_unchanged', kind: 'invalid', params: ['field'] },
   passwordReused: { code: 'auth.password_reused', kind: 'invalid', params: ['field', 'count'] },
   passwordPolicy: { code: 'auth.password_policy', kind: 'invalid', params: ['field', 'rules'] },
+  authorizationMalformed: { code: 'auth.authorization_malformed', kind: 'unauthenticated' },
+  credentialsAmbiguous: { code: 'auth.credentials_ambiguous', kind: 'invalid' },
+  apiTokenNotAllowed: { code: 'auth.api_token_not_allowed', kind: 'forbidden' },
+  apiTokenInvalid: { code: 'auth.api_token_invalid', kind: 'unauthenticated' },
+  apiTokenExpired: { code: 'auth.api_token_expired', kind: 'unauthenticated' },
+  apiTokenNotFound: { code: 'auth.api_token_not_found', kind: 'not_found', params: ['id'] },
+  tokenExceedsOwn: { code: 'auth.token_exceeds_own', kind: 'forbidden', params: ['permissions'] },
+  tokenOwnerNotServiceAccount: { code: 'auth.token_owner_not_service_account', kind: 'invalid', params: ['field'] },
 });

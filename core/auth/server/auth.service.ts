@@ -210,6 +210,6 @@ export async function describeSession(ctx: Ctx, auth: { session: sessions.Sessio
     csrfToken: auth.session.csrf_token,
     expiresAt: auth.session.expires_at,
     permissions: auth.access?.permissions() ?? [],
-    grants: grants.items.map((g) => ({ roleCode: g.role_code, roleName: g.role_name, orgId: g.org_id, orgName: g.org_name, orgPath: g.org_path })),
+    grants: grants.items.map((g) => ({ roleId: g.role_id, roleCode: g.role_code, roleName: g.role_name, orgId: g.org_id, orgName: g.org_name, orgPath: g.org_path })),
   };
 }

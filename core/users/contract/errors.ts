@@ -3,6 +3,7 @@ import { defineErrors } from '#kernel';
 /** Every code core/users throws, with its params; the words are in ../locales. */
 export const UserErrors = defineErrors('users', {
   userNotFound: { code: 'users.user_not_found', kind: 'not_found', params: ['id'] },
+  serviceAccountPassword: { code: 'users.service_account_password', kind: 'invalid', params: ['field?'] },
   accountTaken: { code: 'users.account_taken', kind: 'conflict', params: ['field', 'account'] },
   idNumberTaken: { code: 'users.id_number_taken', kind: 'conflict', params: ['field'] },
   idNumberFormat: { code: 'users.id_number_format', kind: 'invalid', params: ['field'] },

@@ -25,7 +25,7 @@ export const toUser = (r: UserRow & { org_name?: string }, now = new Date()): Us
   idNumberMasked: r.id_number_masked, phoneMasked: r.phone_masked, email: r.email, status: r.status as User['status'],
   isLocked: !!r.locked_until && r.locked_until > now.toISOString(), lockedUntil: r.locked_until,
   hasTotp: !!r.totp_enabled_at, mustChangePassword: toBool(r.must_change_password), lastLoginAt: r.last_login_at,
-  isSample: toBool(r.is_sample), createdAt: r.created_at, updatedAt: r.updated_at,
+  isSample: toBool(r.is_sample), isServiceAccount: toBool(r.is_service_account), createdAt: r.created_at, updatedAt: r.updated_at,
 });
 
 /** The user, if the caller holds `permission` on the user's org; not_found otherwise. */
@@ -80,14 +80,17 @@ function policyViolation(password: string, account: string, realName: string) {
  * A password an administrator typed is known to two people, so the account must change it at
  * first sign-in, like a generated one. Only the platform's own paths (system and CLI actors:
  * the first administrator from the operator's environment, demo data, seeds, test harness)
- * set a password the holder keeps.
+ * set a password the holder keeps. A service account gets no password at all: it never signs in
+ * and acts only through API tokens an administrator makes for it (ADR 0008).
  */
 export async function createUser(ctx: Ctx, input: CreateUserBody, options: { isSample?: boolean } = {}): Promise<{ user: User; initialPassword?: string }> {
   const account = input.account.trim().toLowerCase();
+  const isService = input.serviceAccount === true;
+  if (isService && input.password !== undefined) throw UserErrors.serviceAccountPassword({ field: 'password' });
   const password = input.password ?? generateInitialPassword();
-  const mustChangePassword = !input.password || ctx.actor.kind === 'user';
+  const mustChangePassword = !isService && (!input.password || ctx.actor.kind === 'user');
   policyViolation(password, account, input.realName);
-  const passwordHash = await hashPassword(password);
+  const passwordHash = isService ? null : await hashPassword(password);
   return guardIdNumberProbe(ctx, !!input.idNumber, () => ctx.transaction(async (tx) => {
     const org = await orgFor(tx, input.orgId, UserPermissions.create);
     if (await repo.findUserByAccount(tx.db, account)) throw UserErrors.accountTaken({ field: 'account', account });
@@ -97,11 +100,12 @@ export async function createUser(ctx: Ctx, input: CreateUserBody, options: { isS
       org_id: org.id, org_path: org.path, ...(await sealIdNumber(tx, input.idNumber)), ...sealPhone(input.phone),
       email: input.email ?? null, password_hash: passwordHash, must_change_password: mustChangePassword ? 1 : 0, status: 'active',
       failed_attempts: 0, locked_until: null, totp_secret_cipher: null, totp_pending_cipher: null, totp_last_counter: null,
-      totp_enabled_at: null, last_login_at: null, password_changed_at: at, is_sample: options.isSample ? 1 : 0, created_at: at, updated_at: at,
+      totp_enabled_at: null, last_login_at: null, password_changed_at: isService ? null : at, is_sample: options.isSample ? 1 : 0,
+      is_service_account: isService ? 1 : 0, created_at: at, updated_at: at,
     };
     await repo.insertUsers(tx.db, [row]);
-    tx.audit({ action: 'users.user.created', objectType: 'user', objectId: row.id, orgId: org.id, changes: { account, realName: row.real_name, idNumber: row.id_number_masked, phone: row.phone_masked, email: row.email } });
-    return { user: toUser({ ...row, org_name: org.name }), ...(input.password ? {} : { initialPassword: password }) };
+    tx.audit({ action: 'users.user.created', objectType: 'user', objectId: row.id, orgId: org.id, changes: { account, realName: row.real_name, idNumber: row.id_number_masked, phone: row.phone_masked, email: row.email, ...(isService ? { serviceAccount: true } : {}) } });
+    return { user: toUser({ ...row, org_name: org.name }), ...(input.password || isService ? {} : { initialPassword: password }) };
   }));
 }
 
@@ -173,6 +177,7 @@ export async function resetPassword(ctx: Ctx, id: string): Promise<{ temporaryPa
   const hash = await hashPassword(temporaryPassword);
   await ctx.transaction(async (tx) => {
     const row = await getManageableUser(tx, id, UserPermissions.resetPassword);
+    if (toBool(row.is_service_account)) throw UserErrors.serviceAccountPassword();
     const at = tx.now().toISOString();
     await rememberReplacedPassword(tx.db, row, tx.now());
     await clearLoginFailures(tx.db, row.account);
