@@ -109,7 +109,7 @@ function userRows(from: number, to: number, options: BenchOptions, schools: OrgR
       email: null, password_hash: passwordHash, must_change_password: 0, status: 'active', failed_attempts: 0, locked_until: null,
       totp_secret_cipher: null, totp_pending_cipher: null, totp_last_counter: null, totp_enabled_at: null,
       last_login_at: rnd() < 0.3 ? new Date(createdMs + Math.floor(rnd() * 86_400_000 * 30)).toISOString() : null,
-      password_changed_at: at, is_sample: 1, created_at: at, updated_at: at,
+      password_changed_at: at, is_sample: 1, is_service_account: 0, created_at: at, updated_at: at,
     });
   }
   return rows;

@@ -97,7 +97,7 @@ async function seedSchools(db: Kysely<any>): Promise<Array<{ school: OrgRow; cou
       id: newId(), account: `${APPLICANT_PREFIX}${String(k + 1).padStart(5, '0')}`, real_name: `教师${k + 1}`, display_name: `教师${k + 1}`, org_id: s.id, org_path: s.path,
       id_number_cipher: null, id_number_index: null, id_number_masked: null, phone_cipher: null, phone_index: null, phone_masked: null, email: null,
       password_hash: passwordHash, must_change_password: 0, status: 'active', failed_attempts: 0, locked_until: null, totp_secret_cipher: null,
-      totp_pending_cipher: null, totp_last_counter: null, totp_enabled_at: null, last_login_at: null, password_changed_at: at, is_sample: 1, created_at: at, updated_at: at,
+      totp_pending_cipher: null, totp_last_counter: null, totp_enabled_at: null, last_login_at: null, password_changed_at: at, is_sample: 1, is_service_account: 0, created_at: at, updated_at: at,
     }));
     await db.transaction().execute(async (trx) => { await insertOrgs(trx, schools); await insertUsers(trx, applicants); });
   }

@@ -23,6 +23,8 @@ const COUNTY_ADMIN = {
   account: 'e2e-county-admin',
   realName: '测试县管理员',
   password: 'County-Admin-2026!',
+  /** The administrator typed `password`, so the first sign-in replaces it with this one. */
+  ownPassword: 'Own-County-Pass-2026!',
   idNumber: '11010519491231002X',
   /** The same number with a wrong check digit (the last one). */
   badIdNumber: '110105194912310021',
@@ -205,6 +207,7 @@ journey('builds a county, creates and grants its administrator, who sees only th
   });
   await step('county-admin-workbench', async () => {
     await signInWithTotp(page, server, COUNTY_ADMIN.account, COUNTY_ADMIN.password, {
+      replacePasswordWith: COUNTY_ADMIN.ownPassword,
       onEnrolPage: async () => {
         expect(await page.locator('main h1').innerText()).toBe('绑定动态口令');
         await shot('county-admin-totp-enrolment');

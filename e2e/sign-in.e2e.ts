@@ -86,7 +86,7 @@ journey('tells a wrong password in Chinese with the attempts left', async ({ pag
   await step('wrong-password', async () => {
     await submitSignIn(page, 'demo-t-2', 'Not-The-Password-9');
     const alert = page.getByRole('alert');
-    await expect.poll(() => alert.innerText(), POLL).toBe('账号或密码错误；还可尝试 4 次，连续失败 5 次将锁定 15 分钟');
+    await expect.poll(() => alert.innerText(), POLL).toBe('账号或密码错误；还可尝试 4 次，从同一网络地址连续失败 5 次将在该地址锁定 15 分钟');
   });
   // Still on the sign-in form, ready for another try.
   expect(await page.locator('#account').isVisible()).toBe(true);

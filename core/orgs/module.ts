@@ -3,6 +3,7 @@ import { OrgPermissions } from './contract/permissions.ts';
 import { registerOrgRoutes } from './server/org.routes.ts';
 import { seedReferenceOrgs } from './server/org.seed.ts';
 import { orgIndicators } from './server/org.indicators.ts';
+import { OrgEvents } from './contract/events.ts';
 
 export const orgsModule = defineModule({
   id: 'orgs',
@@ -24,6 +25,7 @@ export const orgsModule = defineModule({
   ],
   migrationsDir: new URL('./migrations/', import.meta.url),
   indicators: orgIndicators,
+  events: OrgEvents,
   routes: (app) => registerOrgRoutes(app),
   seed: async (ctx) => {
     await seedReferenceOrgs(ctx);

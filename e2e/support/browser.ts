@@ -127,7 +127,7 @@ export async function waitForHome(page: Page): Promise<void> {
  * so later sign-ins enter a fresh code (never a step the server already accepted). Ends on the
  * workbench. The same flow as `signInAsAdmin`, for any account.
  */
-export async function signInWithTotp(page: Page, server: E2eServer, account: string, password: string, options: { onEnrolPage?: () => Promise<void> } = {}): Promise<void> {
+export async function signInWithTotp(page: Page, server: E2eServer, account: string, password: string, options: { onEnrolPage?: () => Promise<void>; replacePasswordWith?: string } = {}): Promise<void> {
   if (!(await page.locator('#account').isVisible())) await openSignIn(page);
   await submitSignIn(page, account, password);
   await page.locator('#code').waitFor({ state: 'visible' });
@@ -147,7 +147,16 @@ export async function signInWithTotp(page: Page, server: E2eServer, account: str
   }
   await page.locator('#code').fill(code);
   await page.locator('form button[type=submit]').click();
+  // A password an administrator typed must be replaced at the first sign-in, after the code.
+  if (options.replacePasswordWith) await replacePassword(page, password, options.replacePasswordWith);
   await waitForHome(page);
+}
+
+async function replacePassword(page: Page, typedPassword: string, ownPassword: string): Promise<void> {
+  await page.locator('#currentPassword').fill(typedPassword);
+  await page.locator('#newPassword').fill(ownPassword);
+  await page.locator('#repeat').fill(ownPassword);
+  await page.locator('form button[type=submit]').click();
 }
 
 /** The platform administrator's sign-in (password, then TOTP enrolment or a fresh code). */
@@ -168,10 +177,7 @@ export async function signIn(page: Page, account: string, password: string): Pro
 export async function signInReplacingPassword(page: Page, account: string, typedPassword: string, ownPassword: string): Promise<void> {
   if (!(await page.locator('#account').isVisible())) await openSignIn(page);
   await submitSignIn(page, account, typedPassword);
-  await page.locator('#currentPassword').fill(typedPassword);
-  await page.locator('#newPassword').fill(ownPassword);
-  await page.locator('#repeat').fill(ownPassword);
-  await page.locator('form button[type=submit]').click();
+  await replacePassword(page, typedPassword, ownPassword);
   await waitForHome(page);
 }
 

@@ -6,11 +6,13 @@ import { registerReviewRoutes } from './server/review.routes.ts';
 import { registerOutcomeRoutes } from './server/outcome.routes.ts';
 import { recommendationWorkflow } from './server/recommendation.ts';
 import { installWorkflowPort } from './server/workflow-port.ts';
+import { CampaignEvents } from './contract/events.ts';
+import { notifyWinners } from './server/outcome-notices.ts';
 
 export const campaignsModule = defineModule({
   id: 'campaigns',
   tablePrefix: 'cp',
-  dependsOn: ['orgs', 'users', 'access', 'workflow'],
+  dependsOn: ['orgs', 'users', 'access', 'workflow', 'notify'],
   permissions: [
     { id: CampaignPermissions.manage, label: { zh: '组织评选活动', en: 'Organise selections' } },
     { id: CampaignPermissions.read, label: { zh: '查看评选活动及申报', en: 'View selections and applications' } },
@@ -27,6 +29,8 @@ export const campaignsModule = defineModule({
   migrationsDir: new URL('./migrations/', import.meta.url),
   orgPathColumns: [{ table: 'cp_campaigns', column: 'org_path' }, { table: 'cp_applications', column: 'org_path' }, { table: 'cp_experts', column: 'org_path' }],
   workflows: [recommendationWorkflow],
+  events: CampaignEvents,
+  subscribers: [notifyWinners],
   // The workflow engine is created before this module (it is listed first), so the port can be taken
   // here and the services work from the command line too, not only behind HTTP routes.
   createService: (host) => {

@@ -12,13 +12,15 @@ import { registerPlanRoutes } from './server/plan.routes.ts';
 import { seedPlan } from './server/plan.service.ts';
 import { installIndicatorPort } from './server/indicator-binding.ts';
 import type { IndicatorPort } from '#core/indicators/contract/indicator-port.ts';
+import { WorkPlanEvents } from './contract/events.ts';
+import { notifyReporter, notifyReviewers } from './server/report-notices.ts';
 
 const SEED_PLAN = new URL('./seed/2020-education-informatization-work-plan.txt', import.meta.url);
 
 export const workPlanModule = defineModule({
   id: 'work-plan',
   tablePrefix: 'wp',
-  dependsOn: ['orgs', 'indicators', 'files'],
+  dependsOn: ['orgs', 'indicators', 'files', 'notify'],
   permissions: [
     { id: WorkPlanPermissions.read, label: { zh: '查看工作要点', en: 'View work plans' } },
     { id: WorkPlanPermissions.import, label: { zh: '导入工作要点', en: 'Import work plans' } },
@@ -34,6 +36,9 @@ export const workPlanModule = defineModule({
     { role: 'reviewer', permissions: [FilePermissions.upload] },
   ],
   migrationsDir: new URL('./migrations/', import.meta.url),
+  events: WorkPlanEvents,
+  // Reports reach people after the report's transaction commits, retried if the inbox is unavailable.
+  subscribers: [notifyReviewers, notifyReporter],
   orgPathColumns: [{ table: 'wp_plans', column: 'org_path' }, { table: 'wp_reports', column: 'org_path' }],
   routes: (app, host) => {
     installIndicatorPort(host.service<IndicatorPort>('indicators'));

@@ -45,7 +45,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   const app = Fastify({
     logger: options.logger === false ? false : {
       level: options.logLevel ?? config.logLevel,
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
       hooks: { streamWrite: redactLogLine },
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
@@ -82,7 +82,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     openapi: {
       openapi: '3.1.0',
       info: { title: 'EduCloud 教育云 API', version: '0.1.0', description: '教育信息化和网络安全工作平台接口。错误以 RFC 9457 problem+json 返回，code 字段稳定。' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'educloud_sid' }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } } },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'educloud_sid' }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' }, apiToken: { type: 'http', scheme: 'bearer', description: 'API 令牌 ecl_…（ADR 0008）' } } },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });

@@ -3,11 +3,13 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createOrg } from '#core/orgs/server/org.service.ts';
 import { createUser } from '#core/users/server/user.service.ts';
 import { createGrant, createRole, listPermissions, listRoles } from '#core/access/server/access.service.ts';
+import { createTokenFor } from '#core/auth/server/api-token.service.ts';
 import { fullAccess } from '#kernel';
 import type { WorkflowPort } from '#core/workflow/contract/workflow.service.ts';
 import { returnInstance } from '#core/workflow/server/return.service.ts';
 import { reviewFixtureModule } from '#core/workflow/testing/review-fixture.ts';
 import { resumeJob } from '#core/jobs/server/job.service.ts';
+import { makeDeadDelivery } from '#core/events/testing/dead-delivery.ts';
 import { getPlan, importPlan } from '../../../modules/work-plan/server/plan.service.ts';
 import { submitReport } from '../../../modules/work-plan/server/report.service.ts';
 import { hebeiCampaign, type CampaignFixture, type CampaignStage } from '../../../modules/campaigns/testing/matrix-fixture.ts';
@@ -29,6 +31,10 @@ interface Fixture {
   /** A user homed in Hebei who also holds a grant on the ministry (above every Hebei administrator). */
   hebeiUserAbove: () => Promise<string>;
   hebeiGrant: () => Promise<string>;
+  /** A service account homed in Hebei; `above`: it also holds a grant on the ministry. */
+  hebeiServiceAccount: (above?: boolean) => Promise<string>;
+  /** An API token of such a service account. */
+  hebeiToken: (above?: boolean) => Promise<string>;
   hebeiFile: () => Promise<string>;
   hebeiAuditEvent: () => Promise<string>;
   customRole: () => Promise<string>;
@@ -92,6 +98,13 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/me/totp/setup': { kind: 'self', reason: 'own authenticator' },
   'POST /api/me/totp/confirm': { kind: 'self', reason: 'own authenticator' },
   'POST /api/me/totp/remove': { kind: 'self', reason: 'own authenticator' },
+  // One's own tokens; that a token never exceeds its creator, and that another account's token is not found, is tested in core/auth.
+  'GET /api/me/tokens': { kind: 'self', reason: 'own API tokens' },
+  'POST /api/me/tokens': { kind: 'self', reason: 'own API tokens, bounded by own grants' },
+  'DELETE /api/me/tokens/:id': { kind: 'self', reason: 'own API tokens' },
+  'GET /api/auth/tokens': { kind: 'list', request: async (f) => { await f.hebeiToken(); return { method: 'GET', url: '/api/auth/tokens?pageSize=200' }; }, hebeiRows: (b) => b.items.filter((t: any) => t.userAccount.startsWith('hb-')).length },
+  'POST /api/auth/tokens': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: '/api/auth/tokens', body: { userId: await f.hebeiServiceAccount(), name: '矩阵令牌', roleId: f.allPermissionsRole, orgId: f.hebei, expiresInDays: 30 } }), account: async (f) => ({ method: 'POST', url: '/api/auth/tokens', body: { userId: await f.hebeiServiceAccount(true), name: '矩阵令牌', roleId: f.allPermissionsRole, orgId: f.hebei, expiresInDays: 30 } }) },
+  'DELETE /api/auth/tokens/:id': { kind: 'scoped', request: async (f) => ({ method: 'DELETE', url: `/api/auth/tokens/${await f.hebeiToken()}` }), account: async (f) => ({ method: 'DELETE', url: `/api/auth/tokens/${await f.hebeiToken(true)}` }) },
 
   'GET /api/orgs': { kind: 'list', request: async () => ({ method: 'GET', url: '/api/orgs?q=GB1301&pageSize=100' }), hebeiRows: (b, f) => inHebei(b.items.map((o: any) => o.path), f) },
   // Exports are binary XLSX, which the 'list' check (it parses JSON) cannot read; as 'scoped'
@@ -140,6 +153,11 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/jobs/:id/run': { kind: 'platform', request: async (f) => { await resumeJob(f.h.system(), 'jobs.prune_runs'); return { method: 'POST', url: '/api/jobs/jobs.prune_runs/run' }; } },
   'POST /api/jobs/:id/pause': { kind: 'platform', request: async () => ({ method: 'POST', url: '/api/jobs/jobs.prune_runs/pause' }) },
   'POST /api/jobs/:id/resume': { kind: 'platform', request: async () => ({ method: 'POST', url: '/api/jobs/jobs.prune_runs/resume' }) },
+
+  // Event deliveries serve every org: the dead-letter view needs a grant on the root org.
+  'GET /api/events/deliveries': { kind: 'platform', request: async () => ({ method: 'GET', url: '/api/events/deliveries' }) },
+  'POST /api/events/deliveries/:id/retry': { kind: 'platform', request: async (f) => ({ method: 'POST', url: `/api/events/deliveries/${await makeDeadDelivery(f.h.platform.database.db, f.h.now())}/retry` }) },
+  'POST /api/events/deliveries/:id/discard': { kind: 'platform', request: async (f) => ({ method: 'POST', url: `/api/events/deliveries/${await makeDeadDelivery(f.h.platform.database.db, f.h.now())}/discard` }) },
 
   'GET /api/indicators': { kind: 'list', request: async () => ({ method: 'GET', url: '/api/indicators' }), hebeiRows: () => 0 },
   'GET /api/indicators/:id/value': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/indicators/users.accounts_opened/value?orgId=${f.hebei}` }) },
@@ -254,9 +272,16 @@ describeOnEngines('authorization matrix', (harness) => {
       await createGrant(sys, { userId, roleId: reviewerRole, orgId: ministry });
       return userId;
     };
+    const hebeiServiceAccount = async (above = false) => {
+      const { user } = await createUser(sys, { account: `hb-${++n}`, realName: '河北服务账号', orgId: hebei, serviceAccount: true });
+      if (above) await createGrant(sys, { userId: user.id, roleId: reviewerRole, orgId: ministry });
+      return user.id;
+    };
+    const hebeiToken = async (above = false) =>
+      (await createTokenFor(sys, { userId: await hebeiServiceAccount(above), name: '矩阵令牌', roleId: all.id, orgId: hebei, expiresInDays: 30 })).token.id;
     const customRole = async () => (await createRole(sys, { code: `custom_${++n}`, name: '待删角色', permissions: ['orgs.org.read'] })).id;
     f = {
-      h, hebei, hebeiCounty, hebeiUser, hebeiUserAbove, customRole, allPermissionsRole: all.id,
+      h, hebei, hebeiCounty, hebeiUser, hebeiUserAbove, hebeiServiceAccount, hebeiToken, customRole, allPermissionsRole: all.id,
       hebeiGrant: async () => (await createGrant(sys, { userId: await hebeiUser(), roleId: all.id, orgId: hebei })).id,
       hebeiFile: async () => {
         const m = multipart(PDF);
@@ -359,7 +384,7 @@ describeOnEngines('authorization matrix', (harness) => {
         it(`${route} refuses an administrator acting on an account that holds a grant above them`, async () => {
           const res = await send(insider, harness(), await account(f));
           expect(res.statusCode, res.body).toBe(404);
-          expect(res.json().code).toMatch(/^(users\.user_not_found|access\.grant_not_found)$/);
+          expect(res.json().code).toMatch(/^(users\.user_not_found|access\.grant_not_found|auth\.api_token_not_found)$/);
         });
       }
     }

@@ -20,25 +20,108 @@ const keysOf = (value: unknown, prefix = ''): string[] =>
     ? Object.entries(value).flatMap(([k, v]) => keysOf(v, prefix ? `${prefix}.${k}` : k))
     : [prefix];
 
-/** Error codes written literally where they are thrown or reported. */
-function thrownCodes(): string[] {
+/** Every contract: each core piece's and module's `contract/errors.ts`, and the HTTP layer's. */
+async function contracts(): Promise<Array<{ file: string; moduleId: string | null; entries: Array<{ name: string; code: string; params: readonly string[] }> }>> {
+  const out = [];
+  const files = [...files_(join(ROOT, 'core')), ...files_(join(ROOT, 'modules')), join(ROOT, 'apps/server/src/request-errors.ts')];
+  for (const file of files) {
+    const exported = (await import(file)) as Record<string, unknown>;
+    const folder = file.includes('/contract/') ? file.slice(0, file.indexOf('/contract/')) : null;
+    const moduleId = folder ? /\bid: '([^']+)'/.exec(readFileSync(join(folder, 'module.ts'), 'utf8'))?.[1] ?? null : 'request';
+    const entries = Object.values(exported).flatMap((contract) =>
+      contract && typeof contract === 'object'
+        ? Object.entries(contract as Record<string, unknown>)
+          .map(([name, f]) => ({ name, f: f as { code?: unknown; params?: readonly string[] } }))
+          .filter(({ f }) => typeof (f as unknown) === 'function' && typeof f.code === 'string')
+          .map(({ name, f }) => ({ name, code: f.code as string, params: f.params ?? [] }))
+        : []);
+    out.push({ file: file.slice(ROOT.length + 1), moduleId, entries });
+  }
+  return out;
+}
+const files_ = (dir: string) => files(dir, (n) => n === 'errors.ts').filter((f) => f.endsWith('/contract/errors.ts'));
+
+/**
+ * Where a code could be written around a contract: a DomainError built by hand, a `code:`
+ * property or a problem+json built from a literal. Each hit must be a code some contract declares.
+ */
+function literalCodes(): Array<{ code: string; file: string }> {
   const patterns = [
-    /\b(?:invalid|notFound|conflict|forbidden)\(\s*'([a-z][a-z-]*\.[a-z_]+)'/g,
     /DomainError\(\s*'[a-z_]+',\s*'([a-z][a-z-]*\.[a-z_]+)'/g,
     /\bcode: '([a-z][a-z-]*\.[a-z_]+)'/g,
-    /\bfail\('([a-z][a-z-]*\.[a-z_]+)'/g,
     /\bproblem\(\d{3}, '([a-z][a-z-]*\.[a-z_]+)'/g,
   ];
-  const codes = new Set<string>();
-  const sources = ['core', 'modules', 'apps/server/src'].flatMap((d) => files(join(ROOT, d), (n) => /\.ts$/.test(n) && !/test\.ts$/.test(n)));
+  const out: Array<{ code: string; file: string }> = [];
+  const sources = ['core', 'modules', 'apps/server/src', 'packages/kernel/src'].flatMap((d) => files(join(ROOT, d), (n) => /\.ts$/.test(n) && !/test\.ts$/.test(n)));
   for (const file of sources) {
+    if (file.includes('/web/') || file.endsWith('/contract/errors.ts')) continue;
     const text = readFileSync(file, 'utf8');
-    for (const p of patterns) for (const m of text.matchAll(p)) codes.add(m[1]);
-    if (file.endsWith('/contract/errors.ts')) for (const m of text.matchAll(/'([a-z][a-z-]*\.[a-z_]+)'/g)) codes.add(m[1]);
+    for (const p of patterns) for (const m of text.matchAll(p)) out.push({ code: m[1], file: file.slice(ROOT.length + 1) });
   }
-  // Built from the ID-number check's reasons at run time.
-  for (const reason of ['format', 'check_digit', 'birth_date']) codes.add(`users.id_number_${reason}`);
-  return [...codes].sort();
+  return out;
+}
+
+describe('error contracts', () => {
+  it('declares every code in a contract whose prefix is its module id, with a zh-CN and an en message', async () => {
+    const zh = new Set(errorCodes('zh-CN'));
+    const en = new Set(errorCodes('en'));
+    const all = await contracts();
+    expect(all.length).toBeGreaterThanOrEqual(13);
+    const entries = all.flatMap((c) => c.entries.map((e) => ({ ...e, file: c.file, moduleId: c.moduleId })));
+    expect(entries.length).toBeGreaterThan(150);
+    expect(entries.filter((e) => !e.code.startsWith(`${e.moduleId}.`)).map((e) => `${e.code} in ${e.file}`), 'codes whose prefix is not the module id').toEqual([]);
+    expect(entries.filter((e) => !zh.has(e.code)).map((e) => e.code), 'codes without a zh-CN message').toEqual([]);
+    expect(entries.filter((e) => !en.has(e.code)).map((e) => e.code), 'codes without an en message').toEqual([]);
+  });
+
+  it('uses in every message only params its contract declares', async () => {
+    const undeclared: string[] = [];
+    for (const { entries } of await contracts()) {
+      for (const e of entries) {
+        const declared = new Set(e.params.map((p) => p.replace(/\?$/, '')));
+        for (const locale of ['zh-CN', 'en'] as const) {
+          for (const m of rawTemplate(e.code, locale).matchAll(/\{\{(\w+)\}\}/g)) if (!declared.has(m[1])) undeclared.push(`${e.code} {{${m[1]}}} (${locale})`);
+        }
+      }
+    }
+    expect(undeclared).toEqual([]);
+  });
+
+  it('finds no code written outside a contract', async () => {
+    const declared = new Set((await contracts()).flatMap((c) => c.entries.map((e) => e.code)));
+    const stray = literalCodes().filter((c) => !declared.has(c.code)).map((c) => `${c.code} (${c.file})`);
+    expect(stray, 'codes built from a literal that no contract declares').toEqual([]);
+  });
+
+  it('builds a DomainError by hand only from a contract entry', () => {
+    const byHand = ['core', 'modules', 'apps/server/src'].flatMap((d) => files(join(ROOT, d), (n) => /\.ts$/.test(n) && !/test\.ts$/.test(n)))
+      .flatMap((file) => readFileSync(file, 'utf8').split('\n').map((line, i) => ({ line, where: `${file.slice(ROOT.length + 1)}:${i + 1}` })))
+      .filter(({ line }) => /new DomainError\(|extends DomainError[\s\S]*super\(/.test(line) || /^\s*super\('[a-z_]+', /.test(line))
+      .filter(({ line }) => !/\w+Errors\.\w+\.(kind|code)/.test(line));
+    expect(byHand.map((h) => h.where)).toEqual([]);
+  });
+
+  it('keeps every code in the messages the code that owns it', () => {
+    // A message with no contract code is a leftover or a typo of a real one.
+    for (const locale of ['zh-CN', 'en'] as const) {
+      for (const { folder, entries } of localeSections(locale, 'errors')) {
+        const id = /\bid: '([^']+)'/.exec(readFileSync(join(ROOT, folder, 'module.ts'), 'utf8'))?.[1];
+        const foreign = Object.keys(entries).filter((code) => !code.startsWith(`${id}.`) && !(folder === 'core/auth' && (code === 'internal' || code.startsWith('request.'))));
+        expect(foreign, `messages in ${folder}/locales/${locale}.json for another module's codes`).toEqual([]);
+      }
+    }
+  });
+
+  it('has a message for every code a contract declares and a contract for every message', async () => {
+    const declared = new Set((await contracts()).flatMap((c) => c.entries.map((e) => e.code)));
+    declared.add('internal');
+    expect(errorCodes('zh-CN').filter((c) => !declared.has(c)), 'messages no contract declares').toEqual([]);
+  });
+});
+
+function rawTemplate(code: string, locale: 'zh-CN' | 'en'): string {
+  for (const { entries } of localeSections(locale, 'errors')) if (typeof entries[code] === 'string') return entries[code] as string;
+  return '';
 }
 
 describe('locales and error messages', () => {
@@ -52,15 +135,6 @@ describe('locales and error messages', () => {
       const en = keysOf(JSON.parse(readFileSync(enFile, 'utf8'))).sort();
       expect(en, `keys differ between ${zhFile} and its en.json`).toEqual(zh);
     }
-  });
-
-  it('has a Chinese and an English message for every error code the code throws', () => {
-    const zh = new Set(errorCodes('zh-CN'));
-    const en = new Set(errorCodes('en'));
-    const codes = thrownCodes();
-    expect(codes.length).toBeGreaterThan(40);
-    expect(codes.filter((c) => !zh.has(c)), 'codes without a zh-CN message').toEqual([]);
-    expect(codes.filter((c) => !en.has(c)), 'codes without an en message').toEqual([]);
   });
 
   it('fills parameters into the message', () => {

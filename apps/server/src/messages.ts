@@ -31,13 +31,41 @@ function loadErrors(locale: Locale): Map<string, string> {
 
 const catalogs: Record<Locale, Map<string, string>> = { 'zh-CN': loadErrors('zh-CN'), en: loadErrors('en') };
 
-/** The message for an error code with its params filled in; a generic one for unknown codes. */
-export function messageFor(code: string, params: Record<string, unknown> = {}, locale: Locale = 'zh-CN'): string {
-  const template = catalogs[locale].get(code) ?? catalogs[locale].get('internal') ?? code;
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+const fill = (template: string, params: Record<string, unknown>, locale: Locale) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
     const value = params[key];
     return value === undefined ? '' : Array.isArray(value) ? value.join(locale === 'en' ? ', ' : '、') : String(value);
   });
+
+/** The message for an error code with its params filled in; a generic one for unknown codes. */
+export function messageFor(code: string, params: Record<string, unknown> = {}, locale: Locale = 'zh-CN'): string {
+  return fill(catalogs[locale].get(code) ?? catalogs[locale].get('internal') ?? code, params, locale);
+}
+
+const localeFiles = new Map<string, Record<string, unknown>>();
+function localeFile(namespace: string, locale: Locale): Record<string, unknown> {
+  const key = `${namespace}/${locale}`;
+  if (!localeFiles.has(key)) {
+    const candidates = namespace === 'server'
+      ? [join(ROOT, 'apps/server/locales')]
+      : ['core', 'modules'].map((group) => join(ROOT, group, namespace, 'locales'));
+    const dir = candidates.find((d) => existsSync(join(d, `${locale}.json`)));
+    localeFiles.set(key, dir ? (JSON.parse(readFileSync(join(dir, `${locale}.json`), 'utf8')) as Record<string, unknown>) : {});
+  }
+  return localeFiles.get(key)!;
+}
+
+/**
+ * Words for the command line and other server-side text: `<namespace>:<path>` names an entry of a
+ * piece's locale file (`jobs:cli.list.total`; `server:` is apps/server/locales), a bare key is an
+ * error code. A missing entry gives the key itself, and a test walks every key the code uses.
+ */
+export function textFor(key: string, params: Record<string, unknown> = {}, locale: Locale = 'zh-CN'): string {
+  const colon = key.indexOf(':');
+  if (colon < 0) return messageFor(key, params, locale);
+  let node: unknown = localeFile(key.slice(0, colon), locale);
+  for (const part of key.slice(colon + 1).split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  return typeof node === 'string' ? fill(node, params, locale) : key;
 }
 
 export const errorCodes = (locale: Locale): string[] => [...catalogs[locale].keys()];

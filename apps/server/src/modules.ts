@@ -9,8 +9,9 @@ import { workflowModule } from '#core/workflow/module.ts';
 import { notifyModule } from '#core/notify/module.ts';
 import { indicatorsModule } from '#core/indicators/module.ts';
 import { jobsModule } from '#core/jobs/module.ts';
+import { eventsModule } from '#core/events/module.ts';
 import { workPlanModule } from '../../../modules/work-plan/module.ts';
 import { campaignsModule } from '../../../modules/campaigns/module.ts';
 
 /** The enabled modules, core first. The only list of them on the server. */
-export const modules: ModuleDefinition[] = [orgsModule, auditModule, usersModule, accessModule, authModule, filesModule, notifyModule, workflowModule, indicatorsModule, jobsModule, workPlanModule, campaignsModule];
+export const modules: ModuleDefinition[] = [orgsModule, auditModule, usersModule, accessModule, authModule, filesModule, notifyModule, workflowModule, indicatorsModule, jobsModule, eventsModule, workPlanModule, campaignsModule];

@@ -79,4 +79,12 @@ describeOnEngines('moving an org moves everything that copies its path', (h) => 
     const admin = await h().signInAs('move-verifier', 'MOE', ['platform_admin']);
     expect((await admin.request('POST', '/api/audit/verify')).json().ok).toBe(true);
   });
+
+  it('publishes orgs.org.moved with the old and the new path, for what copies paths outside the move', async () => {
+    const events = await h().platform.database.db.selectFrom('core_events').select(['type', 'payload']).where('type', '=', 'orgs.org.moved').execute();
+    expect(events.map((e) => JSON.parse(e.payload as string))).toEqual([{
+      orgId: county.id, fromParentId: await h().orgId('GB130100'), toParentId: await h().orgId('GB130200'),
+      oldPath: county.path, newPath: expect.stringMatching(new RegExp(`/${county.id}/$`)),
+    }]);
+  });
 });

@@ -57,6 +57,10 @@ describeOnEngines('ID numbers and phones never reach the log or the audit table 
       expect((await send('PATCH', `/api/users/${ids[i]}`, change)).statusCode).toBe(200);
       expect((await send('GET', `/api/users?q=${change.idNumber}`)).json().total).toBe(1);
     }
+    // People sign in with their phone or ID number as the account: failed sign-ins are audited.
+    for (const typed of [PEOPLE[0].phone, PEOPLE[1].idNumber]) {
+      expect((await logged.inject({ method: 'POST', url: '/api/auth/login', payload: { account: typed, password: 'Not-Their-Password-1' } })).statusCode).toBe(401);
+    }
     // Refused requests are logged too: someone else's ID number, a malformed URL, raw bytes in a query.
     expect((await send('PATCH', `/api/users/${ids[2]}`, { idNumber: EDITED[0].idNumber })).statusCode).toBe(409);
     expect((await send('GET', `/api/users/${PEOPLE[2].phone}%FF`)).statusCode).toBe(400);

@@ -15,6 +15,8 @@ import { installIndicators } from '#core/indicators/server/indicator.service.ts'
 import { installWorkflowDefinitions } from '#core/workflow/server/definition-registry.ts';
 import { installNotificationTemplates } from '#core/notify/server/templates.ts';
 import { installJobs } from '#core/jobs/server/job-registry.ts';
+import { outboxSink } from '#core/events/server/outbox.sink.ts';
+import { installSubscribers } from '#core/events/server/subscriber-registry.ts';
 import { decodeKey, type Config } from './config.ts';
 import { notificationTemplates } from './messages.ts';
 import { modules as enabledModules } from './modules.ts';
@@ -28,6 +30,8 @@ export interface Platform {
   registry: PermissionRegistry;
   /** A Ctx for trusted callers (CLI, seeding): full access, audited under `actor`. */
   systemCtx(actor?: Actor): Ctx;
+  /** Called after each transaction that published events commits (the serving process nudges its dispatcher). */
+  onEventsPublished(listener: (() => void) | null): void;
   close(): Promise<void>;
 }
 
@@ -67,7 +71,11 @@ export function openPlatform(config: Config, options: { modules?: ModuleDefiniti
   installNotificationTemplates(notificationTemplates());
   installJobs(mods);
   for (const m of mods) for (const c of m.orgPathColumns ?? []) trackOrgPathColumn(c.table, c.column);
-  const makeCtx = createCtxFactory({ db: database.db, engine: database.engine, auditSink, clock: options.clock, afterCommit: clearSessionCache });
+  let eventsPublished: (() => void) | null = null;
+  const makeCtx = createCtxFactory({
+    db: database.db, engine: database.engine, auditSink, eventSink: outboxSink, clock: options.clock, afterCommit: clearSessionCache,
+    afterPublish: () => eventsPublished?.(),
+  });
   const services = new Map<string, unknown>();
   const host: Host = {
     db: database.db,
@@ -84,11 +92,13 @@ export function openPlatform(config: Config, options: { modules?: ModuleDefiniti
       return services.get(id) as T;
     },
   };
+  installSubscribers(host, mods);
   for (const m of mods) if (m.createService) services.set(m.id, m.createService(host));
   const system: Actor = { kind: 'system', id: null, name: 'system' };
   return {
     config, database, modules: mods, makeCtx, host, registry,
     systemCtx: (actor = system) => makeCtx({ actor, access: fullAccess }),
+    onEventsPublished: (listener) => { eventsPublished = listener; },
     close: () => database.close(),
   };
 }

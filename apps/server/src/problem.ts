@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type ErrorKind } from '#kernel';
+import { INTERNAL_ERROR, RequestErrors } from './request-errors.ts';
 import { messageFor } from './messages.ts';
 
 const STATUS: Record<ErrorKind, number> = {
@@ -36,11 +37,11 @@ function problem(status: number, code: string, params?: Record<string, unknown>,
  * PostgreSQL); a text PostgreSQL cannot store is caught at the door already, this is the net.
  */
 const DATABASE_REFUSALS = new Map<string, { status: number; code: string }>([
-  ['23505', { status: 409, code: 'request.duplicate' }],
-  ['SQLITE_CONSTRAINT_UNIQUE', { status: 409, code: 'request.duplicate' }],
-  ['SQLITE_CONSTRAINT_PRIMARYKEY', { status: 409, code: 'request.duplicate' }],
-  ['22021', { status: 400, code: 'request.invalid_text' }],
-  ['22P05', { status: 400, code: 'request.invalid_text' }],
+  ['23505', { status: 409, code: RequestErrors.duplicate.code }],
+  ['SQLITE_CONSTRAINT_UNIQUE', { status: 409, code: RequestErrors.duplicate.code }],
+  ['SQLITE_CONSTRAINT_PRIMARYKEY', { status: 409, code: RequestErrors.duplicate.code }],
+  ['22021', { status: 400, code: RequestErrors.invalidText.code }],
+  ['22P05', { status: 400, code: RequestErrors.invalidText.code }],
 ]);
 
 /**
@@ -71,16 +72,16 @@ export function registerProblemHandlers(app: FastifyInstance, consoleHtml: (() =
         rule: v.keyword,
         message: v.message ?? '',
       }));
-      body = problem(400, 'request.invalid', { fields, in: (error as FastifyError).validationContext }, req.url);
+      body = problem(400, RequestErrors.invalid.code, { fields, in: (error as FastifyError).validationContext }, req.url);
     } else if ((error as FastifyError).statusCode === 429) {
-      body = problem(429, 'request.rate_limited', {}, req.url);
+      body = problem(429, RequestErrors.rateLimited.code, {}, req.url);
     } else if (isMultipartFramingError(error, req)) {
-      body = problem(400, 'request.malformed_multipart', {}, req.url);
+      body = problem(400, RequestErrors.malformedMultipart.code, {}, req.url);
     } else if ((error as FastifyError).statusCode && (error as FastifyError).statusCode! < 500) {
       const e = error as FastifyError;
-      const code = e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'request.body_too_large'
-        : e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'request.unsupported_media_type'
-        : e.code?.startsWith('FST_ERR_CTP') ? 'request.malformed_body' : 'request.invalid';
+      const code = e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? RequestErrors.bodyTooLarge.code
+        : e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? RequestErrors.unsupportedMediaType.code
+        : e.code?.startsWith('FST_ERR_CTP') ? RequestErrors.malformedBody.code : RequestErrors.invalid.code;
       body = problem(e.statusCode!, code, {}, req.url);
     } else if (DATABASE_REFUSALS.has((error as { code?: string }).code ?? '')) {
       const refusal = DATABASE_REFUSALS.get((error as { code: string }).code)!;
@@ -89,7 +90,7 @@ export function registerProblemHandlers(app: FastifyInstance, consoleHtml: (() =
       body = problem(refusal.status, refusal.code, {}, req.url);
     } else {
       req.log.error({ err: error }, 'unhandled error');
-      body = problem(500, 'internal', {}, req.url);
+      body = problem(500, INTERNAL_ERROR, {}, req.url);
     }
     // A refusal that says how long to wait (a sign-in delay) tells HTTP clients too (RFC 9110 §10.2.3).
     const retryAfter = body.params?.retryAfterSeconds;
@@ -102,30 +103,30 @@ export function registerProblemHandlers(app: FastifyInstance, consoleHtml: (() =
     if (consoleHtml && req.method === 'GET' && !req.url.startsWith('/api/')) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(consoleHtml());
     }
-    reply.code(404).type('application/problem+json').send(problem(404, 'request.route_not_found', { method: req.method }, req.url));
+    reply.code(404).type('application/problem+json').send(problem(404, RequestErrors.routeNotFound.code, { method: req.method }, req.url));
   });
 }
 
 // Errors Fastify raises before a route is found; everything else reaches the error handler.
 const FRAMEWORK_ERRORS = new Map<string, { status: number; code: string }>([
-  ['FST_ERR_BAD_URL', { status: 400, code: 'request.malformed_url' }],
-  ['FST_ERR_MAX_PARAM_LENGTH', { status: 414, code: 'request.url_too_long' }],
+  ['FST_ERR_BAD_URL', { status: 400, code: RequestErrors.malformedUrl.code }],
+  ['FST_ERR_MAX_PARAM_LENGTH', { status: 414, code: RequestErrors.urlTooLong.code }],
 ]);
 
 /** Fastify's `frameworkErrors` option: a malformed URL answers problem+json like every other error. */
 export function answerFrameworkError(error: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
   const known = FRAMEWORK_ERRORS.get(error.code);
   if (!known) req.log.error({ err: error }, 'framework error');
-  const body = problem(known?.status ?? 500, known?.code ?? 'internal', {}, req.url);
+  const body = problem(known?.status ?? 500, known?.code ?? INTERNAL_ERROR, {}, req.url);
   // Sent before any route's hooks run, so the no-store rule is applied here by hand.
   void reply.code(body.status).type('application/problem+json').header('cache-control', 'no-store').send(body);
 }
 
 // Errors Node's HTTP parser raises before Fastify sees a request (raw bytes in the request line, a broken head).
 const CLIENT_ERRORS = new Map<string, { status: number; code: string }>([
-  ['HPE_INVALID_URL', { status: 400, code: 'request.malformed_url' }],
-  ['HPE_HEADER_OVERFLOW', { status: 431, code: 'request.headers_too_large' }],
-  ['ERR_HTTP_REQUEST_TIMEOUT', { status: 408, code: 'request.timeout' }],
+  ['HPE_INVALID_URL', { status: 400, code: RequestErrors.malformedUrl.code }],
+  ['HPE_HEADER_OVERFLOW', { status: 431, code: RequestErrors.headersTooLarge.code }],
+  ['ERR_HTTP_REQUEST_TIMEOUT', { status: 408, code: RequestErrors.timeout.code }],
 ]);
 
 /**
@@ -135,7 +136,7 @@ const CLIENT_ERRORS = new Map<string, { status: number; code: string }>([
  */
 export function answerClientError(this: FastifyInstance, error: NodeJS.ErrnoException, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const known = CLIENT_ERRORS.get(error.code ?? '') ?? { status: 400, code: 'request.malformed_request' };
+  const known = CLIENT_ERRORS.get(error.code ?? '') ?? { status: 400, code: RequestErrors.malformedRequest.code };
   this.log.debug({ parserCode: error.code }, 'client error');
   if (socket.writable) {
     const body = JSON.stringify(problem(known.status, known.code));

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { invalid } from '#kernel';
+import { RequestErrors } from './request-errors.ts';
 
 /** Where in a request a text was refused, and the dotted path of the field that held it. */
 export interface UncleanText {
@@ -64,7 +64,7 @@ function uncleanTextIn(req: FastifyRequest): UncleanText | null {
   return null;
 }
 
-const invalidText = (where: UncleanText) => invalid('request.invalid_text', { ...where });
+const invalidText = (where: UncleanText) => RequestErrors.invalidText({ ...where });
 
 /**
  * Rules every request and every API answer follow, whatever the route: text in bodies, query

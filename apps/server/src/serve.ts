@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
-import { schedulerFor } from '#core/jobs/server/scheduler.ts';
+import { jobActor, schedulerFor } from '#core/jobs/server/scheduler.ts';
+import { dispatchEvents, dispatchNudge } from '#core/events/server/dispatcher.ts';
 import { installCheckpointLog } from '#core/audit/server/checkpoint.ts';
 import { buildApp } from './app.ts';
 import { ensureFirstAdmin } from './first-admin.ts';
@@ -25,6 +26,13 @@ export async function serve(config: Config, out: (line: string) => void): Promis
     ? schedulerFor(platform, { leaseSeconds: config.jobsLeaseSeconds, logger: { warn: (m) => app.log.warn(m), error: (m) => app.log.error(m) } })
     : null;
   scheduler?.start(config.jobsIntervalMs);
+  // Prompt delivery: a pass right after a commit that published events, beside the events.dispatch job (claims make both safe at once).
+  if (scheduler) {
+    platform.onEventsPublished(dispatchNudge(
+      () => dispatchEvents(platform.systemCtx(jobActor('events.dispatch')), platform.host),
+      (e) => app.log.warn(`events: dispatching after a commit failed: ${e instanceof Error ? e.message : String(e)}`),
+    ));
+  }
   out(scheduler ? `定时任务调度已启动（实例 ${scheduler.instanceId}，每 ${config.jobsIntervalMs / 1000} 秒检查一次）` : '定时任务调度已关闭（EDUCLOUD_JOBS=off）');
   if (admin) {
     out(`\n首次启动：已创建平台管理员账号 "${admin.account}"。`);
@@ -38,6 +46,7 @@ export async function serve(config: Config, out: (line: string) => void): Promis
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  platform.onEventsPublished(null);
   await scheduler?.stop();
   await app.close();
   await platform.close();

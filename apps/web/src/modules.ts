@@ -6,9 +6,10 @@ import { accessWeb } from '#core/access/web/index.ts';
 import { auditWeb } from '#core/audit/web/index.ts';
 import { notifyWeb } from '#core/notify/web/index.ts';
 import { jobsWeb } from '#core/jobs/web/index.ts';
+import { eventsWeb } from '#core/events/web/index.ts';
 import { authWeb } from '#core/auth/web/index.ts';
 import { workPlanWeb } from '../../../modules/work-plan/web/index.ts';
 import { campaignsWeb } from '../../../modules/campaigns/web/index.ts';
 
 /** The console's enabled modules, in menu order. The only list of them in the console. */
-export const webModules: WebModule[] = [workflowWeb, workPlanWeb, campaignsWeb, orgsWeb, usersWeb, accessWeb, auditWeb, jobsWeb, authWeb, notifyWeb];
+export const webModules: WebModule[] = [workflowWeb, workPlanWeb, campaignsWeb, orgsWeb, usersWeb, accessWeb, auditWeb, jobsWeb, eventsWeb, authWeb, notifyWeb];

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import { forbidden, isWithin, outermostPaths, pathIds, type Access } from '#kernel';
+import { isWithin, outermostPaths, pathIds, type Access } from '#kernel';
 import { grantOrgPaths } from './access.repo.ts';
+import { AccessErrors } from '../contract/errors.ts';
 
 /** A signed-in user's permissions: for each permission, the org paths it covers. */
 export class GrantedAccess implements Access {
@@ -14,7 +15,7 @@ export class GrantedAccess implements Access {
   }
 
   require(permission: string, orgPath?: string): void {
-    if (!this.can(permission, orgPath)) throw forbidden('access.forbidden', { permission });
+    if (!this.can(permission, orgPath)) throw AccessErrors.forbidden({ permission });
   }
 
   scopes(permission: string): string[] {
@@ -29,7 +30,7 @@ export class GrantedAccess implements Access {
 export const noAccess: Access = {
   userId: null,
   can: () => false,
-  require: (permission) => { throw forbidden('access.forbidden', { permission }); },
+  require: (permission) => { throw AccessErrors.forbidden({ permission }); },
   scopes: () => [],
 };
 
@@ -47,6 +48,21 @@ export async function resolveAccess(db: Kysely<any>, userId: string): Promise<Gr
   for (const r of rows) (grouped.get(r.permission) ?? grouped.set(r.permission, []).get(r.permission)!).push(r.path);
   for (const [k, v] of grouped) grouped.set(k, outermostPaths(v));
   return new GrantedAccess(userId, grouped, rows.some((r) => Number(r.isAdmin) === 1));
+}
+
+/**
+ * The access an API token gives: the owner's current access cut down to the token's role on the
+ * token's org subtree. For each permission of the role, the owner's subtrees that lie inside the
+ * token's org are kept, and the token's org itself when one of the owner's subtrees holds it.
+ * Never an administrative role's second-factor flag: the token was made after one.
+ */
+export function narrowAccess(owner: GrantedAccess, rolePermissions: readonly string[], orgPath: string): GrantedAccess {
+  const byPermission = new Map<string, string[]>();
+  for (const permission of rolePermissions) {
+    const paths = owner.scopes(permission).flatMap((p) => (isWithin(p, orgPath) ? [p] : isWithin(orgPath, p) ? [orgPath] : []));
+    if (paths.length > 0) byPermission.set(permission, outermostPaths(paths));
+  }
+  return new GrantedAccess(owner.userId, byPermission);
 }
 
 /** True when one of the user's grants is an administrative role (second factor required). */

@@ -1,10 +1,13 @@
-import { conflict, forbidden, invalid, newId, notFound, pageWindow, toBool, type Ctx, type PageOf } from '#kernel';
+import { newId, pageWindow, toBool, type Ctx, type PageOf } from '#kernel';
 import type { Grant, GrantBody, GrantQuery, PermissionInfo, Role, RoleBody, RolePatch } from '../contract/access.schema.ts';
 import { AccessPermissions, BUILTIN_ROLES } from '../contract/permissions.ts';
 import type { PermissionRegistry } from './permission-registry.ts';
 import * as repo from './access.repo.ts';
 import { requirePlatformLevel } from '#core/orgs/server/org.service.ts';
 import { coversAccount } from './access.resolve.ts';
+import { AccessErrors } from '../contract/errors.ts';
+import { OrgErrors } from '#core/orgs/contract/errors.ts';
+import { UserErrors } from '#core/users/contract/errors.ts';
 
 let registry: PermissionRegistry | undefined;
 /** The host installs the registry built from the enabled modules at start. */
@@ -62,7 +65,7 @@ export async function listRoles(ctx: Ctx): Promise<Role[]> {
 
 function checkPermissions(permissions: string[]) {
   const unknown = permissions.filter((p) => !permissionRegistry().has(p));
-  if (unknown.length > 0) throw invalid('access.unknown_permission', { permissions: unknown });
+  if (unknown.length > 0) throw AccessErrors.unknownPermission({ permissions: unknown });
 }
 
 /** Creates a custom role (roles are platform-wide, so only root-level grants may). */
@@ -70,7 +73,7 @@ export async function createRole(ctx: Ctx, body: RoleBody): Promise<Role> {
   await requirePlatformLevel(ctx, AccessPermissions.manageRoles);
   checkPermissions(body.permissions);
   return ctx.transaction(async (tx) => {
-    if (await repo.findRoleByCode(tx.db, body.code)) throw conflict('access.role_code_taken', { code: body.code });
+    if (await repo.findRoleByCode(tx.db, body.code)) throw AccessErrors.roleCodeTaken({ code: body.code });
     const at = tx.now().toISOString();
     const row: repo.RoleRow = { id: newId(), code: body.code, name: body.name, name_en: body.nameEn ?? body.name, description: body.description ?? null, is_builtin: 0, is_admin: body.isAdmin ? 1 : 0, created_at: at, updated_at: at };
     await repo.insertRole(tx.db, row);
@@ -86,8 +89,8 @@ export async function updateRole(ctx: Ctx, id: string, patch: RolePatch): Promis
   if (patch.permissions) checkPermissions(patch.permissions);
   return ctx.transaction(async (tx) => {
     const role = await repo.findRole(tx.db, id);
-    if (!role) throw notFound('access.role_not_found', { id });
-    if (toBool(role.is_builtin)) throw invalid('access.builtin_role_readonly');
+    if (!role) throw AccessErrors.roleNotFound({ id });
+    if (toBool(role.is_builtin)) throw AccessErrors.builtinRoleReadonly();
     const before = await repo.rolePermissions(tx.db, id);
     const next = { name: patch.name ?? role.name, name_en: patch.nameEn ?? role.name_en, description: patch.description === undefined ? role.description : patch.description, is_admin: patch.isAdmin === undefined ? role.is_admin : patch.isAdmin ? 1 : 0, updated_at: tx.now().toISOString() };
     await repo.updateRole(tx.db, id, next);
@@ -102,10 +105,10 @@ export async function deleteRole(ctx: Ctx, id: string): Promise<void> {
   await requirePlatformLevel(ctx, AccessPermissions.manageRoles);
   await ctx.transaction(async (tx) => {
     const role = await repo.findRole(tx.db, id);
-    if (!role) throw notFound('access.role_not_found', { id });
-    if (toBool(role.is_builtin)) throw invalid('access.builtin_role_readonly');
+    if (!role) throw AccessErrors.roleNotFound({ id });
+    if (toBool(role.is_builtin)) throw AccessErrors.builtinRoleReadonly();
     const grants = await repo.countGrantsOfRole(tx.db, id);
-    if (grants > 0) throw conflict('access.role_in_use', { grants });
+    if (grants > 0) throw AccessErrors.roleInUse({ grants });
     await repo.deleteRole(tx.db, id);
     tx.audit({ action: 'access.role.deleted', objectType: 'role', objectId: id, orgId: null, changes: { code: role.code, name: role.name } });
   });
@@ -124,15 +127,15 @@ export async function listGrants(ctx: Ctx, query: GrantQuery): Promise<PageOf<Gr
 export async function createGrant(ctx: Ctx, body: GrantBody): Promise<Grant> {
   return ctx.transaction(async (tx) => {
     const org = await repo.findOrgPath(tx.db, body.orgId);
-    if (!org || !tx.access.can(AccessPermissions.manageGrants, org.path)) throw notFound('orgs.org_not_found', { id: body.orgId });
-    if (!toBool(org.is_active)) throw invalid('orgs.org_inactive');
+    if (!org || !tx.access.can(AccessPermissions.manageGrants, org.path)) throw OrgErrors.orgNotFound({ id: body.orgId });
+    if (!toBool(org.is_active)) throw OrgErrors.orgInactive();
     const user = await repo.findUserPath(tx.db, body.userId);
-    if (!user || !(await coversAccount(tx.db, tx.access, AccessPermissions.manageGrants, { id: user.id, orgPath: user.org_path }))) throw notFound('users.user_not_found', { id: body.userId });
+    if (!user || !(await coversAccount(tx.db, tx.access, AccessPermissions.manageGrants, { id: user.id, orgPath: user.org_path }))) throw UserErrors.userNotFound({ id: body.userId });
     const role = await repo.findRole(tx.db, body.roleId);
-    if (!role) throw notFound('access.role_not_found', { id: body.roleId });
+    if (!role) throw AccessErrors.roleNotFound({ id: body.roleId });
     const missing = (await repo.rolePermissions(tx.db, role.id)).filter((p) => !tx.access.can(p, org.path));
-    if (missing.length > 0) throw forbidden('access.grant_exceeds_own', { permissions: missing });
-    if (await repo.findSameGrant(tx.db, body.userId, body.roleId, body.orgId)) throw conflict('access.grant_exists');
+    if (missing.length > 0) throw AccessErrors.grantExceedsOwn({ permissions: missing });
+    if (await repo.findSameGrant(tx.db, body.userId, body.roleId, body.orgId)) throw AccessErrors.grantExists();
     const row: repo.GrantRow = { id: newId(), user_id: body.userId, role_id: body.roleId, org_id: body.orgId, created_by: tx.actor.id, created_at: tx.now().toISOString() };
     await repo.insertGrant(tx.db, row);
     tx.audit({ action: 'access.grant.created', objectType: 'grant', objectId: row.id, orgId: body.orgId, changes: { userId: body.userId, account: user.account, role: role.code } });
@@ -143,10 +146,10 @@ export async function createGrant(ctx: Ctx, body: GrantBody): Promise<Grant> {
 export async function revokeGrant(ctx: Ctx, id: string): Promise<void> {
   await ctx.transaction(async (tx) => {
     const grant = await repo.findGrant(tx.db, id);
-    if (!grant || !tx.access.can(AccessPermissions.manageGrants, grant.org_path)) throw notFound('access.grant_not_found', { id });
+    if (!grant || !tx.access.can(AccessPermissions.manageGrants, grant.org_path)) throw AccessErrors.grantNotFound({ id });
     const user = await repo.findUserPath(tx.db, grant.user_id);
-    if (!user || !(await coversAccount(tx.db, tx.access, AccessPermissions.manageGrants, { id: user.id, orgPath: user.org_path }))) throw notFound('access.grant_not_found', { id });
-    if (grant.user_id === tx.actor.id && grant.role_code === 'platform_admin') throw invalid('access.cannot_revoke_own_platform_admin');
+    if (!user || !(await coversAccount(tx.db, tx.access, AccessPermissions.manageGrants, { id: user.id, orgPath: user.org_path }))) throw AccessErrors.grantNotFound({ id });
+    if (grant.user_id === tx.actor.id && grant.role_code === 'platform_admin') throw AccessErrors.cannotRevokeOwnPlatformAdmin();
     await repo.deleteGrant(tx.db, id);
     tx.audit({ action: 'access.grant.revoked', objectType: 'grant', objectId: id, orgId: grant.org_id, changes: { userId: grant.user_id, account: grant.user_account, role: grant.role_code } });
   });
@@ -156,7 +159,7 @@ export async function revokeGrant(ctx: Ctx, id: string): Promise<void> {
 export async function grantByCode(ctx: Ctx, userId: string, roleCode: string, orgId: string): Promise<void> {
   await ctx.transaction(async (tx) => {
     const role = await repo.findRoleByCode(tx.db, roleCode);
-    if (!role) throw notFound('access.role_not_found', { code: roleCode });
+    if (!role) throw AccessErrors.roleNotFound({ code: roleCode });
     if (await repo.findSameGrant(tx.db, userId, role.id, orgId)) return;
     const row: repo.GrantRow = { id: newId(), user_id: userId, role_id: role.id, org_id: orgId, created_by: tx.actor.id, created_at: tx.now().toISOString() };
     await repo.insertGrant(tx.db, row);

@@ -1,4 +1,4 @@
-import { fromJson, notFound, pageWindow, type Ctx, type PageOf } from '#kernel';
+import { fromJson, pageWindow, type Ctx, type PageOf } from '#kernel';
 import type { AuditEvent, AuditQuery, ChainReport } from '../contract/audit.schema.ts';
 import { AuditPermissions } from '../contract/permissions.ts';
 import { GENESIS_HASH } from './chain.ts';
@@ -8,6 +8,8 @@ import { checkpointSigningKeys, type ParsedCheckpointLine } from './checkpoint.t
 import { checkCheckpoints } from './checkpoint.verify.ts';
 import { requirePlatformLevel } from '#core/orgs/server/org.service.ts';
 import { findEvent, listEvents, orgPathOf, readHead, type AuditRow } from './audit.repo.ts';
+import { AuditErrors } from '../contract/errors.ts';
+import { OrgErrors } from '#core/orgs/contract/errors.ts';
 
 const toEvent = (r: AuditRow): AuditEvent => ({
   id: r.id, seq: Number(r.seq), at: r.at, actor: { kind: r.actor_kind, id: r.actor_id, name: r.actor_name }, ip: r.ip,
@@ -20,7 +22,7 @@ export async function listAuditEvents(ctx: Ctx, query: AuditQuery): Promise<Page
   let scopes = ctx.access.scopes(AuditPermissions.readEvents);
   if (query.orgId) {
     const path = await orgPathOf(ctx.db, query.orgId);
-    if (!path || !ctx.access.can(AuditPermissions.readEvents, path)) throw notFound('orgs.org_not_found', { id: query.orgId });
+    if (!path || !ctx.access.can(AuditPermissions.readEvents, path)) throw OrgErrors.orgNotFound({ id: query.orgId });
     scopes = [path];
   }
   const { page, pageSize, offset } = pageWindow(query);
@@ -32,7 +34,7 @@ export async function getAuditEvent(ctx: Ctx, id: string): Promise<AuditEvent> {
   const row = await findEvent(ctx.db, id);
   // Events without an org (sign-ins, platform settings) are visible to platform-wide readers only.
   const path = row?.scope_path ?? '/';
-  if (!row || !ctx.access.can(AuditPermissions.readEvents, path)) throw notFound('audit.event_not_found', { id });
+  if (!row || !ctx.access.can(AuditPermissions.readEvents, path)) throw AuditErrors.eventNotFound({ id });
   return toEvent(row);
 }
 

@@ -19,7 +19,7 @@ export const SessionUser = Type.Object({
   mustChangePassword: Type.Boolean(),
 });
 
-export const SessionGrant = Type.Object({ roleCode: Type.String(), roleName: Type.String(), orgId: Type.String(), orgName: Type.String(), orgPath: Type.String() });
+export const SessionGrant = Type.Object({ roleId: Type.String(), roleCode: Type.String(), roleName: Type.String(), orgId: Type.String(), orgName: Type.String(), orgPath: Type.String() });
 
 export const SessionInfo = Type.Object({
   user: SessionUser,

@@ -1,11 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { DomainError } from '#kernel';
+
 import { resolveAccess } from '#core/access/server/access.resolve.ts';
 import { LoginBody, PasswordChangeBody, PasswordConfirmBody, SessionInfo, SessionSummary, TotpCodeBody, TotpSetup } from '../contract/auth.schema.ts';
 import * as service from './auth.service.ts';
-import { clearSessionCookie, setSessionCookie, type AuthState } from './auth.plugin.ts';
+import { clearSessionCookie, sessionAuthOf, setSessionCookie, type AuthState } from './auth.plugin.ts';
+import type { SessionRow } from './session.repo.ts';
+import { registerApiTokenRoutes } from './api-token.routes.ts';
+import { AuthErrors } from '../contract/errors.ts';
 
 const tags = ['auth'];
 const session = { session: true } as const;
@@ -18,12 +21,9 @@ export interface AuthRouteOptions {
   loginRateLimit: { max: number; timeWindow: string };
 }
 
-function authOf(req: FastifyRequest): AuthState {
-  if (!req.auth) throw new Error('route reached without a session');
-  return req.auth;
-}
+const authOf = sessionAuthOf;
 
-const sessionInfo = (req: FastifyRequest, auth: AuthState) => service.describeSession(req.ctx, auth);
+const sessionInfo = (req: FastifyRequest, auth: AuthState & { session: SessionRow }) => service.describeSession(req.ctx, auth);
 
 export function registerAuthRoutes(fastify: FastifyInstance, options: AuthRouteOptions): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -36,7 +36,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, options: AuthRouteO
     const result = await service.login(req.ctx, { ...req.body, userAgent: req.headers['user-agent'] ?? null }, options.settings);
     setSessionCookie(reply, result.token, req.protocol === 'https', maxAge);
     const access = result.mfa === 'none' ? await resolveAccess(req.ctx.db, result.user.id) : null;
-    return sessionInfo(req, { session: result.session, user: result.user, access });
+    return sessionInfo(req, { session: result.session, token: null, user: result.user, access });
   });
 
   app.get('/api/auth/session', {
@@ -99,7 +99,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, options: AuthRouteO
   }, async (req) => {
     const auth = authOf(req);
     // A session still owing its code must not swap the authenticator it is being asked for.
-    if (auth.session.mfa_state === 'pending') throw new DomainError('forbidden', 'auth.mfa_required');
+    if (auth.session.mfa_state === 'pending') throw AuthErrors.mfaRequired();
     return service.beginTotpEnrolment(req.ctx, auth.user);
   });
 
@@ -108,7 +108,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, options: AuthRouteO
     config: { access: sessionPending, rateLimit: options.loginRateLimit },
   }, async (req, reply) => {
     const auth = authOf(req);
-    if (auth.session.mfa_state === 'pending') throw new DomainError('forbidden', 'auth.mfa_required');
+    if (auth.session.mfa_state === 'pending') throw AuthErrors.mfaRequired();
     await service.confirmTotpEnrolment(req.ctx, auth.session, auth.user, req.body.code, options.settings);
     return reply.code(204).send(null);
   });
@@ -120,4 +120,6 @@ export function registerAuthRoutes(fastify: FastifyInstance, options: AuthRouteO
     await service.removeTotp(req.ctx, authOf(req).user, req.body.password);
     return reply.code(204).send(null);
   });
+
+  registerApiTokenRoutes(fastify);
 }

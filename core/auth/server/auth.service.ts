@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DomainError, invalid, type Ctx } from '#kernel';
+import { type Ctx } from '#kernel';
 import { fieldCipher } from '#core/users/server/field-crypto.ts';
 import { claimTotpCounter, findUserByAccount, findUserById, updateUser, type UserRow } from '#core/users/server/user.repo.ts';
 import { assertPasswordPolicy } from '#core/users/server/user.service.ts';
@@ -12,6 +12,7 @@ import { countLoginFailure, loginFailureError, refuseWhileThrottled } from './lo
 import { addTotpFailure, clearLoginAddress, clearTotpFailures } from './login-failure.repo.ts';
 import { generateTotpSecret, totpUri, verifyTotp } from './totp.ts';
 import * as sessions from './session.repo.ts';
+import { AuthErrors } from '../contract/errors.ts';
 
 export interface SessionSettings {
   idleMinutes: number;
@@ -41,7 +42,7 @@ export async function login(ctx: Ctx, input: { account: string; password: string
   const now = ctx.now();
   const ok = user?.password_hash ? await verifyPassword(input.password, user.password_hash) : (await verifyPassword(input.password, await DUMMY_HASH), false);
   if (!user || !ok) throw loginFailureError(await ctx.transaction((tx) => countLoginFailure(tx, account, user)));
-  if (user.status !== 'active') throw new DomainError('forbidden', 'auth.account_disabled');
+  if (user.status !== 'active') throw AuthErrors.accountDisabled();
 
   const needsMfa = await holdsAdminRole(ctx.db, user.id);
   const mfa: MfaState = !needsMfa ? 'none' : user.totp_enabled_at ? 'pending' : 'enrol_required';
@@ -113,7 +114,7 @@ export async function requireSecondFactorOnceAdmin(ctx: Ctx, session: sessions.S
  * its sessions: the fifth ends this session and counts as a failed sign-in from this address.
  */
 export async function verifySecondFactor(ctx: Ctx, session: sessions.SessionRow, user: UserRow, code: string, settings: SessionSettings): Promise<sessions.SessionRow> {
-  if (!user.totp_secret_cipher) throw invalid('auth.totp_not_enrolled');
+  if (!user.totp_secret_cipher) throw AuthErrors.totpNotEnrolled();
   const counter = verifyTotp(fieldCipher().decrypt(user.totp_secret_cipher), code, ctx.now().getTime(), { lastUsedCounter: user.totp_last_counter });
   const outcome = await ctx.transaction(async (tx): Promise<{ passed: sessions.SessionRow } | { exhausted: boolean }> => {
     // The counter read with the session may be stale: claiming it in the database stops two
@@ -136,8 +137,8 @@ export async function verifySecondFactor(ctx: Ctx, session: sessions.SessionRow,
     return { exhausted };
   });
   if ('passed' in outcome) return outcome.passed;
-  if (outcome.exhausted) throw new DomainError('unauthenticated', 'auth.totp_attempts_exhausted');
-  throw new DomainError('unauthenticated', 'auth.totp_invalid');
+  if (outcome.exhausted) throw AuthErrors.totpAttemptsExhausted();
+  throw AuthErrors.totpInvalid();
 }
 
 /** Starts enrolment: a new secret, kept encrypted as pending until a code confirms it. */
@@ -151,10 +152,10 @@ export async function beginTotpEnrolment(ctx: Ctx, user: UserRow): Promise<{ sec
 }
 
 export async function confirmTotpEnrolment(ctx: Ctx, session: sessions.SessionRow, user: UserRow, code: string, settings: SessionSettings): Promise<void> {
-  if (!user.totp_pending_cipher) throw invalid('auth.totp_no_pending_enrolment');
+  if (!user.totp_pending_cipher) throw AuthErrors.totpNoPendingEnrolment();
   const secret = fieldCipher().decrypt(user.totp_pending_cipher);
   const counter = verifyTotp(secret, code, ctx.now().getTime());
-  if (counter === null) throw new DomainError('invalid', 'auth.totp_invalid');
+  if (counter === null) throw AuthErrors.totpEnrolmentCodeInvalid();
   await ctx.transaction(async (tx) => {
     await updateUser(tx.db, user.id, { totp_secret_cipher: user.totp_pending_cipher, totp_pending_cipher: null, totp_last_counter: counter, totp_enabled_at: tx.now().toISOString() });
     await markSecondFactorPassed(tx, session, settings);
@@ -163,8 +164,8 @@ export async function confirmTotpEnrolment(ctx: Ctx, session: sessions.SessionRo
 }
 
 export async function removeTotp(ctx: Ctx, user: UserRow, password: string): Promise<void> {
-  if (!user.password_hash || !(await verifyPassword(password, user.password_hash))) throw new DomainError('unauthenticated', 'auth.password_incorrect');
-  if (await holdsAdminRole(ctx.db, user.id)) throw invalid('auth.totp_required_for_admin');
+  if (!user.password_hash || !(await verifyPassword(password, user.password_hash))) throw AuthErrors.passwordIncorrect();
+  if (await holdsAdminRole(ctx.db, user.id)) throw AuthErrors.totpRequiredForAdmin();
   await ctx.transaction(async (tx) => {
     await updateUser(tx.db, user.id, { totp_secret_cipher: null, totp_pending_cipher: null, totp_last_counter: null, totp_enabled_at: null });
     tx.audit({ action: 'auth.totp.removed', objectType: 'user', objectId: user.id, orgId: user.org_id });
@@ -173,8 +174,8 @@ export async function removeTotp(ctx: Ctx, user: UserRow, password: string): Pro
 
 /** Changes the caller's own password, never back to one of the last five; ends every other session of theirs. */
 export async function changePassword(ctx: Ctx, sessionId: string, user: UserRow, current: string, next: string): Promise<void> {
-  if (!user.password_hash || !(await verifyPassword(current, user.password_hash))) throw new DomainError('unauthenticated', 'auth.password_incorrect');
-  if (current === next) throw invalid('auth.password_unchanged', { field: 'newPassword' });
+  if (!user.password_hash || !(await verifyPassword(current, user.password_hash))) throw AuthErrors.passwordIncorrect();
+  if (current === next) throw AuthErrors.passwordUnchanged({ field: 'newPassword' });
   assertPasswordPolicy(next, user.account, user.real_name);
   await assertPasswordNotRecent(ctx.db, user, next);
   const hash = await hashPassword(next);
@@ -209,6 +210,6 @@ export async function describeSession(ctx: Ctx, auth: { session: sessions.Sessio
     csrfToken: auth.session.csrf_token,
     expiresAt: auth.session.expires_at,
     permissions: auth.access?.permissions() ?? [],
-    grants: grants.items.map((g) => ({ roleCode: g.role_code, roleName: g.role_name, orgId: g.org_id, orgName: g.org_name, orgPath: g.org_path })),
+    grants: grants.items.map((g) => ({ roleId: g.role_id, roleCode: g.role_code, roleName: g.role_name, orgId: g.org_id, orgName: g.org_name, orgPath: g.org_path })),
   };
 }

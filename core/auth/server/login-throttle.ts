@@ -1,6 +1,8 @@
 import { DomainError, type Ctx } from '#kernel';
 import { updateUser, type UserRow } from '#core/users/server/user.repo.ts';
+import { maskPersonalNumbers } from '#core/users/server/id-number.ts';
 import * as failures from './login-failure.repo.ts';
+import { AuthErrors } from '../contract/errors.ts';
 
 /** Five failures of one account from one address lock that pair for 15 minutes. */
 export const LOCKOUT = { maxFailedAttempts: 5, lockMinutes: 15 } as const;
@@ -31,11 +33,11 @@ export async function refuseWhileThrottled(ctx: Ctx, account: string): Promise<v
   const [pair, delay] = await Promise.all([failures.findLoginFailure(ctx.db, account, ctx.ip ?? ''), failures.findLoginDelay(ctx.db, account)]);
   if (pair?.locked_until && pair.locked_until > now.toISOString()) {
     const minutes = Math.ceil((new Date(pair.locked_until).getTime() - now.getTime()) / 60_000);
-    throw new DomainError('locked', 'auth.account_locked', { minutes });
+    throw AuthErrors.accountLocked({ minutes });
   }
   if (delay && delay.last_failed_at >= minutesBefore(now, ACCOUNT_DELAY.windowMinutes)) {
     const waitUntil = new Date(delay.last_failed_at).getTime() + accountDelaySeconds(delay.failures) * 1000;
-    if (waitUntil > now.getTime()) throw new DomainError('too_many', 'auth.sign_in_delayed', { retryAfterSeconds: Math.ceil((waitUntil - now.getTime()) / 1000) });
+    if (waitUntil > now.getTime()) throw AuthErrors.signInDelayed({ retryAfterSeconds: Math.ceil((waitUntil - now.getTime()) / 1000) });
   }
 }
 
@@ -63,7 +65,8 @@ export async function countLoginFailure(tx: Ctx, account: string, user: UserRow 
   }
   tx.audit({
     action: locked ? 'auth.account.locked' : 'auth.login.failed', objectType: 'user', objectId: user?.id ?? null, orgId: user?.org_id ?? null,
-    changes: { account, attempts, ...(user ? {} : { unknownAccount: true }) },
+    // People type their phone or ID number as the account; what they typed is kept masked.
+    changes: { account: maskPersonalNumbers(account), attempts, ...(user ? {} : { unknownAccount: true }) },
   });
   return { locked, remainingAttempts: locked ? 0 : LOCKOUT.maxFailedAttempts - attempts };
 }
@@ -71,6 +74,6 @@ export async function countLoginFailure(tx: Ctx, account: string, user: UserRow 
 /** The error a failed sign-in answers with; the same for every account, existing or not. */
 export function loginFailureError(result: { locked: boolean; remainingAttempts: number }): DomainError {
   return result.locked
-    ? new DomainError('locked', 'auth.account_locked', { minutes: LOCKOUT.lockMinutes })
-    : new DomainError('unauthenticated', 'auth.invalid_credentials', { remainingAttempts: result.remainingAttempts });
+    ? AuthErrors.accountLocked({ minutes: LOCKOUT.lockMinutes })
+    : AuthErrors.invalidCredentials({ remainingAttempts: result.remainingAttempts });
 }

@@ -1,7 +1,8 @@
-import { invalid, newId } from '#kernel';
+import { newId } from '#kernel';
 import type { Kysely } from 'kysely';
 import type { UserRow } from '#core/users/server/user.repo.ts';
 import { verifyPassword } from './password.ts';
+import { AuthErrors } from '../contract/errors.ts';
 
 /** A change may not go back to the current password or the ones before it, this many in all. */
 export const PASSWORD_REUSE_LIMIT = 5;
@@ -14,8 +15,8 @@ export async function assertPasswordNotRecent(db: Kysely<any>, user: Pick<UserRo
   const hashes = [user.password_hash, ...previous.map((p) => p.password_hash as string)].filter((h): h is string => !!h);
   // Compared through scrypt, not as text: each hash has its own salt, and the input is NFKC-normalised like at sign-in.
   const matches = await Promise.all(hashes.map((hash) => verifyPassword(next, hash)));
-  if (matches[0] && hashes[0] === user.password_hash) throw invalid('auth.password_unchanged', { field: 'newPassword' });
-  if (matches.some(Boolean)) throw invalid('auth.password_reused', { field: 'newPassword', count: PASSWORD_REUSE_LIMIT });
+  if (matches[0] && hashes[0] === user.password_hash) throw AuthErrors.passwordUnchanged({ field: 'newPassword' });
+  if (matches.some(Boolean)) throw AuthErrors.passwordReused({ field: 'newPassword', count: PASSWORD_REUSE_LIMIT });
 }
 
 /**

@@ -16,6 +16,7 @@ export const passSecondFactor = (db: Kysely<any>, id: string, expiresAt: string)
   db.updateTable('core_sessions').set({ mfa_state: 'passed', expires_at: expiresAt }).where('id', '=', id).execute();
 export const deleteSession = (db: Kysely<any>, id: string) => db.deleteFrom('core_sessions').where('id', '=', id).execute();
 export const deleteSessionsOf = (db: Kysely<any>, userId: string) => db.deleteFrom('core_sessions').where('user_id', '=', userId).execute();
-export const deleteExpired = (db: Kysely<any>, now: string) => db.deleteFrom('core_sessions').where('expires_at', '<', now).execute();
+export const deleteExpired = async (db: Kysely<any>, now: string): Promise<number> =>
+  Number((await db.deleteFrom('core_sessions').where('expires_at', '<', now).executeTakeFirst()).numDeletedRows);
 export const listSessionsOf = (db: Kysely<any>, userId: string) =>
   db.selectFrom('core_sessions').selectAll().where('user_id', '=', userId).orderBy('last_seen_at', 'desc').execute() as Promise<SessionRow[]>;

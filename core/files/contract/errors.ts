@@ -1,14 +1,16 @@
-/** Codes of the DomainErrors the files core throws; the console turns them into words. */
-export const FileErrors = {
-  fileNotFound: 'files.file_not_found',
-  orgNotFound: 'files.org_not_found',
-  uploadMissing: 'files.upload_missing',
-  empty: 'files.empty',
-  tooLarge: 'files.too_large',
-  typeNotAllowed: 'files.type_not_allowed',
-  alreadyAttached: 'files.already_attached',
-  unknownOwnerType: 'files.unknown_owner_type',
-  invalidSha256: 'files.invalid_sha256',
-  userQuotaExceeded: 'files.user_quota_exceeded',
-  orgQuotaExceeded: 'files.org_quota_exceeded',
-} as const;
+import { defineErrors } from '#kernel';
+
+/** Every code core/files throws, with its params; the words are in ../locales. */
+export const FileErrors = defineErrors('files', {
+  fileNotFound: { code: 'files.file_not_found', kind: 'not_found', params: ['id'] },
+  orgNotFound: { code: 'files.org_not_found', kind: 'not_found', params: ['orgId'] },
+  uploadMissing: { code: 'files.upload_missing', kind: 'invalid' },
+  empty: { code: 'files.empty', kind: 'invalid' },
+  tooLarge: { code: 'files.too_large', kind: 'invalid', params: ['maxBytes'] },
+  typeNotAllowed: { code: 'files.type_not_allowed', kind: 'invalid', params: ['extension', 'declaredType', 'detected'] },
+  alreadyAttached: { code: 'files.already_attached', kind: 'conflict', params: ['id'] },
+  unknownOwnerType: { code: 'files.unknown_owner_type', kind: 'invalid', params: ['ownerType'] },
+  invalidSha256: { code: 'files.invalid_sha256', kind: 'invalid' },
+  userQuotaExceeded: { code: 'files.user_quota_exceeded', kind: 'conflict', params: ['quotaMb'] },
+  orgQuotaExceeded: { code: 'files.org_quota_exceeded', kind: 'conflict', params: ['quotaMb'] },
+});

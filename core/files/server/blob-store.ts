@@ -3,7 +3,7 @@ import { access, mkdir, open, rename, rm, stat, utimes } from 'node:fs/promises'
 import { dirname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { invalid } from '#kernel';
+
 import { FileErrors } from '../contract/errors.ts';
 
 /**
@@ -27,7 +27,7 @@ export interface BlobStore {
 const SHA256 = /^[0-9a-f]{64}$/;
 
 export function assertSha256(sha256: string): void {
-  if (typeof sha256 !== 'string' || !SHA256.test(sha256)) throw invalid(FileErrors.invalidSha256);
+  if (typeof sha256 !== 'string' || !SHA256.test(sha256)) throw FileErrors.invalidSha256();
 }
 
 /** Hashes and counts the bytes passing through; errors once they exceed `maxBytes`. */
@@ -37,7 +37,7 @@ function meter(maxBytes: number) {
   const stream = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       size += chunk.length;
-      if (size > maxBytes) return done(invalid(FileErrors.tooLarge, { maxBytes }));
+      if (size > maxBytes) return done(FileErrors.tooLarge({ maxBytes }));
       hash.update(chunk);
       done(null, chunk);
     },

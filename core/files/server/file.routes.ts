@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { invalid, routeAccess } from '#kernel';
+import { routeAccess } from '#kernel';
 import { FileErrors } from '../contract/errors.ts';
 import { FileIdParams, FileMeta, UploadFileQuery } from '../contract/file.schema.ts';
 import { FilePermissions } from '../contract/permissions.ts';
@@ -35,7 +35,7 @@ export function registerFileRoutes(fastify: FastifyInstance, deps: FileRouteDeps
     }, async (req, reply) => {
       // One byte over the limit reaches the store, which refuses it with files.too_large.
       const part = await req.file({ limits: { files: 1, fileSize: deps.maxUploadBytes + 1 }, throwFileSizeLimit: false });
-      if (!part) throw invalid(FileErrors.uploadMissing);
+      if (!part) throw FileErrors.uploadMissing();
       const input = { stream: part.file, filename: part.filename, declaredType: part.mimetype, orgId: req.query.orgId, maxBytes: deps.maxUploadBytes };
       return reply.code(201).send(await service.storeFile(req.ctx, input, deps.store, deps.quota));
     });

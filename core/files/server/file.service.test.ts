@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCtxFactory, forbidden, openDatabase, type Access, type AuditEntry, type Ctx, type Database } from '#kernel';
+import { createCtxFactory, openDatabase, type Access, type AuditEntry, type Ctx, type Database } from '#kernel';
+import { AccessErrors } from '#core/access/contract/errors.ts';
 import { up } from '../migrations/20261129T0805_core_files.ts';
 import { FilePermissions } from '../contract/permissions.ts';
 import { LocalBlobStore } from './blob-store.ts';
@@ -23,7 +24,7 @@ function accessWith(userId: string, grants: Grant[]): Access {
     userId,
     can,
     require(permission, path) {
-      if (!can(permission, path)) throw forbidden('access.forbidden', { permission });
+      if (!can(permission, path)) throw AccessErrors.forbidden({ permission });
     },
     scopes: (permission) => grants.filter(([p]) => p === permission).map(([, scope]) => scope),
   };

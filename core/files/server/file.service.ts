@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { conflict, DomainError, invalid, newId, notFound, type Ctx } from '#kernel';
+import { DomainError, newId, type Ctx } from '#kernel';
 import { FileErrors } from '../contract/errors.ts';
 import type { FileMeta, FileOwner } from '../contract/file.schema.ts';
 import type { OwnerPolicy, StoreFileInput } from '../contract/file.service.ts';
@@ -45,7 +45,7 @@ async function canRead(ctx: Ctx, row: FileRow): Promise<boolean> {
 /** The file's row if the caller may read it; not_found otherwise, so existence stays private. */
 async function readableFile(ctx: Ctx, id: string): Promise<FileRow> {
   const row = await repo.findFileById(ctx.db, id);
-  if (!row || !(await canRead(ctx, row))) throw notFound(FileErrors.fileNotFound, { id });
+  if (!row || !(await canRead(ctx, row))) throw FileErrors.fileNotFound({ id });
   return row;
 }
 
@@ -60,7 +60,7 @@ export async function storeFile(ctx: Ctx, input: StoreFileInput, store: BlobStor
   let room: UploadRoom | null = null;
   try {
     const found = await repo.findOrgPath(ctx.db, input.orgId);
-    if (!found) throw notFound(FileErrors.orgNotFound, { orgId: input.orgId });
+    if (!found) throw FileErrors.orgNotFound({ orgId: input.orgId });
     ctx.access.require(FilePermissions.upload, found.path);
     org = found;
     if (quota) room = await uploadRoom(ctx.db, quota, actorUserId(ctx), org.id);
@@ -75,7 +75,7 @@ export async function storeFile(ctx: Ctx, input: StoreFileInput, store: BlobStor
   const maxBytes = room ? Math.min(input.maxBytes, room.bytes) : input.maxBytes;
   const { sha256, size } = await store.put(upload.stream, { maxBytes }).catch((error: unknown) => {
     // Cut short by the quota rather than by the size limit: say which.
-    if (room && maxBytes < input.maxBytes && error instanceof DomainError && error.code === FileErrors.tooLarge) throw room.refusal();
+    if (room && maxBytes < input.maxBytes && error instanceof DomainError && error.code === FileErrors.tooLarge.code) throw room.refusal();
     throw error;
   });
   return ctx.transaction(async (tx) => {
@@ -95,12 +95,12 @@ export async function storeFile(ctx: Ctx, input: StoreFileInput, store: BlobStor
  * actor may change that record. Attaching again to the same owner changes nothing.
  */
 export async function attachFile(ctx: Ctx, fileId: string, owner: FileOwner): Promise<FileMeta> {
-  if (!ownerPolicies.has(owner.ownerType)) throw invalid(FileErrors.unknownOwnerType, { ownerType: owner.ownerType });
+  if (!ownerPolicies.has(owner.ownerType)) throw FileErrors.unknownOwnerType({ ownerType: owner.ownerType });
   return ctx.transaction(async (tx) => {
     const row = await readableFile(tx, fileId);
     if (row.owner_type === owner.ownerType && row.owner_id === owner.ownerId) return toFileMeta(row);
     if (row.owner_type !== null || !(await repo.setOwnerIfUnattached(tx.db, row.id, owner.ownerType, owner.ownerId))) {
-      throw conflict(FileErrors.alreadyAttached, { id: fileId });
+      throw FileErrors.alreadyAttached({ id: fileId });
     }
     tx.audit({ action: 'files.file.attached', objectType: 'file', objectId: row.id, orgId: row.org_id, changes: { ownerType: owner.ownerType, ownerId: owner.ownerId } });
     return toFileMeta({ ...row, owner_type: owner.ownerType, owner_id: owner.ownerId });

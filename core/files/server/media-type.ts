@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { invalid } from '#kernel';
+
 import { FileErrors } from '../contract/errors.ts';
 
 /*
@@ -95,7 +95,7 @@ export function decideMediaType(head: Uint8Array, declared: Declared): { mediaTy
   const allowed = Object.hasOwn(BY_EXTENSION, extension) ? BY_EXTENSION[extension] : undefined;
   const isAgreed = !!allowed && allowed.content === detected
     && (GENERIC_DECLARED.has(declaredType) || allowed.declared.includes(declaredType));
-  if (!allowed || !isAgreed) throw invalid(FileErrors.typeNotAllowed, { extension, declaredType, detected });
+  if (!allowed || !isAgreed) throw FileErrors.typeNotAllowed({ extension, declaredType, detected });
   return { mediaType: allowed.mediaType, isText: detected === 'text' };
 }
 
@@ -122,7 +122,7 @@ export async function inspectUpload(source: Readable, declared: Declared): Promi
   const head = Buffer.concat(headChunks);
   let decided: { mediaType: string; isText: boolean };
   try {
-    if (head.length === 0) throw invalid(FileErrors.empty);
+    if (head.length === 0) throw FileErrors.empty();
     decided = decideMediaType(head, declared);
   } catch (error) {
     source.destroy();
@@ -150,7 +150,7 @@ export async function inspectUpload(source: Readable, declared: Declared): Promi
 /** Feeds chunks (null at the end) through a strict UTF-8 decoder; throws at the first bad byte. */
 function textChecker(declared: Declared) {
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const refuse = () => invalid(FileErrors.typeNotAllowed, { extension: extensionOf(declared.filename), declaredType: bareType(declared.declaredType), detected: null });
+  const refuse = () => FileErrors.typeNotAllowed({ extension: extensionOf(declared.filename), declaredType: bareType(declared.declaredType), detected: null });
   return (chunk: Buffer | null) => {
     if (chunk?.includes(0)) throw refuse();
     try {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { conflict, type DomainError } from '#kernel';
+import { type DomainError } from '#kernel';
 import { FileErrors } from '../contract/errors.ts';
 import * as repo from './file.repo.ts';
 
@@ -29,6 +29,6 @@ export async function uploadRoom(db: Kysely<any>, quota: UploadQuota, userId: st
   const userLeft = userId === null ? Infinity : quota.userBytes - userUsed;
   const orgLeft = quota.orgBytes - orgUsed;
   return userLeft <= orgLeft
-    ? { bytes: userLeft, refusal: () => conflict(FileErrors.userQuotaExceeded, { quotaMb: megabytes(quota.userBytes) }) }
-    : { bytes: orgLeft, refusal: () => conflict(FileErrors.orgQuotaExceeded, { quotaMb: megabytes(quota.orgBytes) }) };
+    ? { bytes: userLeft, refusal: () => FileErrors.userQuotaExceeded({ quotaMb: megabytes(quota.userBytes) }) }
+    : { bytes: orgLeft, refusal: () => FileErrors.orgQuotaExceeded({ quotaMb: megabytes(quota.orgBytes) }) };
 }

@@ -1,8 +1,10 @@
-import { invalid, notFound, type Ctx, type IndicatorDefinition, type ModuleDefinition } from '#kernel';
+import { type Ctx, type IndicatorDefinition, type ModuleDefinition } from '#kernel';
 import type { IndicatorInfo, IndicatorValue, IndicatorValueQuery } from '../contract/indicator.schema.ts';
 import { IndicatorPermissions } from '../contract/permissions.ts';
 import type { IndicatorPort } from '../contract/indicator-port.ts';
 import * as repo from './indicator.repo.ts';
+import { IndicatorErrors } from '../contract/errors.ts';
+import { OrgErrors } from '#core/orgs/contract/errors.ts';
 
 /** Figures younger than this are served from the cache. */
 const CACHE_MS = 5 * 60_000;
@@ -32,7 +34,7 @@ export const indicatorPort: IndicatorPort = {
   unitOf: (id) => registry.get(id)?.unit ?? null,
   valueFor: async (db, id, orgPath, period) => {
     const def = registry.get(id);
-    if (!def) throw notFound('indicators.unknown_indicator', { id });
+    if (!def) throw IndicatorErrors.unknownIndicator({ id });
     return def.compute(db, orgPath, period);
   },
 };
@@ -49,14 +51,14 @@ export function defaultPeriod(now: Date): { from: string; to: string } {
  */
 export async function computeIndicator(ctx: Ctx, id: string, query: IndicatorValueQuery): Promise<IndicatorValue> {
   const def = registry.get(id);
-  if (!def) throw notFound('indicators.unknown_indicator', { id });
+  if (!def) throw IndicatorErrors.unknownIndicator({ id });
   const org = await repo.findOrg(ctx.db, query.orgId);
-  if (!org || !ctx.access.can(IndicatorPermissions.read, org.path)) throw notFound('orgs.org_not_found', { id: query.orgId });
+  if (!org || !ctx.access.can(IndicatorPermissions.read, org.path)) throw OrgErrors.orgNotFound({ id: query.orgId });
   const now = ctx.now();
   const fallback = defaultPeriod(now);
   const from = query.from ? new Date(query.from).toISOString() : fallback.from;
   const to = query.to ? new Date(query.to).toISOString() : fallback.to;
-  if (from >= to) throw invalid('indicators.bad_period', { from, to });
+  if (from >= to) throw IndicatorErrors.badPeriod({ from, to });
   // An open period ending "now" would never hit the cache: end it at the next whole minute.
   const periodTo = query.to ? to : new Date((Math.floor(now.getTime() / 60_000) + 1) * 60_000).toISOString();
   if (!query.fresh) {

@@ -3,6 +3,7 @@ import { describeOnEngines } from '../../../apps/server/src/testing/test-app.ts'
 import { runCliAgainst } from '../../../apps/server/src/testing/run-cli.ts';
 import { listRuns, setPaused } from '../server/job.repo.ts';
 import { describeEvery } from './commands.ts';
+import { textFor } from '../../../apps/server/src/messages.ts';
 
 describeOnEngines('educloud jobs', (harness) => {
   it('lists the declared jobs with their period', async () => {
@@ -33,6 +34,6 @@ describeOnEngines('educloud jobs', (harness) => {
   });
 
   it('describes periods in the largest whole unit', () => {
-    expect([86400, 7200, 900, 45].map(describeEvery)).toEqual(['每 1 天', '每 2 小时', '每 15 分钟', '每 45 秒']);
+    expect([86400, 7200, 900, 45].map((s) => describeEvery(s, textFor))).toEqual(['每 1 天', '每 2 小时', '每 15 分钟', '每 45 秒']);
   });
 });

@@ -1,5 +1,7 @@
-/** Codes of the DomainErrors the jobs core throws; the console turns them into words. */
-export const JobErrors = {
-  jobNotFound: 'jobs.job_not_found',
-  jobPaused: 'jobs.job_paused',
-} as const;
+import { defineErrors } from '#kernel';
+
+/** Every code core/jobs throws, with its params; the words are in ../locales. */
+export const JobErrors = defineErrors('jobs', {
+  jobNotFound: { code: 'jobs.job_not_found', kind: 'not_found', params: ['id'] },
+  jobPaused: { code: 'jobs.job_paused', kind: 'conflict', params: ['id'] },
+});

@@ -1,4 +1,4 @@
-import { conflict, notFound, pageWindow, toBool, type Ctx, type PageOf, type PageQuery } from '#kernel';
+import { pageWindow, toBool, type Ctx, type PageOf, type PageQuery } from '#kernel';
 import { requirePlatformLevel } from '#core/orgs/server/org.service.ts';
 import { JobErrors } from '../contract/errors.ts';
 import type { JobInfo, JobRun } from '../contract/job.schema.ts';
@@ -25,7 +25,7 @@ const toJobRun = (r: repo.RunRow): JobRun => ({
 
 function declaredJob(id: string): RegisteredJob {
   const job = findRegisteredJob(id);
-  if (!job) throw notFound(JobErrors.jobNotFound, { id });
+  if (!job) throw JobErrors.jobNotFound({ id });
   return job;
 }
 
@@ -61,7 +61,7 @@ export async function triggerJob(ctx: Ctx, id: string): Promise<JobInfo> {
   const job = declaredJob(id);
   return ctx.transaction(async (tx) => {
     const row = await jobRow(tx, job);
-    if (toBool(row.is_paused)) throw conflict(JobErrors.jobPaused, { id });
+    if (toBool(row.is_paused)) throw JobErrors.jobPaused({ id });
     const now = tx.now().toISOString();
     await repo.setNextRun(tx.db, id, now);
     tx.audit({ action: 'jobs.job.triggered', objectType: 'job', objectId: id, orgId: null, changes: { nextRunAt: [row.next_run_at, now] } });
@@ -96,7 +96,7 @@ export async function runJobHere(ctx: Ctx, scheduler: Scheduler, id: string): Pr
   const job = declaredJob(id);
   await ctx.transaction(async (tx) => {
     const row = await jobRow(tx, job);
-    if (toBool(row.is_paused)) throw conflict(JobErrors.jobPaused, { id });
+    if (toBool(row.is_paused)) throw JobErrors.jobPaused({ id });
     tx.audit({ action: 'jobs.job.triggered', objectType: 'job', objectId: id, orgId: null, changes: { instanceId: scheduler.instanceId } });
   });
   return scheduler.runOnce(id);

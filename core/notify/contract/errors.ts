@@ -1,4 +1,6 @@
-/** Codes of the DomainErrors core/notify throws; the console turns them into words. */
-export const NotifyErrors = {
-  notificationNotFound: 'notify.notification_not_found',
-} as const;
+import { defineErrors } from '#kernel';
+
+/** Every code core/notify throws, with its params; the words are in ../locales. */
+export const NotifyErrors = defineErrors('notify', {
+  notificationNotFound: { code: 'notify.notification_not_found', kind: 'not_found', params: ['id'] },
+});

@@ -108,3 +108,18 @@ export const updateDelivery = (db: Kysely<any>, id: string, patch: Partial<Omit<
 
 export const deliveriesOf = (db: Kysely<any>, notificationIds: string[]) =>
   db.selectFrom('core_notification_deliveries').selectAll().where('notification_id', 'in', notificationIds).orderBy('id').execute() as Promise<DeliveryRow[]>;
+
+/**
+ * Deletes sent deliveries sent before `doneBefore`, skipped ones queued before it, and failed
+ * ones given up before `failedBefore` (giving up sets next_attempt_at to that moment).
+ */
+export async function deleteFinishedDeliveries(db: Kysely<any>, doneBefore: string, failedBefore: string): Promise<number> {
+  const result = await db.deleteFrom('core_notification_deliveries')
+    .where((eb) => eb.or([
+      eb.and([eb('status', '=', 'sent'), eb('sent_at', '<', doneBefore)]),
+      eb.and([eb('status', '=', 'skipped'), eb('next_attempt_at', '<', doneBefore)]),
+      eb.and([eb('status', '=', 'failed'), eb('next_attempt_at', '<', failedBefore)]),
+    ]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,4 +1,4 @@
-import { DomainError, fromJson, newId, notFound, pageWindow, toJson, type Ctx, type PageOf } from '#kernel';
+import { fromJson, newId, pageWindow, toJson, type Ctx, type PageOf } from '#kernel';
 import { fieldCipher } from '#core/users/server/field-crypto.ts';
 import { findPermissionHolders } from '#core/access/server/access.resolve.ts';
 import type { NotificationChannel, NotificationContact } from '../contract/channel.ts';
@@ -8,6 +8,7 @@ import type { NotificationInput, Recipients } from '../contract/notify.service.t
 import * as repo from './notification.repo.ts';
 import type { ContactRow, DeliveryRow, NotificationRow } from './notification.repo.ts';
 import { hasTemplate, renderNotification, type NotifyLocale } from './templates.ts';
+import { AuthErrors } from '#core/auth/contract/errors.ts';
 
 /** The contact data channels see; the phone is decrypted only if a channel asks for it. */
 export function toContact(row: ContactRow): NotificationContact {
@@ -80,7 +81,7 @@ export async function notify(ctx: Ctx, to: Recipients, message: NotificationInpu
 
 /** The signed-in user's id; the inbox has no meaning for the CLI or a job. */
 function readerOf(ctx: Ctx): string {
-  if (ctx.actor.kind !== 'user' || !ctx.actor.id) throw new DomainError('unauthenticated', 'auth.unauthenticated');
+  if (ctx.actor.kind !== 'user' || !ctx.actor.id) throw AuthErrors.unauthenticated();
   return ctx.actor.id;
 }
 
@@ -108,7 +109,7 @@ export async function unreadCount(ctx: Ctx): Promise<UnreadCount> {
 export async function markRead(ctx: Ctx, id: string): Promise<void> {
   const userId = readerOf(ctx);
   if (await repo.markRead(ctx.db, userId, id, ctx.now().toISOString())) return;
-  if (!(await repo.findOwn(ctx.db, userId, id))) throw notFound(NotifyErrors.notificationNotFound, { id });
+  if (!(await repo.findOwn(ctx.db, userId, id))) throw NotifyErrors.notificationNotFound({ id });
 }
 
 export async function markAllRead(ctx: Ctx): Promise<ReadAllResult> {

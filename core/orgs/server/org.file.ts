@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
-import { invalid } from '#kernel';
+
 import type { OrgImportRow } from '../contract/org.schema.ts';
+import { OrgErrors } from '../contract/errors.ts';
 
 /** Column headers accepted in import files, Chinese or English, mapped to row fields. */
 const HEADERS: Record<string, keyof OrgImportRow> = {
@@ -29,12 +30,12 @@ export async function readOrgRows(filename: string, content: Buffer): Promise<Or
   else if (/\.csv$/i.test(filename)) {
     const text = content.toString('utf8').replace(/^\uFEFF/, '');
     await workbook.csv.read(Readable.from([text]), { parserOptions: { delimiter: ',' } } as never);
-  } else throw invalid('orgs.import_unsupported_file', { filename });
+  } else throw OrgErrors.importUnsupportedFile({ filename });
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw invalid('orgs.import_empty_file');
+  if (!sheet) throw OrgErrors.importEmptyFile();
   const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).map((v) => HEADERS[cellText(v).replace(/\s+/g, '').toLowerCase()] ?? HEADERS[cellText(v).trim()]);
   for (const needed of ['code', 'name', 'type', 'parentCode'] as const) {
-    if (!header.includes(needed)) throw invalid('orgs.import_missing_column', { column: needed });
+    if (!header.includes(needed)) throw OrgErrors.importMissingColumn({ column: needed });
   }
   const rows: OrgImportRow[] = [];
   sheet.eachRow((row, number) => {

@@ -4,6 +4,8 @@ import { ORG_TYPES, ORG_TYPE_LABELS, SCHOOL_STAGES, SCHOOL_STAGE_LABELS, type Or
 import { OrgPermissions } from '../contract/permissions.ts';
 import { canContain, isAuthorityType } from '../contract/org-types.ts';
 import { findOrgsByCodes, insertOrgs, updateOrg, type OrgRow } from './org.repo.ts';
+import { AccessErrors } from '#core/access/contract/errors.ts';
+import { OrgErrors } from '../contract/errors.ts';
 
 const CODE = /^[A-Za-z0-9_-]{2,40}$/;
 const BATCH = 1000;
@@ -27,15 +29,15 @@ export function checkImportRows(rows: OrgImportRow[]): { valid: Checked[]; error
     const type = typeFrom(String(r.type ?? ''));
     const stage = r.stage ? stageFrom(String(r.stage)) : undefined;
     const fail = (errorCode: string, field?: string, value?: string) => errors.push({ row, code: errorCode, field, value });
-    if (!CODE.test(code)) return fail('orgs.import_bad_code', 'code', code);
-    if (seen.has(code)) return fail('orgs.import_duplicate_code', 'code', code);
-    if (name.length < 2 || name.length > 100) return fail('orgs.import_bad_name', 'name', name);
-    if (!type || type === 'ministry') return fail('orgs.import_bad_type', 'type', String(r.type ?? ''));
-    if (r.stage && !stage) return fail('orgs.import_bad_stage', 'stage', String(r.stage));
-    if (type === 'school' && !stage) return fail('orgs.stage_required', 'stage');
-    if (type !== 'school' && stage) return fail('orgs.stage_only_for_schools', 'stage', String(r.stage));
+    if (!CODE.test(code)) return fail(OrgErrors.importBadCode.code, 'code', code);
+    if (seen.has(code)) return fail(OrgErrors.importDuplicateCode.code, 'code', code);
+    if (name.length < 2 || name.length > 100) return fail(OrgErrors.importBadName.code, 'name', name);
+    if (!type || type === 'ministry') return fail(OrgErrors.importBadType.code, 'type', String(r.type ?? ''));
+    if (r.stage && !stage) return fail(OrgErrors.importBadStage.code, 'stage', String(r.stage));
+    if (type === 'school' && !stage) return fail(OrgErrors.stageRequired.code, 'stage');
+    if (type !== 'school' && stage) return fail(OrgErrors.stageOnlyForSchools.code, 'stage', String(r.stage));
     const parentCode = String(r.parentCode ?? '').trim();
-    if (!parentCode) return fail('orgs.import_parent_required', 'parentCode');
+    if (!parentCode) return fail(OrgErrors.importParentRequired.code, 'parentCode');
     seen.add(code);
     valid.push({ row, code, name, type, stage: stage ?? null, parentCode, shortName: r.shortName?.trim() || null, divisionCode: r.divisionCode?.trim() || null });
   });
@@ -63,17 +65,17 @@ export async function importOrgs(ctx: Ctx, rows: OrgImportRow[], options: { dryR
       const at = tx.now().toISOString();
       for (const r of batch) {
         const parent = known.get(r.parentCode);
-        if (!parent) { errors.push({ row: r.row, code: 'orgs.import_parent_not_found', field: 'parentCode', value: r.parentCode }); continue; }
-        if (parent.type === 'school') { errors.push({ row: r.row, code: 'orgs.school_cannot_have_children', field: 'parentCode', value: r.parentCode }); continue; }
-        if (!tx.access.can(OrgPermissions.create, parent.path)) { errors.push({ row: r.row, code: 'access.forbidden', field: 'parentCode', value: r.parentCode }); continue; }
-        if (!canContain(parent.type, r.type)) { errors.push({ row: r.row, code: 'orgs.type_not_allowed_under_parent', field: 'type', value: r.type }); continue; }
+        if (!parent) { errors.push({ row: r.row, code: OrgErrors.importParentNotFound.code, field: 'parentCode', value: r.parentCode }); continue; }
+        if (parent.type === 'school') { errors.push({ row: r.row, code: OrgErrors.schoolCannotHaveChildren.code, field: 'parentCode', value: r.parentCode }); continue; }
+        if (!tx.access.can(OrgPermissions.create, parent.path)) { errors.push({ row: r.row, code: AccessErrors.forbidden.code, field: 'parentCode', value: r.parentCode }); continue; }
+        if (!canContain(parent.type, r.type)) { errors.push({ row: r.row, code: OrgErrors.typeNotAllowedUnderParent.code, field: 'type', value: r.type }); continue; }
         // The same rule as createOrg: an authority is placed only from above its parent.
         if (isAuthorityType(r.type) && !tx.access.can(OrgPermissions.create, parentPath(parent.path) ?? parent.path)) {
-          errors.push({ row: r.row, code: 'orgs.authority_needs_scope_above', field: 'type', value: r.type }); continue;
+          errors.push({ row: r.row, code: OrgErrors.authorityNeedsScopeAbove.code, field: 'type', value: r.type }); continue;
         }
         const existing = known.get(r.code);
         if (existing) {
-          if (existing.parent_id !== parent.id) { errors.push({ row: r.row, code: 'orgs.import_parent_differs', field: 'parentCode', value: r.parentCode }); continue; }
+          if (existing.parent_id !== parent.id) { errors.push({ row: r.row, code: OrgErrors.importParentDiffers.code, field: 'parentCode', value: r.parentCode }); continue; }
           const same = existing.name === r.name && existing.stage === r.stage && (existing.short_name ?? null) === r.shortName;
           if (same) { report.unchanged++; continue; }
           if (!options.dryRun) await updateOrg(tx.db, existing.id, { name: r.name, stage: r.stage, short_name: r.shortName, updated_at: at });

@@ -1,9 +1,12 @@
-import { childPath, conflict, forbidden, invalid, isWithin, newId, notFound, pageWindow, parentPath, toBool, type Ctx, type PageOf } from '#kernel';
+import { childPath, isWithin, newId, pageWindow, parentPath, toBool, type Ctx, type PageOf } from '#kernel';
 import type { CreateOrgBody, Org, OrgSearchQuery, UpdateOrgBody } from '../contract/org.schema.ts';
 import { OrgPermissions } from '../contract/permissions.ts';
 import { canContain, isAuthorityType } from '../contract/org-types.ts';
 import * as repo from './org.repo.ts';
 import type { OrgRow } from './org.repo.ts';
+import { AccessErrors } from '#core/access/contract/errors.ts';
+import { OrgErrors } from '../contract/errors.ts';
+import { OrgMoved } from '../contract/events.ts';
 
 export const toOrg = (r: OrgRow & { child_count?: number }): Org => ({
   id: r.id, code: r.code, name: r.name, shortName: r.short_name, type: r.type as Org['type'], stage: r.stage as Org['stage'],
@@ -22,8 +25,8 @@ export function trackOrgPathColumn(table: string, column: string): void {
 export async function getOrg(ctx: Ctx, id: string, permission: string = OrgPermissions.read): Promise<OrgRow> {
   const row = await repo.findOrgById(ctx.db, id);
   if (!row || !ctx.access.can(permission, row.path)) {
-    if (row && ctx.access.can(OrgPermissions.read, row.path)) throw forbidden('access.forbidden', { permission });
-    throw notFound('orgs.org_not_found', { id });
+    if (row && ctx.access.can(OrgPermissions.read, row.path)) throw AccessErrors.forbidden({ permission });
+    throw OrgErrors.orgNotFound({ id });
   }
   return row;
 }
@@ -38,7 +41,7 @@ function governs(ctx: Ctx, permission: string, org: Pick<OrgRow, 'path'>): boole
 }
 
 function requireGoverns(ctx: Ctx, permission: string, org: Pick<OrgRow, 'path'>): void {
-  if (!governs(ctx, permission, org)) throw forbidden('orgs.change_needs_scope_above', { permission });
+  if (!governs(ctx, permission, org)) throw OrgErrors.changeNeedsScopeAbove({ permission });
 }
 
 /**
@@ -47,25 +50,25 @@ function requireGoverns(ctx: Ctx, permission: string, org: Pick<OrgRow, 'path'>)
  * route reviews or quotas through it.
  */
 export function checkPlacement(ctx: Ctx, permission: string, parent: Pick<OrgRow, 'path' | 'type'>, childType: string): void {
-  if (!canContain(parent.type, childType)) throw invalid('orgs.type_not_allowed_under_parent', { type: childType, parentType: parent.type });
-  if (isAuthorityType(childType) && !governs(ctx, permission, parent)) throw forbidden('orgs.authority_needs_scope_above', { type: childType });
+  if (!canContain(parent.type, childType)) throw OrgErrors.typeNotAllowedUnderParent({ type: childType, parentType: parent.type });
+  if (isAuthorityType(childType) && !governs(ctx, permission, parent)) throw OrgErrors.authorityNeedsScopeAbove({ type: childType });
 }
 
 function checkStage(type: string, stage: string | null | undefined) {
-  if (type === 'school' && !stage) throw invalid('orgs.stage_required');
-  if (type !== 'school' && stage) throw invalid('orgs.stage_only_for_schools');
+  if (type === 'school' && !stage) throw OrgErrors.stageRequired();
+  if (type !== 'school' && stage) throw OrgErrors.stageOnlyForSchools();
 }
 
 /** Creates an org under a parent the caller may create in; the code is unique platform-wide. */
 export async function createOrg(ctx: Ctx, input: CreateOrgBody): Promise<Org> {
   return ctx.transaction(async (tx) => {
     const parent = await getOrg(tx, input.parentId, OrgPermissions.create);
-    if (!toBool(parent.is_active)) throw invalid('orgs.parent_inactive', { parentId: parent.id });
-    if (parent.type === 'school') throw invalid('orgs.school_cannot_have_children');
+    if (!toBool(parent.is_active)) throw OrgErrors.parentInactive({ parentId: parent.id });
+    if (parent.type === 'school') throw OrgErrors.schoolCannotHaveChildren();
     checkStage(input.type, input.stage);
-    if (input.type === 'ministry') throw invalid('orgs.only_one_ministry');
+    if (input.type === 'ministry') throw OrgErrors.onlyOneMinistry();
     checkPlacement(tx, OrgPermissions.create, parent, input.type);
-    if (await repo.findOrgByCode(tx.db, input.code)) throw conflict('orgs.code_taken', { code: input.code });
+    if (await repo.findOrgByCode(tx.db, input.code)) throw OrgErrors.codeTaken({ code: input.code });
     const id = newId();
     const at = tx.now().toISOString();
     const row: OrgRow = {
@@ -86,7 +89,7 @@ export async function updateOrg(ctx: Ctx, id: string, input: UpdateOrgBody): Pro
     requireGoverns(tx, OrgPermissions.update, org);
     const next = { name: input.name?.trim() ?? org.name, short_name: input.shortName === undefined ? org.short_name : input.shortName?.trim() || null, code: input.code ?? org.code, stage: input.stage === undefined ? org.stage : input.stage };
     checkStage(org.type, next.stage);
-    if (next.code !== org.code && (await repo.findOrgByCode(tx.db, next.code))) throw conflict('orgs.code_taken', { code: next.code });
+    if (next.code !== org.code && (await repo.findOrgByCode(tx.db, next.code))) throw OrgErrors.codeTaken({ code: next.code });
     const changes: Record<string, [unknown, unknown]> = {};
     for (const key of ['name', 'short_name', 'code', 'stage'] as const) if (next[key] !== org[key]) changes[key] = [org[key], next[key]];
     if (Object.keys(changes).length === 0) return toOrg(org);
@@ -101,11 +104,11 @@ export async function updateOrg(ctx: Ctx, id: string, input: UpdateOrgBody): Pro
 export async function moveOrg(ctx: Ctx, id: string, newParentId: string): Promise<Org> {
   return ctx.transaction(async (tx) => {
     const org = await getOrg(tx, id, OrgPermissions.move);
-    if (!org.parent_id) throw invalid('orgs.cannot_move_root');
+    if (!org.parent_id) throw OrgErrors.cannotMoveRoot();
     requireGoverns(tx, OrgPermissions.move, org);
     const parent = await getOrg(tx, newParentId, OrgPermissions.move);
-    if (isWithin(parent.path, org.path)) throw invalid('orgs.cannot_move_into_own_subtree');
-    if (parent.type === 'school') throw invalid('orgs.school_cannot_have_children');
+    if (isWithin(parent.path, org.path)) throw OrgErrors.cannotMoveIntoOwnSubtree();
+    if (parent.type === 'school') throw OrgErrors.schoolCannotHaveChildren();
     checkPlacement(tx, OrgPermissions.move, parent, org.type);
     if (parent.id === org.parent_id) return toOrg(org);
     const newPath = childPath(parent.path, org.id);
@@ -114,6 +117,7 @@ export async function moveOrg(ctx: Ctx, id: string, newParentId: string): Promis
     await repo.replacePathPrefix(tx.db, 'core_orgs', 'path', org.path, newPath);
     await repo.updateOrg(tx.db, id, { parent_id: parent.id, updated_at: at });
     for (const c of pathColumns) await repo.replacePathPrefix(tx.db, c.table, c.column, org.path, newPath);
+    tx.publish(OrgMoved, { orgId: id, fromParentId: org.parent_id, toParentId: parent.id, oldPath: org.path, newPath });
     tx.audit({ action: 'orgs.org.moved', objectType: 'org', objectId: id, orgId: id, changes: { parentId: [org.parent_id, parent.id] } });
     return toOrg((await repo.findOrgById(tx.db, id))!);
   });
@@ -123,7 +127,7 @@ export async function moveOrg(ctx: Ctx, id: string, newParentId: string): Promis
 export async function setOrgActive(ctx: Ctx, id: string, active: boolean): Promise<{ org: Org; affected: number }> {
   return ctx.transaction(async (tx) => {
     const org = await getOrg(tx, id, OrgPermissions.deactivate);
-    if (!org.parent_id && !active) throw invalid('orgs.cannot_deactivate_root');
+    if (!org.parent_id && !active) throw OrgErrors.cannotDeactivateRoot();
     requireGoverns(tx, OrgPermissions.deactivate, org);
     const affected = await repo.countSubtree(tx.db, org.path, active ? false : true);
     const at = tx.now().toISOString();
@@ -161,6 +165,6 @@ export async function listRootsOf(ctx: Ctx): Promise<Org[]> {
  */
 export async function requirePlatformLevel(ctx: Ctx, permission: string): Promise<void> {
   const rootPath = (await repo.findRoot(ctx.db))?.path;
-  if (!rootPath) throw notFound('orgs.org_not_found', { id: 'root' });
+  if (!rootPath) throw OrgErrors.orgNotFound({ id: 'root' });
   ctx.access.require(permission, rootPath);
 }

@@ -21,6 +21,7 @@ export const User = Type.Object({
   mustChangePassword: Type.Boolean(),
   lastLoginAt: Nullable(Type.String()),
   isSample: Type.Boolean(),
+  isServiceAccount: Type.Boolean({ description: '服务账号：没有密码、不能登录，只通过 API 令牌调用' }),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
@@ -38,6 +39,7 @@ export const CreateUserBody = Type.Object({
   phone: Type.Optional(Type.String({ maxLength: 20 })),
   email: Type.Optional(Type.String({ format: 'email', maxLength: 120 })),
   password: Type.Optional(Type.String({ maxLength: 128, description: '不填则生成一次性初始密码' })),
+  serviceAccount: Type.Optional(Type.Boolean({ description: '服务账号（供脚本和系统对接使用）：没有密码、不能登录，由管理员为其创建 API 令牌' })),
 }, { additionalProperties: false });
 export type CreateUserBody = Static<typeof CreateUserBody>;
 

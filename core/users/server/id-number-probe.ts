@@ -3,6 +3,7 @@ import type { NotifyPort } from '#core/notify/contract/notify.service.ts';
 import { AuditPermissions } from '#core/audit/contract/permissions.ts';
 import { countActorActions } from '#core/audit/server/audit.repo.ts';
 import { findOrgForUser, findUserById } from './user.repo.ts';
+import { UserErrors } from '../contract/errors.ts';
 
 /*
  * "This ID number is already registered" tells the caller that somebody on the platform holds
@@ -17,7 +18,7 @@ const CONFLICT = 'users.id_number.conflict';
 /** The conflict; it carries for the audit what the answer must not show: the record edited and the number, masked. */
 export class IdNumberTaken extends DomainError {
   constructor(readonly targetUserId: string | null, readonly masked: string) {
-    super('conflict', 'users.id_number_taken', { field: 'idNumber' });
+    super(UserErrors.idNumberTaken.kind, UserErrors.idNumberTaken.code, { field: 'idNumber' });
   }
 }
 
@@ -37,7 +38,7 @@ export async function guardIdNumberProbe<T>(ctx: Ctx, submitsIdNumber: boolean, 
   if (!submitsIdNumber || !actorId || ctx.inTransaction) return change();
   const since = new Date(ctx.now().getTime() - ID_NUMBER_PROBES.windowMinutes * 60_000).toISOString();
   if ((await countActorActions(ctx.db, actorId, CONFLICT, since)) >= ID_NUMBER_PROBES.limit) {
-    throw new DomainError('too_many', 'users.id_number_checks_limited', { minutes: ID_NUMBER_PROBES.windowMinutes });
+    throw UserErrors.idNumberChecksLimited({ minutes: ID_NUMBER_PROBES.windowMinutes });
   }
   try {
     return await change();

@@ -53,7 +53,7 @@ describeOnEngines('user export over HTTP', (h) => {
       id_number_cipher: null, id_number_index: null, id_number_masked: null, phone_cipher: null, phone_index: null, phone_masked: null,
       email: null, password_hash: hash, must_change_password: 0, status: 'active', failed_attempts: 0, locked_until: null,
       totp_secret_cipher: null, totp_pending_cipher: null, totp_last_counter: null, totp_enabled_at: null, last_login_at: null,
-      password_changed_at: at, is_sample: 0, created_at: at, updated_at: at,
+      password_changed_at: at, is_sample: 0, is_service_account: 0, created_at: at, updated_at: at,
     }));
     await insertUsers(h().platform.database.db, rows);
   });

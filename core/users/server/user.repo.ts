@@ -8,7 +8,7 @@ export interface UserRow {
   password_hash: string | null; must_change_password: number; status: string; failed_attempts: number;
   locked_until: string | null; totp_secret_cipher: string | null; totp_pending_cipher: string | null;
   totp_last_counter: number | null; totp_enabled_at: string | null; last_login_at: string | null;
-  password_changed_at: string | null; is_sample: number; created_at: string; updated_at: string;
+  password_changed_at: string | null; is_sample: number; is_service_account: number; created_at: string; updated_at: string;
 }
 
 export const findUserById = (db: Kysely<any>, id: string) =>
@@ -42,7 +42,7 @@ export interface UserFilter {
 }
 
 const LIST_COLUMNS = ['u.id', 'u.account', 'u.real_name', 'u.display_name', 'u.org_id', 'u.org_path', 'u.id_number_masked', 'u.phone_masked',
-  'u.email', 'u.must_change_password', 'u.status', 'u.locked_until', 'u.totp_enabled_at', 'u.last_login_at', 'u.is_sample', 'u.created_at', 'u.updated_at'] as const;
+  'u.email', 'u.must_change_password', 'u.status', 'u.locked_until', 'u.totp_enabled_at', 'u.last_login_at', 'u.is_sample', 'u.is_service_account', 'u.created_at', 'u.updated_at'] as const;
 
 const SORT_COLUMNS = { account: 'u.account', realName: 'u.real_name', createdAt: 'u.created_at', lastLoginAt: 'u.last_login_at' } as const;
 

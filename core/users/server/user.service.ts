@@ -1,4 +1,4 @@
-import { conflict, invalid, isWithin, newId, notFound, pageWindow, toBool, type Ctx, type PageOf } from '#kernel';
+import { isWithin, newId, pageWindow, toBool, type Ctx, type PageOf } from '#kernel';
 import { checkPasswordPolicy, hashPassword } from '#core/auth/server/password.ts';
 import { rememberReplacedPassword } from '#core/auth/server/password-history.ts';
 import { clearLoginFailures } from '#core/auth/server/login-failure.repo.ts';
@@ -10,7 +10,14 @@ import { generateInitialPassword } from './initial-password.ts';
 import { coversAccount } from '#core/access/server/access.resolve.ts';
 import { guardIdNumberProbe, IdNumberTaken } from './id-number-probe.ts';
 import * as repo from './user.repo.ts';
+
 import type { UserRow } from './user.repo.ts';
+import { AuthErrors } from '#core/auth/contract/errors.ts';
+import { OrgErrors } from '#core/orgs/contract/errors.ts';
+import { UserErrors } from '../contract/errors.ts';
+
+/** The refusal for each reason checkIdNumber gives. */
+const ID_NUMBER_REFUSALS = { format: UserErrors.idNumberFormat, check_digit: UserErrors.idNumberCheckDigit, birth_date: UserErrors.idNumberBirthDate } as const;
 
 export const toUser = (r: UserRow & { org_name?: string }, now = new Date()): User => ({
   id: r.id, account: r.account, realName: r.real_name, displayName: r.display_name, orgId: r.org_id,
@@ -18,7 +25,7 @@ export const toUser = (r: UserRow & { org_name?: string }, now = new Date()): Us
   idNumberMasked: r.id_number_masked, phoneMasked: r.phone_masked, email: r.email, status: r.status as User['status'],
   isLocked: !!r.locked_until && r.locked_until > now.toISOString(), lockedUntil: r.locked_until,
   hasTotp: !!r.totp_enabled_at, mustChangePassword: toBool(r.must_change_password), lastLoginAt: r.last_login_at,
-  isSample: toBool(r.is_sample), createdAt: r.created_at, updatedAt: r.updated_at,
+  isSample: toBool(r.is_sample), isServiceAccount: toBool(r.is_service_account), createdAt: r.created_at, updatedAt: r.updated_at,
 });
 
 /** The user, if the caller holds `permission` on the user's org; not_found otherwise. */
@@ -26,7 +33,7 @@ export async function getUserRow(ctx: Ctx, id: string, permission: string = User
   const row = await repo.findUserById(ctx.db, id);
   if (!row || !ctx.access.can(permission, row.org_path)) {
     if (row && ctx.access.can(UserPermissions.read, row.org_path)) ctx.access.require(permission, row.org_path);
-    throw notFound('users.user_not_found', { id });
+    throw UserErrors.userNotFound({ id });
   }
   return row;
 }
@@ -34,14 +41,14 @@ export async function getUserRow(ctx: Ctx, id: string, permission: string = User
 /** The user, if the caller holds `permission` over the whole account (coversAccount); not_found otherwise. */
 export async function getManageableUser(ctx: Ctx, id: string, permission: string): Promise<UserRow> {
   const row = await getUserRow(ctx, id, permission);
-  if (!(await coversAccount(ctx.db, ctx.access, permission, { id: row.id, orgPath: row.org_path }))) throw notFound('users.user_not_found', { id });
+  if (!(await coversAccount(ctx.db, ctx.access, permission, { id: row.id, orgPath: row.org_path }))) throw UserErrors.userNotFound({ id });
   return row;
 }
 
 async function orgFor(ctx: Ctx, orgId: string, permission: string) {
   const org = await repo.findOrgForUser(ctx.db, orgId);
-  if (!org || !ctx.access.can(permission, org.path)) throw notFound('orgs.org_not_found', { id: orgId });
-  if (!toBool(org.is_active)) throw invalid('orgs.org_inactive', { id: orgId });
+  if (!org || !ctx.access.can(permission, org.path)) throw OrgErrors.orgNotFound({ id: orgId });
+  if (!toBool(org.is_active)) throw OrgErrors.orgInactive({ id: orgId });
   return org;
 }
 
@@ -49,7 +56,7 @@ async function orgFor(ctx: Ctx, orgId: string, permission: string) {
 async function sealIdNumber(ctx: Ctx, raw: string | null | undefined, selfId?: string) {
   if (!raw) return { id_number_cipher: null, id_number_index: null, id_number_masked: null };
   const checked = checkIdNumber(raw, ctx.now());
-  if (!checked.ok) throw invalid(`users.id_number_${checked.reason}`, { field: 'idNumber' });
+  if (!checked.ok) throw ID_NUMBER_REFUSALS[checked.reason]({ field: 'idNumber' });
   const index = fieldCipher().blindIndex(checked.value);
   const holder = await repo.findUserByIdNumberIndex(ctx.db, index);
   if (holder && holder.id !== selfId) throw new IdNumberTaken(selfId ?? null, maskIdNumber(checked.value));
@@ -59,13 +66,13 @@ async function sealIdNumber(ctx: Ctx, raw: string | null | undefined, selfId?: s
 function sealPhone(raw: string | null | undefined) {
   if (!raw) return { phone_cipher: null, phone_index: null, phone_masked: null };
   const checked = checkPhone(raw);
-  if (!checked.ok) throw invalid('users.phone_invalid', { field: 'phone' });
+  if (!checked.ok) throw UserErrors.phoneInvalid({ field: 'phone' });
   return { phone_cipher: fieldCipher().encrypt(checked.value), phone_index: fieldCipher().blindIndex(checked.value), phone_masked: maskPhone(checked.value) };
 }
 
 function policyViolation(password: string, account: string, realName: string) {
   const broken = checkPasswordPolicy(password, { account, realName });
-  if (broken.length > 0) throw invalid('auth.password_policy', { field: 'password', rules: broken });
+  if (broken.length > 0) throw AuthErrors.passwordPolicy({ field: 'password', rules: broken });
 }
 
 /**
@@ -73,28 +80,32 @@ function policyViolation(password: string, account: string, realName: string) {
  * A password an administrator typed is known to two people, so the account must change it at
  * first sign-in, like a generated one. Only the platform's own paths (system and CLI actors:
  * the first administrator from the operator's environment, demo data, seeds, test harness)
- * set a password the holder keeps.
+ * set a password the holder keeps. A service account gets no password at all: it never signs in
+ * and acts only through API tokens an administrator makes for it (ADR 0008).
  */
 export async function createUser(ctx: Ctx, input: CreateUserBody, options: { isSample?: boolean } = {}): Promise<{ user: User; initialPassword?: string }> {
   const account = input.account.trim().toLowerCase();
+  const isService = input.serviceAccount === true;
+  if (isService && input.password !== undefined) throw UserErrors.serviceAccountPassword({ field: 'password' });
   const password = input.password ?? generateInitialPassword();
-  const mustChangePassword = !input.password || ctx.actor.kind === 'user';
+  const mustChangePassword = !isService && (!input.password || ctx.actor.kind === 'user');
   policyViolation(password, account, input.realName);
-  const passwordHash = await hashPassword(password);
+  const passwordHash = isService ? null : await hashPassword(password);
   return guardIdNumberProbe(ctx, !!input.idNumber, () => ctx.transaction(async (tx) => {
     const org = await orgFor(tx, input.orgId, UserPermissions.create);
-    if (await repo.findUserByAccount(tx.db, account)) throw conflict('users.account_taken', { field: 'account', account });
+    if (await repo.findUserByAccount(tx.db, account)) throw UserErrors.accountTaken({ field: 'account', account });
     const at = tx.now().toISOString();
     const row: UserRow = {
       id: newId(), account, real_name: input.realName.trim(), display_name: (input.displayName ?? input.realName).trim(),
       org_id: org.id, org_path: org.path, ...(await sealIdNumber(tx, input.idNumber)), ...sealPhone(input.phone),
       email: input.email ?? null, password_hash: passwordHash, must_change_password: mustChangePassword ? 1 : 0, status: 'active',
       failed_attempts: 0, locked_until: null, totp_secret_cipher: null, totp_pending_cipher: null, totp_last_counter: null,
-      totp_enabled_at: null, last_login_at: null, password_changed_at: at, is_sample: options.isSample ? 1 : 0, created_at: at, updated_at: at,
+      totp_enabled_at: null, last_login_at: null, password_changed_at: isService ? null : at, is_sample: options.isSample ? 1 : 0,
+      is_service_account: isService ? 1 : 0, created_at: at, updated_at: at,
     };
     await repo.insertUsers(tx.db, [row]);
-    tx.audit({ action: 'users.user.created', objectType: 'user', objectId: row.id, orgId: org.id, changes: { account, realName: row.real_name, idNumber: row.id_number_masked, phone: row.phone_masked, email: row.email } });
-    return { user: toUser({ ...row, org_name: org.name }), ...(input.password ? {} : { initialPassword: password }) };
+    tx.audit({ action: 'users.user.created', objectType: 'user', objectId: row.id, orgId: org.id, changes: { account, realName: row.real_name, idNumber: row.id_number_masked, phone: row.phone_masked, email: row.email, ...(isService ? { serviceAccount: true } : {}) } });
+    return { user: toUser({ ...row, org_name: org.name }), ...(input.password || isService ? {} : { initialPassword: password }) };
   }));
 }
 
@@ -108,7 +119,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserBody): P
     if (input.displayName !== undefined && input.displayName.trim() !== row.display_name) { patch.display_name = input.displayName.trim(); changes.displayName = [row.display_name, patch.display_name]; }
     if (input.email !== undefined && input.email !== row.email) { patch.email = input.email; changes.email = [row.email, input.email]; }
     if (input.status !== undefined && input.status !== row.status) {
-      if (row.id === tx.actor.id) throw invalid('users.cannot_disable_self');
+      if (row.id === tx.actor.id) throw UserErrors.cannotDisableSelf();
       patch.status = input.status; changes.status = [row.status, input.status];
     }
     if (input.orgId !== undefined && input.orgId !== row.org_id) {
@@ -142,7 +153,7 @@ export async function listUsers(ctx: Ctx, query: UserListQuery): Promise<PageOf<
   let scopes = ctx.access.scopes(UserPermissions.read);
   if (query.orgId) {
     const org = await repo.findOrgForUser(ctx.db, query.orgId);
-    if (!org || !scopes.some((s) => isWithin(org.path, s))) throw notFound('orgs.org_not_found', { id: query.orgId });
+    if (!org || !scopes.some((s) => isWithin(org.path, s))) throw OrgErrors.orgNotFound({ id: query.orgId });
     scopes = [org.path];
   }
   const filter: repo.UserFilter = { scopes, status: query.status, now: ctx.now().toISOString() };
@@ -166,6 +177,7 @@ export async function resetPassword(ctx: Ctx, id: string): Promise<{ temporaryPa
   const hash = await hashPassword(temporaryPassword);
   await ctx.transaction(async (tx) => {
     const row = await getManageableUser(tx, id, UserPermissions.resetPassword);
+    if (toBool(row.is_service_account)) throw UserErrors.serviceAccountPassword();
     const at = tx.now().toISOString();
     await rememberReplacedPassword(tx.db, row, tx.now());
     await clearLoginFailures(tx.db, row.account);

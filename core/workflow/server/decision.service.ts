@@ -1,4 +1,4 @@
-import { invalid, type Ctx } from '#kernel';
+import { type Ctx } from '#kernel';
 import { WorkflowErrors } from '../contract/errors.ts';
 import type { ApproveBody, InstanceDetail, RejectBody } from '../contract/workflow.schema.ts';
 import { stepOf } from './definition-registry.ts';
@@ -16,7 +16,7 @@ import * as repo from './workflow.repo.ts';
 async function decide(ctx: Ctx, id: string, body: ApproveBody, decision: 'approve' | 'reject'): Promise<InstanceDetail> {
   return ctx.transaction(async (tx) => {
     const me = requireUser(tx);
-    if (decision === 'reject' && !body.comment?.trim()) throw invalid(WorkflowErrors.commentRequired, { field: 'comment' });
+    if (decision === 'reject' && !body.comment?.trim()) throw WorkflowErrors.commentRequired({ field: 'comment' });
     const loaded = await takeInstance(tx, id, body.version);
     const task = await requireTask(tx, loaded, me);
     await repo.closeTask(tx.db, task.id, { status: 'done', decision, decided_by: me, decided_at: tx.now().toISOString() });

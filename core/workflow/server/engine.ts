@@ -1,7 +1,4 @@
-import {
-  conflict, forbidden, fromJson, newId, notFound, toJson,
-  type Ctx, type WorkflowDefinition, type WorkflowOperation, type WorkflowState,
-} from '#kernel';
+import { fromJson, newId, toJson, type Ctx, type WorkflowDefinition, type WorkflowOperation, type WorkflowState } from '#kernel';
 import { WorkflowErrors } from '../contract/errors.ts';
 import { findDefinition, stepOf } from './definition-registry.ts';
 import { stepDeadlines } from './deadlines.ts';
@@ -34,13 +31,13 @@ export const userIdOf = (ctx: Ctx): string | null => (ctx.actor.kind === 'user' 
 /** Review operations are people's: a system or CLI caller has no task to act on. */
 export function requireUser(ctx: Ctx): string {
   const id = userIdOf(ctx);
-  if (!id) throw forbidden(WorkflowErrors.notYourTurn);
+  if (!id) throw WorkflowErrors.notYourTurn();
   return id;
 }
 
 export function definitionOf(id: string): WorkflowDefinition {
   const def = findDefinition(id);
-  if (!def) throw notFound(WorkflowErrors.definitionNotFound, { id });
+  if (!def) throw WorkflowErrors.definitionNotFound({ id });
   return def;
 }
 
@@ -72,7 +69,7 @@ export async function canRead(ctx: Ctx, inst: InstanceRow): Promise<boolean> {
 /** The instance if the caller may see it; not found otherwise, so its existence stays private. */
 export async function readableInstance(ctx: Ctx, id: string): Promise<InstanceRow> {
   const inst = await repo.findInstance(ctx.db, id);
-  if (!inst || !(await canRead(ctx, inst))) throw notFound(WorkflowErrors.instanceNotFound, { id });
+  if (!inst || !(await canRead(ctx, inst))) throw WorkflowErrors.instanceNotFound({ id });
   return inst;
 }
 
@@ -85,7 +82,7 @@ export async function takeInstance(tx: Ctx, id: string, version: number): Promis
   const def = definitionOf(inst.definition_id);
   const seen = Number(inst.version);
   if (seen !== version || !(await repo.claimInstance(tx.db, inst.id, seen, tx.now().toISOString()))) {
-    throw conflict(WorkflowErrors.instanceChanged, { id, version: seen });
+    throw WorkflowErrors.instanceChanged({ id, version: seen });
   }
   return { inst: { ...inst, version: seen + 1 }, def, route: routeOf(inst) };
 }
@@ -104,9 +101,9 @@ export async function actionableTask(ctx: Ctx, inst: InstanceRow, userId: string
 }
 
 export async function requireTask(tx: Ctx, loaded: Loaded, userId: string): Promise<TaskRow> {
-  if (loaded.inst.state !== 'in_progress') throw conflict(WorkflowErrors.notInProgress, { state: loaded.inst.state });
+  if (loaded.inst.state !== 'in_progress') throw WorkflowErrors.notInProgress({ state: loaded.inst.state });
   const task = await actionableTask(tx, loaded.inst, userId);
-  if (!task) throw forbidden(WorkflowErrors.notYourTurn);
+  if (!task) throw WorkflowErrors.notYourTurn();
   return task;
 }
 

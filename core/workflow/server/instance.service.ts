@@ -1,4 +1,4 @@
-import { conflict, invalid, newId, notFound, toJson, type Ctx } from '#kernel';
+import { newId, toJson, type Ctx } from '#kernel';
 import { WorkflowErrors } from '../contract/errors.ts';
 import type { Candidate, CandidateQuery, DefinitionInfo, InstanceDetail, InstanceSummary } from '../contract/workflow.schema.ts';
 import type { StartWorkflowInput } from '../contract/workflow.service.ts';
@@ -27,14 +27,14 @@ export async function startInstance(ctx: Ctx, input: StartWorkflowInput): Promis
     const def = definitionOf(input.definitionId);
     if (!SUBJECT_TYPE.test(input.subjectType)) throw new Error(`workflow: subject type must be <module>.<resource>: ${input.subjectType}`);
     const org = await repo.findOrg(tx.db, input.orgId);
-    if (!org || !Number(org.is_active)) throw notFound(WorkflowErrors.orgNotFound, { id: input.orgId });
+    if (!org || !Number(org.is_active)) throw WorkflowErrors.orgNotFound({ id: input.orgId });
     const existing = await repo.findBySubject(tx.db, input.subjectType, input.subjectId);
-    if (existing && repo.ACTIVE_STATES.includes(existing.state)) throw conflict(WorkflowErrors.alreadyInProgress, { id: existing.id });
+    if (existing && repo.ACTIVE_STATES.includes(existing.state)) throw WorkflowErrors.alreadyInProgress({ id: existing.id });
     const chain = chainOf(org.path, [...(await repo.orgsByIds(tx.db, org.path.split('/').filter(Boolean))).values()]
       .map((o) => ({ id: o.id, type: o.type, parentId: o.parent_id })));
     const route = resolveRoute(def, chain, input.skipLevels);
     const first = nextRouted(route, -1);
-    if (first < 0) throw invalid(WorkflowErrors.noRoute, { definition: def.id });
+    if (first < 0) throw WorkflowErrors.noRoute({ definition: def.id });
     const at = tx.now().toISOString();
     const applicant = (await repo.usersByIds(tx.db, [applicantId])).get(applicantId);
     const inst: repo.InstanceRow = {
@@ -47,7 +47,7 @@ export async function startInstance(ctx: Ctx, input: StartWorkflowInput): Promis
       await repo.insertInstance(tx.db, inst);
     } catch (error) {
       // The partial unique index: someone submitted the same record meanwhile.
-      if (isUniqueViolation(error)) throw conflict(WorkflowErrors.alreadyInProgress, { subjectId: input.subjectId });
+      if (isUniqueViolation(error)) throw WorkflowErrors.alreadyInProgress({ subjectId: input.subjectId });
       throw error;
     }
     const loaded: Loaded = { inst, def, route };

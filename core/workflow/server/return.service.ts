@@ -1,4 +1,4 @@
-import { conflict, forbidden, invalid, type Ctx } from '#kernel';
+import { type Ctx } from '#kernel';
 import { WorkflowErrors } from '../contract/errors.ts';
 import type { InstanceDetail, ResubmitBody, ReturnBody, WithdrawBody } from '../contract/workflow.schema.ts';
 import { announce, enterStep, finish, newTask, notifyApplicant, record, requireTask, requireUser, stepIndex, takeInstance, type Loaded } from './engine.ts';
@@ -12,7 +12,7 @@ function returnTarget(loaded: Loaded, to: string): number {
   if (to === 'applicant') return -1;
   if (to === 'previous') return earlier[0] ?? -1;
   const index = loaded.route.findIndex((r) => r.stepId === to);
-  if (!earlier.includes(index)) throw invalid(WorkflowErrors.badReturnTarget, { field: 'to', to });
+  if (!earlier.includes(index)) throw WorkflowErrors.badReturnTarget({ field: 'to', to });
   return index;
 }
 
@@ -29,7 +29,7 @@ async function sendToApplicant(tx: Ctx, loaded: Loaded, comment: string): Promis
 export async function returnInstance(ctx: Ctx, id: string, body: ReturnBody): Promise<InstanceDetail> {
   return ctx.transaction(async (tx) => {
     const me = requireUser(tx);
-    if (!body.comment.trim()) throw invalid(WorkflowErrors.commentRequired, { field: 'comment' });
+    if (!body.comment.trim()) throw WorkflowErrors.commentRequired({ field: 'comment' });
     const loaded = await takeInstance(tx, id, body.version);
     const task = await requireTask(tx, loaded, me);
     const target = returnTarget(loaded, body.to);
@@ -53,11 +53,11 @@ export async function withdraw(ctx: Ctx, id: string, body: WithdrawBody): Promis
   return ctx.transaction(async (tx) => {
     const me = requireUser(tx);
     const loaded = await takeInstance(tx, id, body.version);
-    if (loaded.inst.applicant_id !== me) throw forbidden(WorkflowErrors.notApplicant);
-    if (!repo.ACTIVE_STATES.includes(loaded.inst.state)) throw conflict(WorkflowErrors.notInProgress, { state: loaded.inst.state });
+    if (loaded.inst.applicant_id !== me) throw WorkflowErrors.notApplicant();
+    if (!repo.ACTIVE_STATES.includes(loaded.inst.state)) throw WorkflowErrors.notInProgress({ state: loaded.inst.state });
     if (loaded.inst.state === 'in_progress') {
       const round = await repo.tasksOfRound(tx.db, loaded.inst.id, Number(loaded.inst.round));
-      if (round.some((t) => t.status === 'done' || t.origin === 'added' || t.origin === 'transferred')) throw conflict(WorkflowErrors.alreadyActedOn);
+      if (round.some((t) => t.status === 'done' || t.origin === 'added' || t.origin === 'transferred')) throw WorkflowErrors.alreadyActedOn();
     }
     const from = loaded.inst.step_id;
     await finish(tx, loaded, 'withdrawn');
@@ -72,8 +72,8 @@ export async function resubmit(ctx: Ctx, id: string, body: ResubmitBody): Promis
   return ctx.transaction(async (tx) => {
     const me = requireUser(tx);
     const loaded = await takeInstance(tx, id, body.version);
-    if (loaded.inst.applicant_id !== me) throw forbidden(WorkflowErrors.notApplicant);
-    if (loaded.inst.state !== 'returned') throw conflict(WorkflowErrors.notReturned, { state: loaded.inst.state });
+    if (loaded.inst.applicant_id !== me) throw WorkflowErrors.notApplicant();
+    if (loaded.inst.state !== 'returned') throw WorkflowErrors.notReturned({ state: loaded.inst.state });
     for (const t of await repo.tasksOfRound(tx.db, loaded.inst.id, Number(loaded.inst.round))) {
       await repo.closeTask(tx.db, t.id, { status: 'done', decision: 'resubmit', decided_by: me, decided_at: tx.now().toISOString() });
     }

@@ -1,4 +1,4 @@
-import { DomainError, fromJson, invalid, newId, notFound, toJson, type Ctx, type WorkflowLevel } from '#kernel';
+import { DomainError, fromJson, newId, toJson, type Ctx, type WorkflowLevel } from '#kernel';
 import type { ApplicationPage, ApplicationQuery, ApplicationStatus, ApplicationView, QuotaUse, SubmitApplicationBody } from '../contract/campaign.schema.ts';
 import { CampaignPermissions } from '../contract/permissions.ts';
 import { validateForm } from './application-form.ts';
@@ -10,6 +10,8 @@ import { APPLICATION_SUBJECT, AUTHORITY_OF, LEVELS, receivedAt, RECOMMENDATION_W
 import { workflow } from './workflow-port.ts';
 import * as repo from './campaign.repo.ts';
 import * as quotas from './quota.repo.ts';
+import { CampaignErrors } from '../contract/errors.ts';
+import { OrgErrors } from '#core/orgs/contract/errors.ts';
 
 const LEVEL_ORDER: WorkflowLevel[] = ['county', 'city', 'province', 'ministry'];
 
@@ -39,17 +41,17 @@ const categoryNames = (c: repo.CampaignRow) => new Map(rulesOf(c).categories.map
 export async function submitApplication(ctx: Ctx, campaignId: string, body: SubmitApplicationBody): Promise<ApplicationView> {
   return ctx.transaction(async (tx) => {
     const c = await visibleCampaign(tx, campaignId);
-    if (c.status !== 'open') throw invalid('campaigns.not_open', { status: c.status });
+    if (c.status !== 'open') throw CampaignErrors.notOpen({ status: c.status });
     const today = new Date(tx.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-    if (c.apply_until && today > c.apply_until) throw invalid('campaigns.applications_closed', { date: c.apply_until });
+    if (c.apply_until && today > c.apply_until) throw CampaignErrors.applicationsClosed({ date: c.apply_until });
     const rules = rulesOf(c);
     const category = rules.categories.find((x) => x.code === body.categoryCode);
-    if (!category) throw invalid('campaigns.unknown_category', { field: 'categoryCode', code: body.categoryCode });
+    if (!category) throw CampaignErrors.unknownCategory({ field: 'categoryCode', code: body.categoryCode });
     const org = await repo.findOrg(tx.db, body.orgId);
-    if (!org || !tx.access.can(CampaignPermissions.apply, org.path)) throw notFound('orgs.org_not_found', { id: body.orgId });
-    if (!applicantOrgAllowed(category, org, c.org_path)) throw invalid('campaigns.org_not_eligible', { field: 'orgId', org: org.name, category: category.name });
+    if (!org || !tx.access.can(CampaignPermissions.apply, org.path)) throw OrgErrors.orgNotFound({ id: body.orgId });
+    if (!applicantOrgAllowed(category, org, c.org_path)) throw CampaignErrors.orgNotEligible({ field: 'orgId', org: org.name, category: category.name });
     const form = validateForm(rules.form, body.values);
-    if (form.problems.length) throw invalid('campaigns.form_invalid', { field: form.problems[0].field, problems: form.problems });
+    if (form.problems.length) throw CampaignErrors.formInvalid({ field: form.problems[0].field, problems: form.problems });
     const chain = await repo.orgsOnPath(tx.db, org.path);
     const at = tx.now().toISOString();
     const row: repo.ApplicationRow = {
@@ -77,10 +79,10 @@ export async function submitApplication(ctx: Ctx, campaignId: string, body: Subm
 async function readableApplication(ctx: Ctx, id: string) {
   const row = await repo.findApplication(ctx.db, id);
   const c = row && (await repo.findCampaign(ctx.db, row.campaign_id));
-  if (!row || !c) throw notFound('campaigns.application_not_found', { id });
+  if (!row || !c) throw CampaignErrors.applicationNotFound({ id });
   const scopes = applicationScopes(ctx, c);
   const mine = ctx.actor.id === row.applicant_id;
-  if (!mine && scopes !== 'all' && !scopes.some((s) => row.org_path.startsWith(s))) throw notFound('campaigns.application_not_found', { id });
+  if (!mine && scopes !== 'all' && !scopes.some((s) => row.org_path.startsWith(s))) throw CampaignErrors.applicationNotFound({ id });
   return { row, campaign: c };
 }
 

@@ -1,6 +1,7 @@
-import { notFound, type Ctx } from '#kernel';
+import { type Ctx } from '#kernel';
 import { CampaignPermissions } from '../contract/permissions.ts';
 import * as repo from './campaign.repo.ts';
+import { CampaignErrors } from '../contract/errors.ts';
 
 /** Every subtree the caller takes part in, whatever the role: where open campaigns above them show. */
 export const memberPaths = (ctx: Ctx): string[] =>
@@ -18,7 +19,7 @@ export function canSee(ctx: Ctx, c: repo.CampaignRow): boolean {
 /** The campaign if the caller may see it; not_found otherwise, so drafts and other regions stay private. */
 export async function visibleCampaign(ctx: Ctx, id: string): Promise<repo.CampaignRow> {
   const c = await repo.findCampaign(ctx.db, id);
-  if (!c || !canSee(ctx, c)) throw notFound('campaigns.campaign_not_found', { id });
+  if (!c || !canSee(ctx, c)) throw CampaignErrors.campaignNotFound({ id });
   return c;
 }
 

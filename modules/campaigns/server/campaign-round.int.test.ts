@@ -191,6 +191,20 @@ describeOnEngines('一师一优课: a provincial round from 晒课 to publicatio
     expect((await h().anonymous('GET', '/api/public/certificates/2020-NOPE-00001')).statusCode).toBe(404);
   });
 
+  it('tells the winner in their inbox once the campaigns.campaign.published event is dispatched', async () => {
+    teacherA = await h().signIn('yk-teacher-a');
+    const awarded = async () => (await teacherA.request('GET', '/api/notify/inbox')).json().items.filter((n: { kind: string }) => n.kind === 'campaigns.application_awarded');
+    expect(await awarded()).toEqual([]);
+    expect(await h().dispatchEvents()).toMatchObject({ dead: 0 });
+    const [notice] = await awarded();
+    expect(notice).toMatchObject({ title: expect.stringContaining('获奖通知'), link: `/public/campaigns/${campaignId}` });
+    expect(notice.body).toContain('一元一次方程（示范课）');
+    await h().dispatchEvents();
+    expect(await awarded()).toHaveLength(1);
+    teacherB = await h().signIn('yk-teacher-b');
+    expect((await teacherB.request('GET', '/api/notify/inbox')).json().items.some((n: { kind: string }) => n.kind === 'campaigns.application_awarded')).toBe(false);
+  });
+
   it('exports the published list and counts by province and category', async () => {
     const res = await organiser.request('GET', `/api/campaigns/${campaignId}/winners`);
     expect(res.statusCode).toBe(200);

@@ -1,4 +1,4 @@
-import { conflict, forbidden, fromJson, invalid, newId, notFound, toJson, type Ctx } from '#kernel';
+import { fromJson, newId, toJson, type Ctx } from '#kernel';
 import type { CampaignRules, CampaignType } from '../contract/campaign-rules.ts';
 import type { CampaignStatus, CampaignView, CreateCampaignBody, UpdateCampaignBody } from '../contract/campaign.schema.ts';
 import { CampaignPermissions } from '../contract/permissions.ts';
@@ -6,6 +6,8 @@ import { PRESETS } from './presets.ts';
 import { rubricProblems } from './scoring.ts';
 import { canManage, managedCampaign, memberPaths, visibleCampaign } from './campaign-access.ts';
 import * as repo from './campaign.repo.ts';
+import { CampaignErrors } from '../contract/errors.ts';
+import { OrgErrors } from '#core/orgs/contract/errors.ts';
 
 const ORGANISER_TYPES = ['ministry', 'provincial_authority', 'city_authority', 'county_authority'];
 
@@ -34,15 +36,15 @@ export function rulesProblems(rules: CampaignRules): string[] {
 
 function checkRules(rules: CampaignRules): void {
   const problems = rulesProblems(rules);
-  if (problems.length) throw invalid('campaigns.rules_invalid', { field: 'rules', problems });
+  if (problems.length) throw CampaignErrors.rulesInvalid({ field: 'rules', problems });
 }
 
 /** Creates a draft campaign from the preset of its type for an authority the caller manages. */
 export async function createCampaign(ctx: Ctx, body: CreateCampaignBody): Promise<CampaignView> {
   return ctx.transaction(async (tx) => {
     const org = await repo.findOrg(tx.db, body.orgId);
-    if (!org || !tx.access.can(CampaignPermissions.manage, org.path)) throw notFound('orgs.org_not_found', { id: body.orgId });
-    if (!ORGANISER_TYPES.includes(org.type)) throw invalid('campaigns.organiser_not_authority', { field: 'orgId', org: org.name });
+    if (!org || !tx.access.can(CampaignPermissions.manage, org.path)) throw OrgErrors.orgNotFound({ id: body.orgId });
+    if (!ORGANISER_TYPES.includes(org.type)) throw CampaignErrors.organiserNotAuthority({ field: 'orgId', org: org.name });
     const preset = PRESETS[body.type];
     const at = tx.now().toISOString();
     const row: repo.CampaignRow = {
@@ -58,7 +60,7 @@ export async function createCampaign(ctx: Ctx, body: CreateCampaignBody): Promis
 
 /** Campaigns the caller organises, reads or takes part in; someone with no part in any (a parent) is refused. */
 export async function listCampaigns(ctx: Ctx): Promise<CampaignView[]> {
-  if (memberPaths(ctx).length === 0) throw forbidden('campaigns.no_part', {});
+  if (memberPaths(ctx).length === 0) throw CampaignErrors.noPart();
   const readScopes = [...new Set([...ctx.access.scopes(CampaignPermissions.read), ...ctx.access.scopes(CampaignPermissions.manage)])];
   const rows = await repo.listCampaigns(ctx.db, readScopes, memberPaths(ctx));
   return Promise.all(rows.map((r) => toView(ctx, r, r.org_name)));
@@ -72,15 +74,15 @@ export async function getCampaign(ctx: Ctx, id: string): Promise<CampaignView> {
 export async function updateCampaign(ctx: Ctx, id: string, body: UpdateCampaignBody): Promise<CampaignView> {
   return ctx.transaction(async (tx) => {
     const c = await managedCampaign(tx, id);
-    if (c.status === 'published') throw conflict('campaigns.wrong_status', { status: c.status });
-    if (body.rules && c.status !== 'draft') throw conflict('campaigns.rules_locked', { status: c.status });
+    if (c.status === 'published') throw CampaignErrors.wrongStatus({ status: c.status });
+    if (body.rules && c.status !== 'draft') throw CampaignErrors.rulesLocked({ status: c.status });
     if (body.rules) checkRules(body.rules);
     const patch: Partial<repo.CampaignRow> = { updated_at: tx.now().toISOString() };
     const changes: Record<string, unknown> = {};
     if (body.title !== undefined && body.title !== c.title) { patch.title = body.title.trim(); changes.title = [c.title, patch.title]; }
     if (body.applyUntil !== undefined && body.applyUntil !== c.apply_until) { patch.apply_until = body.applyUntil; changes.applyUntil = [c.apply_until, body.applyUntil]; }
     if (body.rules) { patch.rules = toJson(body.rules); changes.rules = 'changed'; }
-    if (!(await repo.updateCampaign(tx.db, c, patch))) throw conflict('campaigns.campaign_changed', { id });
+    if (!(await repo.updateCampaign(tx.db, c, patch))) throw CampaignErrors.campaignChanged({ id });
     tx.audit({ action: 'campaigns.campaign.updated', objectType: 'campaigns.campaign', objectId: c.id, orgId: c.org_id, changes });
     return toView(tx, { ...c, ...patch, version: c.version + 1 });
   });
@@ -92,10 +94,10 @@ const NEXT: Partial<Record<CampaignStatus, CampaignStatus>> = { draft: 'open', o
 export async function advanceCampaign(ctx: Ctx, id: string, to: 'open' | 'reviewing'): Promise<CampaignView> {
   return ctx.transaction(async (tx) => {
     const c = await managedCampaign(tx, id);
-    if (NEXT[c.status as CampaignStatus] !== to) throw conflict('campaigns.wrong_status', { status: c.status });
+    if (NEXT[c.status as CampaignStatus] !== to) throw CampaignErrors.wrongStatus({ status: c.status });
     if (to === 'open') checkRules(rulesOf(c));
     const patch = { status: to, updated_at: tx.now().toISOString() };
-    if (!(await repo.updateCampaign(tx.db, c, patch))) throw conflict('campaigns.campaign_changed', { id });
+    if (!(await repo.updateCampaign(tx.db, c, patch))) throw CampaignErrors.campaignChanged({ id });
     tx.audit({ action: to === 'open' ? 'campaigns.campaign.opened' : 'campaigns.campaign.closed', objectType: 'campaigns.campaign', objectId: c.id, orgId: c.org_id, changes: { status: [c.status, to] } });
     return toView(tx, { ...c, ...patch, version: c.version + 1 });
   });

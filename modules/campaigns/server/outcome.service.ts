@@ -1,4 +1,4 @@
-import { conflict, fromJson, invalid, newId, notFound, toJson, type Ctx } from '#kernel';
+import { fromJson, newId, toJson, type Ctx } from '#kernel';
 import type { FieldCipher } from '#kernel/crypto/sm.ts';
 import type { BackfillResult, CertificateView, ObjectionBody, ObjectionView, PublicList, ResolveObjectionBody, SelectionView } from '../contract/outcome.schema.ts';
 import { managedCampaign } from './campaign-access.ts';
@@ -8,6 +8,8 @@ import { selectWinners, type ExclusionReason } from './selection.ts';
 import * as repo from './campaign.repo.ts';
 import * as reviews from './review.repo.ts';
 import * as outcome from './outcome.repo.ts';
+import { CampaignErrors } from '../contract/errors.ts';
+import { CampaignPublished } from '../contract/events.ts';
 
 const DAY = 86_400_000;
 const SELECTABLE = ['recommended', 'selected', 'not_selected'];
@@ -26,7 +28,7 @@ const valuesOf = (a: repo.ApplicationRow) => ({ ...fromJson<Record<string, unkno
 export async function runSelection(ctx: Ctx, campaignId: string): Promise<SelectionView> {
   await ctx.transaction(async (tx) => {
     const c = await managedCampaign(tx, campaignId);
-    if (c.status !== 'reviewing') throw conflict('campaigns.wrong_status', { status: c.status });
+    if (c.status !== 'reviewing') throw CampaignErrors.wrongStatus({ status: c.status });
     const rules = rulesOf(c);
     const [{ rows: apps }, all] = await Promise.all([repo.listApplications(tx.db, { campaignId: c.id, statuses: SELECTABLE }), reviews.reviewsOfCampaign(tx.db, c.id)]);
     const result = selectWinners({
@@ -67,19 +69,19 @@ export async function selectionOf(ctx: Ctx, campaignId: string): Promise<Selecti
 export async function startPublicity(ctx: Ctx, campaignId: string, days?: number): Promise<void> {
   await ctx.transaction(async (tx) => {
     const c = await managedCampaign(tx, campaignId);
-    if (c.status !== 'reviewing') throw conflict('campaigns.wrong_status', { status: c.status });
+    if (c.status !== 'reviewing') throw CampaignErrors.wrongStatus({ status: c.status });
     const { total } = await repo.listApplications(tx.db, { campaignId: c.id, status: 'selected', limit: 1 });
-    if (total === 0) throw invalid('campaigns.nothing_selected');
+    if (total === 0) throw CampaignErrors.nothingSelected();
     const from = tx.now();
     const until = new Date(from.getTime() + (days ?? rulesOf(c).publicityDays) * DAY);
-    if (!(await repo.updateCampaign(tx.db, c, { status: 'publicity', publicity_from: from.toISOString(), publicity_until: until.toISOString(), updated_at: from.toISOString() }))) throw conflict('campaigns.campaign_changed', { id: c.id });
+    if (!(await repo.updateCampaign(tx.db, c, { status: 'publicity', publicity_from: from.toISOString(), publicity_until: until.toISOString(), updated_at: from.toISOString() }))) throw CampaignErrors.campaignChanged({ id: c.id });
     tx.audit({ action: 'campaigns.publicity.started', objectType: 'campaigns.campaign', objectId: c.id, orgId: c.org_id, changes: { until: until.toISOString(), selected: total } });
   });
 }
 
 async function publicCampaign(ctx: Ctx, id: string) {
   const c = await repo.findCampaign(ctx.db, id);
-  if (!c || !['publicity', 'published'].includes(c.status)) throw notFound('campaigns.campaign_not_found', { id });
+  if (!c || !['publicity', 'published'].includes(c.status)) throw CampaignErrors.campaignNotFound({ id });
   return c;
 }
 
@@ -98,9 +100,9 @@ export async function publicList(ctx: Ctx, campaignId: string): Promise<PublicLi
 export async function fileObjection(ctx: Ctx, cipher: FieldCipher, campaignId: string, body: ObjectionBody): Promise<{ id: string }> {
   return ctx.transaction(async (tx) => {
     const c = await publicCampaign(tx, campaignId);
-    if (c.status !== 'publicity' || tx.now().toISOString() > c.publicity_until!) throw conflict('campaigns.publicity_closed');
+    if (c.status !== 'publicity' || tx.now().toISOString() > c.publicity_until!) throw CampaignErrors.publicityClosed();
     const app = await repo.findApplication(tx.db, body.applicationId);
-    if (!app || app.campaign_id !== c.id || app.status !== 'selected') throw notFound('campaigns.application_not_found', { id: body.applicationId });
+    if (!app || app.campaign_id !== c.id || app.status !== 'selected') throw CampaignErrors.applicationNotFound({ id: body.applicationId });
     const row: outcome.ObjectionRow = {
       id: newId(), campaign_id: c.id, application_id: app.id, filer_name: body.name.trim(), filer_phone_cipher: cipher.encrypt(body.phone),
       filer_phone_masked: `${body.phone.slice(0, 3)}****${body.phone.slice(-4)}`, text: body.text.trim(), status: 'open', resolution: null, resolved_by: null, resolved_at: null,
@@ -124,11 +126,11 @@ export async function listObjections(ctx: Ctx, campaignId: string): Promise<Obje
 export async function resolveObjection(ctx: Ctx, objectionId: string, body: ResolveObjectionBody): Promise<void> {
   await ctx.transaction(async (tx) => {
     const o = await outcome.findObjection(tx.db, objectionId);
-    if (!o) throw notFound('campaigns.objection_not_found', { id: objectionId });
+    if (!o) throw CampaignErrors.objectionNotFound({ id: objectionId });
     const c = await managedCampaign(tx, o.campaign_id);
     const at = tx.now().toISOString();
     if (!(await outcome.resolveObjection(tx.db, o.id, { status: body.decision, resolution: body.resolution.trim(), resolved_by: tx.actor.id, resolved_at: at }))) {
-      throw conflict('campaigns.objection_resolved', { id: o.id });
+      throw CampaignErrors.objectionResolved({ id: o.id });
     }
     if (body.decision === 'upheld') {
       await repo.updateApplication(tx.db, o.application_id, { status: 'not_selected', exclusion: toJson({ code: 'objection_upheld', params: { objection: o.id } }), updated_at: at });
@@ -148,11 +150,11 @@ export async function resolveObjection(ctx: Ctx, objectionId: string, body: Reso
 export async function backfillSelection(ctx: Ctx, campaignId: string): Promise<BackfillResult> {
   return ctx.transaction(async (tx) => {
     const c = await managedCampaign(tx, campaignId);
-    if (c.status !== 'publicity') throw conflict('campaigns.wrong_status', { status: c.status });
+    if (c.status !== 'publicity') throw CampaignErrors.wrongStatus({ status: c.status });
     const { rows } = await repo.listApplications(tx.db, { campaignId: c.id, statuses: ['selected', 'not_selected'] });
     const isUpheld = (r: repo.ApplicationRow) => fromJson<{ code?: string } | null>(r.exclusion, null)?.code === 'objection_upheld';
     const upheld = rows.filter(isUpheld);
-    if (upheld.length === 0) throw conflict('campaigns.nothing_to_backfill');
+    if (upheld.length === 0) throw CampaignErrors.nothingToBackfill();
     const rules = rulesOf(c);
     // Only what the last selection ranked takes part; its stored score is the one the list was drawn from.
     const ranked = rows.filter((r) => r.rank !== null && !isUpheld(r));
@@ -167,7 +169,7 @@ export async function backfillSelection(ctx: Ctx, campaignId: string): Promise<B
     // A restart never shortens a display the organiser set longer than the rules' days.
     const restarted = new Date(now.getTime() + rules.publicityDays * DAY).toISOString();
     const until = promoted.length > 0 && restarted > (c.publicity_until ?? '') ? restarted : c.publicity_until;
-    if (!(await repo.updateCampaign(tx.db, c, { publicity_until: until, updated_at: at }))) throw conflict('campaigns.campaign_changed', { id: c.id });
+    if (!(await repo.updateCampaign(tx.db, c, { publicity_until: until, updated_at: at }))) throw CampaignErrors.campaignChanged({ id: c.id });
     const byId = new Map(ranked.map((r) => [r.id, r]));
     let reasonsChanged = 0;
     for (const d of result.decisions.filter((x) => !kept.has(x.id))) {
@@ -194,10 +196,10 @@ export async function backfillSelection(ctx: Ctx, campaignId: string): Promise<B
 export async function publishCampaign(ctx: Ctx, campaignId: string): Promise<{ certificates: number }> {
   return ctx.transaction(async (tx) => {
     const c = await managedCampaign(tx, campaignId);
-    if (c.status !== 'publicity') throw conflict('campaigns.wrong_status', { status: c.status });
-    if (tx.now().toISOString() < c.publicity_until!) throw conflict('campaigns.publicity_not_over', { until: c.publicity_until });
+    if (c.status !== 'publicity') throw CampaignErrors.wrongStatus({ status: c.status });
+    if (tx.now().toISOString() < c.publicity_until!) throw CampaignErrors.publicityNotOver({ until: c.publicity_until });
     const open = await outcome.openObjectionCount(tx.db, c.id);
-    if (open > 0) throw conflict('campaigns.objections_open', { count: open });
+    if (open > 0) throw CampaignErrors.objectionsOpen({ count: open });
     const names = new Map(rulesOf(c).categories.map((x) => [x.code, x.name]));
     const { rows } = await repo.listApplications(tx.db, { campaignId: c.id, status: 'selected' });
     const at = tx.now().toISOString();
@@ -206,7 +208,8 @@ export async function publishCampaign(ctx: Ctx, campaignId: string): Promise<{ c
       await outcome.insertCertificate(tx.db, { number: `${prefix}-${String(i + 1).padStart(5, '0')}`, campaign_id: c.id, application_id: r.id, holder: r.applicant_name, org_name: r.org_name, category_name: names.get(r.category_code) ?? r.category_code, title: r.title, issued_at: at });
       await repo.updateApplication(tx.db, r.id, { status: 'awarded', updated_at: at });
     }
-    if (!(await repo.updateCampaign(tx.db, c, { status: 'published', published_at: at, updated_at: at }))) throw conflict('campaigns.campaign_changed', { id: c.id });
+    if (!(await repo.updateCampaign(tx.db, c, { status: 'published', published_at: at, updated_at: at }))) throw CampaignErrors.campaignChanged({ id: c.id });
+    tx.publish(CampaignPublished, { campaignId: c.id, title: c.title, year: Number(c.year), orgId: c.org_id, winners: rows.length });
     tx.audit({ action: 'campaigns.campaign.published', objectType: 'campaigns.campaign', objectId: c.id, orgId: c.org_id, changes: { winners: rows.length } });
     return { certificates: rows.length };
   });
@@ -215,6 +218,6 @@ export async function publishCampaign(ctx: Ctx, campaignId: string): Promise<{ c
 /** Anyone may check a certificate by its number. */
 export async function verifyCertificate(ctx: Ctx, number: string): Promise<CertificateView> {
   const cert = await outcome.findCertificate(ctx.db, number);
-  if (!cert) throw notFound('campaigns.certificate_not_found', { number });
+  if (!cert) throw CampaignErrors.certificateNotFound({ number });
   return { number: cert.number, campaignTitle: cert.campaign_title, organiser: cert.organiser, holder: cert.holder, orgName: cert.org_name, categoryName: cert.category_name, title: cert.title, issuedAt: cert.issued_at };
 }

@@ -1,10 +1,11 @@
-import { conflict, type Ctx, type WorkflowDefinition, type WorkflowTransition } from '#kernel';
+import { type Ctx, type WorkflowDefinition, type WorkflowTransition } from '#kernel';
 import type { LevelQuota } from '../contract/campaign-rules.ts';
 import { CampaignPermissions } from '../contract/permissions.ts';
 import { allowedRecommendations } from './level-quota.ts';
 import { rulesOf } from './campaign.service.ts';
 import * as repo from './campaign.repo.ts';
 import * as quotas from './quota.repo.ts';
+import { CampaignErrors } from '../contract/errors.ts';
 
 export const RECOMMENDATION_WORKFLOW = 'campaigns.recommendation';
 export const APPLICATION_SUBJECT = 'campaigns.application';
@@ -39,7 +40,7 @@ async function takePlace(ctx: Ctx, app: repo.ApplicationRow, level: Level): Prom
     const received = await receivedAt(ctx, campaign.id, authorityPath, level);
     const allowed = allowedRecommendations(quota, received);
     if (!(await quotas.takeSlot(ctx.db, campaign.id, authority.id, level, allowed))) {
-      throw conflict('campaigns.level_quota_full', { level, org: authority.name, allowed, received });
+      throw CampaignErrors.levelQuotaFull({ level, org: authority.name, allowed, received });
     }
   }
   await quotas.recordRecommendation(ctx.db, { application_id: app.id, level, org_id: authority.id, at: ctx.now().toISOString() });

@@ -1,4 +1,4 @@
-import { conflict, forbidden, fromJson, invalid, newId, notFound, toJson, type Ctx } from '#kernel';
+import { fromJson, newId, toJson, type Ctx } from '#kernel';
 import type { CampaignRules } from '../contract/campaign-rules.ts';
 import type { AddExpertsBody, DrawResult, ExpertCandidate, ExpertView, ReviewView, SubmitReviewBody } from '../contract/review.schema.ts';
 import { CampaignPermissions } from '../contract/permissions.ts';
@@ -8,6 +8,7 @@ import { rulesOf } from './campaign.service.ts';
 import { checkMarks, weightedTotal } from './scoring.ts';
 import * as repo from './campaign.repo.ts';
 import * as reviews from './review.repo.ts';
+import { CampaignErrors } from '../contract/errors.ts';
 
 export async function listExperts(ctx: Ctx, campaignId: string): Promise<ExpertView[]> {
   const c = await managedCampaign(ctx, campaignId);
@@ -39,13 +40,13 @@ export async function expertCandidates(ctx: Ctx, campaignId: string, q = ''): Pr
 export async function addExperts(ctx: Ctx, campaignId: string, body: AddExpertsBody): Promise<ExpertView[]> {
   await ctx.transaction(async (tx) => {
     const c = await managedCampaign(tx, campaignId);
-    if (!rulesOf(c).categories.some((x) => x.code === body.categoryCode)) throw invalid('campaigns.unknown_category', { field: 'categoryCode', code: body.categoryCode });
+    if (!rulesOf(c).categories.some((x) => x.code === body.categoryCode)) throw CampaignErrors.unknownCategory({ field: 'categoryCode', code: body.categoryCode });
     for (const userId of new Set(body.userIds)) {
       const user = await tx.db.selectFrom('core_users as u').innerJoin('core_orgs as o', 'o.id', 'u.org_id').select(['u.id', 'u.display_name', 'o.path'])
         .where('u.id', '=', userId).where('u.status', '=', 'active').executeTakeFirst() as { id: string; display_name: string; path: string } | undefined;
       const isExpert = user && (await tx.db.selectFrom('core_grants as g').innerJoin('core_role_permissions as rp', 'rp.role_id', 'g.role_id')
         .select('g.id').where('g.user_id', '=', userId).where('rp.permission', '=', CampaignPermissions.score).executeTakeFirst());
-      if (!user || !isExpert) throw invalid('campaigns.not_an_expert', { field: 'userIds', id: userId });
+      if (!user || !isExpert) throw CampaignErrors.notAnExpert({ field: 'userIds', id: userId });
       await reviews.addExpert(tx.db, { campaign_id: c.id, category_code: body.categoryCode, user_id: user.id, org_path: user.path, added_at: tx.now().toISOString() });
       tx.audit({ action: 'campaigns.expert.added', objectType: 'campaigns.campaign', objectId: c.id, orgId: c.org_id, changes: { expert: user.display_name, category: body.categoryCode } });
     }
@@ -57,7 +58,7 @@ export async function removeExpert(ctx: Ctx, campaignId: string, categoryCode: s
   await ctx.transaction(async (tx) => {
     const c = await managedCampaign(tx, campaignId);
     const res = await reviews.removeExpert(tx.db, c.id, categoryCode, userId);
-    if (Number(res.numDeletedRows) === 0) throw notFound('campaigns.expert_not_found', { id: userId });
+    if (Number(res.numDeletedRows) === 0) throw CampaignErrors.expertNotFound({ id: userId });
     tx.audit({ action: 'campaigns.expert.removed', objectType: 'campaigns.campaign', objectId: c.id, orgId: c.org_id, changes: { expert: userId, category: categoryCode } });
   });
 }
@@ -70,7 +71,7 @@ export async function removeExpert(ctx: Ctx, campaignId: string, categoryCode: s
 export async function drawExperts(ctx: Ctx, campaignId: string, seed?: number): Promise<DrawResult> {
   return ctx.transaction(async (tx) => {
     const c = await managedCampaign(tx, campaignId);
-    if (c.status !== 'reviewing') throw conflict('campaigns.wrong_status', { status: c.status });
+    if (c.status !== 'reviewing') throw CampaignErrors.wrongStatus({ status: c.status });
     const rules = rulesOf(c);
     const drawSeed = seed ?? Math.floor(Math.random() * 2_147_483_647);
     const [experts, existing, { rows: apps }] = await Promise.all([
@@ -117,13 +118,13 @@ export async function myReviews(ctx: Ctx): Promise<ReviewView[]> {
 export async function submitReview(ctx: Ctx, reviewId: string, body: SubmitReviewBody): Promise<ReviewView> {
   return ctx.transaction(async (tx) => {
     const review = await reviews.findReview(tx.db, reviewId);
-    if (!review || review.expert_id !== tx.actor.id) throw notFound('campaigns.review_not_found', { id: reviewId });
+    if (!review || review.expert_id !== tx.actor.id) throw CampaignErrors.reviewNotFound({ id: reviewId });
     const c = (await repo.findCampaign(tx.db, review.campaign_id))!;
-    if (c.status !== 'reviewing') throw conflict('campaigns.review_closed', { status: c.status });
-    if (!tx.access.can(CampaignPermissions.score)) throw forbidden('campaigns.not_an_expert', { id: tx.actor.id });
+    if (c.status !== 'reviewing') throw CampaignErrors.reviewClosed({ status: c.status });
+    if (!tx.access.can(CampaignPermissions.score)) throw CampaignErrors.scorerNotAnExpert({ id: tx.actor.id });
     const rubric = rulesOf(c).rubric;
     const problems = checkMarks(rubric, body.marks);
-    if (problems.length) throw invalid('campaigns.marks_invalid', { field: `marks.${problems[0]}`, criteria: problems });
+    if (problems.length) throw CampaignErrors.marksInvalid({ field: `marks.${problems[0]}`, criteria: problems });
     const total = weightedTotal(rubric, body.marks);
     const at = tx.now().toISOString();
     await reviews.saveMarks(tx.db, review.id, { marks: toJson(body.marks), total, comment: body.comment?.trim() || null, submitted_at: at });

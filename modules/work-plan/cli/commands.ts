@@ -8,36 +8,36 @@ import { findOrgIdByCode } from '../server/plan.repo.ts';
 
 export const workPlanCommands: Record<string, CliCommand> = {
   'work-plan parse': {
-    summary: '解析工作要点文本（UTF-8 或 GB18030），以 JSON 打印其结构，不保存',
-    async run({ positionals, out, err }) {
+    summary: 'work-plan:cli.parse.summary',
+    async run({ positionals, out, err, text }) {
       const file = positionals[0];
-      if (!file) { err('用法：educloud work-plan parse <文件.txt>'); return 2; }
-      if (!existsSync(file)) { err(`文件不存在：${file}`); return 2; }
+      if (!file) { err(text('work-plan:cli.parse.usage')); return 2; }
+      if (!existsSync(file)) { err(text('work-plan:cli.fileMissing', { file })); return 2; }
       const result = parsePlan(decodePlanFile(await readFile(file)));
       if (!result.ok) {
-        err(`无法解析 ${file}：`);
-        for (const p of result.problems) err(`  第 ${p.line} 行：${p.message}（${p.code}）`);
+        err(text('work-plan:cli.parse.failed', { file }));
+        for (const p of result.problems) err(text('work-plan:cli.parse.problem', { line: p.line, message: text(p.code, p.params), code: p.code }));
         return 1;
       }
       out(JSON.stringify(result.plan, null, 2));
-      for (const w of result.warnings) err(`提示：第 ${w.line} 行：${w.message}`);
+      for (const w of result.warnings) err(text('work-plan:cli.parse.warning', { line: w.line, message: text(w.code, w.params) }));
       return 0;
     },
   },
   'work-plan import': {
-    summary: '导入工作要点（UTF-8 或 GB18030）：--org 发文机构代码，默认教育部',
+    summary: 'work-plan:cli.import.summary',
     options: { org: { type: 'string' } },
     needsPlatform: true,
-    async run({ positionals, values, out, err, ctx }) {
+    async run({ positionals, values, out, err, ctx, text }) {
       const file = positionals[0];
-      if (!file) { err('用法：educloud work-plan import <文件.txt> [--org 机构代码]'); return 2; }
-      if (!existsSync(file)) { err(`文件不存在：${file}`); return 2; }
+      if (!file) { err(text('work-plan:cli.import.usage')); return 2; }
+      if (!existsSync(file)) { err(text('work-plan:cli.fileMissing', { file })); return 2; }
       const code = typeof values.org === 'string' ? values.org : 'MOE';
       const orgId = await findOrgIdByCode(ctx!.db, code);
-      if (!orgId) { err(`找不到机构代码 ${code}`); return 2; }
+      if (!orgId) { err(text('work-plan:cli.import.orgMissing', { code })); return 2; }
       const result = await importPlan(ctx!, { orgId, text: decodePlanFile(await readFile(file)) });
-      out(`已导入《${result.plan.title}》：${result.plan.taskCount} 项任务，${result.plan.targetCount} 个量化指标。`);
-      if (result.unmappedUnits.length) out(`尚未对应到机构的责任单位：${result.unmappedUnits.join('、')}`);
+      out(text('work-plan:cli.import.done', { title: result.plan.title, tasks: result.plan.taskCount, targets: result.plan.targetCount }));
+      if (result.unmappedUnits.length) out(text('work-plan:cli.import.unmapped', { units: result.unmappedUnits }));
       return 0;
     },
   },

@@ -54,8 +54,9 @@ export interface ParsedPlan {
 export interface ParseProblem {
   /** 1-based line in the text as given. */
   line: number;
+  /** A code of `ParseProblems` in ./errors.ts; its words are in ../locales. */
   code: string;
-  message: string;
+  params: Record<string, unknown>;
 }
 
 export type ParseResult = { ok: true; plan: ParsedPlan; warnings: ParseProblem[] } | { ok: false; problems: ParseProblem[] };

@@ -44,7 +44,8 @@ export type ImportPlanBody = Static<typeof ImportPlanBody>;
 export const ImportPlanResult = Type.Object({
   plan: PlanSummary,
   unmappedUnits: Type.Array(Type.String()),
-  warnings: Type.Array(Type.Object({ line: Type.Integer(), message: Type.String() })),
+  // A code of ParseProblems (contract/errors.ts) and its params; the console words it from the locales.
+  warnings: Type.Array(Type.Object({ line: Type.Integer(), code: Type.String(), params: Type.Record(Type.String(), Type.Unknown()) })),
 });
 
 export const UnitMappingBody = Type.Object({

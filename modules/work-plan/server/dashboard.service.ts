@@ -1,9 +1,10 @@
-import { notFound, type Ctx } from '#kernel';
+import { type Ctx } from '#kernel';
 import type { PlanDashboard } from '../contract/report.schema.ts';
 import { WorkPlanPermissions } from '../contract/permissions.ts';
 import { findPlan, loadPlanTree } from './plan.repo.ts';
 import { taskProgress } from './report.service.ts';
 import type { TaskStatus } from './task-status.ts';
+import { WorkPlanErrors } from '../contract/errors.ts';
 
 const zero = (): Record<TaskStatus, number> => ({ not_started: 0, in_progress: 0, done: 0, late: 0 });
 
@@ -14,7 +15,7 @@ const zero = (): Record<TaskStatus, number> => ({ not_started: 0, in_progress: 0
  */
 export async function planDashboard(ctx: Ctx, planId: string): Promise<PlanDashboard> {
   const plan = await findPlan(ctx.db, planId);
-  if (!plan || !ctx.access.can(WorkPlanPermissions.read, plan.org_path)) throw notFound('work_plan.plan_not_found', { id: planId });
+  if (!plan || !ctx.access.can(WorkPlanPermissions.read, plan.org_path)) throw WorkPlanErrors.planNotFound({ id: planId });
   const tree = await loadPlanTree(ctx.db, planId);
   const areaOf = new Map(tree.areas.map((a) => [a.id as string, a]));
   const unitsOfTask = new Map<string, string[]>();

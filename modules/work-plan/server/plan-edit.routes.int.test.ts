@@ -27,11 +27,11 @@ describeOnEngines('editing an imported work plan', (h) => {
 
   it('refuses a range without its upper end, an upper end below the lower, and an unknown indicator', async () => {
     const range = await ministry.request('POST', `/api/work-plan/tasks/${task3.id}/targets`, { count: 40, unit: '个', object: '区域', bound: 'range' });
-    expect(range.json().code).toBe('work_plan.range_needs_max');
+    expect(range.json().code).toBe('work-plan.range_needs_max');
     const below = await ministry.request('POST', `/api/work-plan/tasks/${task3.id}/targets`, { count: 40, max: 20, unit: '个', object: '区域', bound: 'range' });
-    expect(below.json().code).toBe('work_plan.max_below_count');
+    expect(below.json().code).toBe('work-plan.max_below_count');
     const unknown = await ministry.request('POST', `/api/work-plan/tasks/${task3.id}/targets`, { count: 1, unit: '个', object: '区域', bound: 'exact', indicatorId: 'nope.nothing' });
-    expect(unknown.json().code).toBe('work_plan.unknown_indicator');
+    expect(unknown.json().code).toBe('work-plan.unknown_indicator');
     const badUnit = await ministry.request('POST', `/api/work-plan/tasks/${task3.id}/targets`, { count: 1, unit: '', object: '区域', bound: 'exact' });
     expect(badUnit.statusCode).toBe(400);
   });
@@ -51,7 +51,7 @@ describeOnEngines('editing an imported work plan', (h) => {
     expect(report.statusCode, report.body).toBe(201);
     const kept = await ministry.request('DELETE', `/api/work-plan/targets/${reported}`);
     expect(kept.statusCode).toBe(409);
-    expect(kept.json().code).toBe('work_plan.target_has_figures');
+    expect(kept.json().code).toBe('work-plan.target_has_figures');
     expect((await ministry.request('DELETE', `/api/work-plan/targets/${fresh}`)).statusCode).toBe(204);
     const ids = (await targetsOf(task3.id)).map((g) => g.id);
     expect(ids).toContain(reported);

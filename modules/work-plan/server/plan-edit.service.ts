@@ -1,28 +1,29 @@
-import { conflict, invalid, newId, notFound, type Ctx } from '#kernel';
+import { newId, type Ctx } from '#kernel';
 import type { CreateTargetBody, UpdateTargetBody, UpdateTaskBody } from '../contract/report.schema.ts';
 import { WorkPlanPermissions } from '../contract/permissions.ts';
 import { indicatorExists } from './indicator-binding.ts';
 import { insertRows } from './plan.repo.ts';
 import * as repo from './report.repo.ts';
+import { WorkPlanErrors } from '../contract/errors.ts';
 
 /** The task, if the caller may edit its plan; not_found otherwise, so other plans stay private. */
 async function editableTask(ctx: Ctx, taskId: string) {
   const task = await repo.findTask(ctx.db, taskId);
-  if (!task || !ctx.access.can(WorkPlanPermissions.update, task.plan_org_path)) throw notFound('work_plan.task_not_found', { id: taskId });
+  if (!task || !ctx.access.can(WorkPlanPermissions.update, task.plan_org_path)) throw WorkPlanErrors.taskNotFound({ id: taskId });
   return task;
 }
 
 async function editableTarget(ctx: Ctx, targetId: string) {
   const target = await repo.findTarget(ctx.db, targetId);
   const task = target && (await repo.findTask(ctx.db, target.task_id));
-  if (!target || !task || !ctx.access.can(WorkPlanPermissions.update, task.plan_org_path)) throw notFound('work_plan.target_not_found', { id: targetId });
+  if (!target || !task || !ctx.access.can(WorkPlanPermissions.update, task.plan_org_path)) throw WorkPlanErrors.targetNotFound({ id: targetId });
   return { target, task };
 }
 
 function checkTarget(values: { bound: string; max: number | null; count: number; indicatorId: string | null }): void {
-  if (values.indicatorId && !indicatorExists(values.indicatorId)) throw invalid('work_plan.unknown_indicator', { field: 'indicatorId', id: values.indicatorId });
-  if (values.bound === 'range' && values.max === null) throw invalid('work_plan.range_needs_max', { field: 'max' });
-  if (values.max !== null && values.max < values.count) throw invalid('work_plan.max_below_count', { field: 'max' });
+  if (values.indicatorId && !indicatorExists(values.indicatorId)) throw WorkPlanErrors.unknownIndicator({ field: 'indicatorId', id: values.indicatorId });
+  if (values.bound === 'range' && values.max === null) throw WorkPlanErrors.rangeNeedsMax({ field: 'max' });
+  if (values.max !== null && values.max < values.count) throw WorkPlanErrors.maxBelowCount({ field: 'max' });
 }
 
 /** Changes a task's title or due date; audited with before and after. */
@@ -81,7 +82,7 @@ export async function updateTarget(ctx: Ctx, targetId: string, body: UpdateTarge
 export async function deleteTarget(ctx: Ctx, targetId: string): Promise<void> {
   await ctx.transaction(async (tx) => {
     const { target, task } = await editableTarget(tx, targetId);
-    if (await repo.targetHasFigures(tx.db, target.id)) throw conflict('work_plan.target_has_figures', { id: target.id });
+    if (await repo.targetHasFigures(tx.db, target.id)) throw WorkPlanErrors.targetHasFigures({ id: target.id });
     await repo.deleteTarget(tx.db, target.id);
     tx.audit({ action: 'work-plan.target.deleted', objectType: 'work-plan.target', objectId: target.id, orgId: task.plan_org_id, changes: { task: Number(task.number), count: Number(target.count), unit: target.unit, object: target.object, bound: target.bound } });
   });

@@ -76,7 +76,7 @@ describe('parsing generated 工作要点 documents', () => {
       expect(result.ok).toBe(false);
       if (result.ok) return;
       const line = text.split('\n').findIndex((l) => l === '5.任务2的标题') + 1;
-      expect(result.problems).toContainEqual(expect.objectContaining({ line, code: 'work_plan.task_numbering' }));
+      expect(result.problems).toContainEqual(expect.objectContaining({ line, code: 'work-plan.task_numbering' }));
     }), { numRuns: 40 });
   });
 });
@@ -85,7 +85,7 @@ describe('documents the parser refuses', () => {
   it('refuses a text with no 重点任务 and says so', () => {
     const result = parsePlan('2020年某某工作要点\n工作思路\n做好工作。');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems.map((p) => p.code)).toContain('work_plan.no_tasks');
+    if (!result.ok) expect(result.problems.map((p) => p.code)).toContain('work-plan.no_tasks');
   });
 
   it('refuses an area numbered out of order and a task without text', () => {
@@ -93,8 +93,8 @@ describe('documents the parser refuses', () => {
     const result = parsePlan(text);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.problems).toContainEqual(expect.objectContaining({ line: 6, code: 'work_plan.area_numbering' }));
-      expect(result.problems.map((p) => p.code)).toContain('work_plan.empty_task');
+      expect(result.problems).toContainEqual(expect.objectContaining({ line: 6, code: 'work-plan.area_numbering' }));
+      expect(result.problems.map((p) => p.code)).toContain('work-plan.empty_task');
     }
   });
 

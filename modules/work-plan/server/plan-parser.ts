@@ -1,3 +1,5 @@
+import type { DomainError } from '#kernel';
+import { ParseProblems } from '../contract/errors.ts';
 import type { ParsedPlan, ParseProblem, ParseResult, PlanArea, PlanGoal, PlanParagraph, PlanTask } from '../contract/parsed-plan.ts';
 import { parseChineseNumeral } from './chinese-numerals.ts';
 import { extractTargets } from './target-extractor.ts';
@@ -13,6 +15,9 @@ const TASK = /^(\d{1,3})\s*[.、]\s*(?!\d)(.+)$/;
 const GOAL = new RegExp(`^(${CN})是(.+)$`);
 const UNITS_AT_END = /[(]\s*(?:责任单位|牵头单位|责任部门)\s*[:：]\s*([^()]+)[)]\s*[。.]?$/;
 const TITLE = /^(?:\d{4}年.*|.*[省市区县].*)(?:工作要点|工作计划)$/;
+
+/** A problem or warning at a line: its code and params, worded by whoever shows it. */
+const at = (line: number, found: DomainError): ParseProblem => ({ line, code: found.code, params: found.params });
 
 const sectionKind = (name: string): 'approach' | 'goals' | 'tasks' =>
   /思路|指导思想|总体要求/.test(name) ? 'approach' : /目标/.test(name) ? 'goals' : 'tasks';
@@ -62,7 +67,8 @@ export function parsePlan(input: string): ParseResult {
   let area: PlanArea | null = null;
   let task: PlanTask | null = null;
   let lastTaskNumber = 0;
-  const problem = (l: Line, code: string, message: string) => problems.push({ line: l.line, code, message });
+  const problem = (l: Line, found: DomainError) => problems.push(at(l.line, found));
+  const ignored = (l: Line) => warnings.push(at(l.line, ParseProblems.ignoredLine({ text: l.text })));
 
   for (const l of body) {
     const text = l.text;
@@ -75,7 +81,7 @@ export function parsePlan(input: string): ParseResult {
       const g = GOAL.exec(text);
       if (g) {
         const ordinal = parseChineseNumeral(g[1])!;
-        if (ordinal !== goals.length + 1) problem(l, 'work_plan.goal_numbering', `核心目标编号应为"${goals.length + 1}是"，实际为"${g[1]}是"`);
+        if (ordinal !== goals.length + 1) problem(l, ParseProblems.goalNumbering({ expected: goals.length + 1, actual: g[1] }));
         goals.push({ ordinal, title: g[2].split('。')[0], text: l.display });
       } else if (goals.length > 0) goals[goals.length - 1].text += l.display;
       continue;
@@ -84,8 +90,8 @@ export function parsePlan(input: string): ParseResult {
     const a = AREA_PAREN.exec(text) ?? (TASK.test(text) ? null : AREA_COMMA.exec(text));
     if (a && a[2].length <= 40 && !/[。；]$/.test(a[2])) {
       const ordinal = parseChineseNumeral(a[1])!;
-      if (ordinal !== areas.length + 1) problem(l, 'work_plan.area_numbering', `方面编号应为(${areas.length + 1})，实际为(${a[1]})`);
-      if (area && area.tasks.length === 0) problem(l, 'work_plan.empty_area', `方面"${area.title}"下没有任务`);
+      if (ordinal !== areas.length + 1) problem(l, ParseProblems.areaNumbering({ expected: areas.length + 1, actual: a[1] }));
+      if (area && area.tasks.length === 0) problem(l, ParseProblems.emptyArea({ area: area.title }));
       area = { ordinal, title: a[2].trim(), tasks: [] };
       areas.push(area);
       task = null;
@@ -94,28 +100,28 @@ export function parsePlan(input: string): ParseResult {
     const t = TASK.exec(text);
     if (t && t[2].length <= 40 && !/[。；]$/.test(t[2])) {
       const number = Number(t[1]);
-      if (!area) { problem(l, 'work_plan.task_outside_area', `任务"${t[1]}.${t[2]}"不在任何方面之下`); continue; }
+      if (!area) { problem(l, ParseProblems.taskOutsideArea({ task: `${t[1]}.${t[2]}` })); continue; }
       const restart = area.tasks.length === 0 && number === 1;
-      if (number !== lastTaskNumber + 1 && !restart) problem(l, 'work_plan.task_numbering', `任务编号应为 ${lastTaskNumber + 1}（或在新的方面下从 1 开始），实际为 ${number}`);
-      if (task && task.paragraphs.length === 0) problem(l, 'work_plan.empty_task', `任务 ${task.number} 没有正文`);
+      if (number !== lastTaskNumber + 1 && !restart) problem(l, ParseProblems.taskNumbering({ expected: lastTaskNumber + 1, actual: number }));
+      if (task && task.paragraphs.length === 0) problem(l, ParseProblems.emptyTask({ number: task.number }));
       task = { number, title: t[2].trim(), paragraphs: [] };
       area.tasks.push(task);
       lastTaskNumber = number;
       continue;
     }
     if (!task) {
-      if (looksLikeChrome(text)) warnings.push({ line: l.line, code: 'work_plan.ignored_line', message: `忽略了不属于正文的行"${text}"` });
-      else problem(l, 'work_plan.text_outside_task', '这段正文不在任何任务之下');
+      if (looksLikeChrome(text)) ignored(l);
+      else problem(l, ParseProblems.textOutsideTask());
       continue;
     }
-    if (looksLikeChrome(text)) { warnings.push({ line: l.line, code: 'work_plan.ignored_line', message: `忽略了不属于正文的行"${text}"` }); continue; }
+    if (looksLikeChrome(text)) { ignored(l); continue; }
     task.paragraphs.push(paragraphOf(l));
   }
 
-  if (!titleLine) problems.push({ line: 1, code: 'work_plan.no_title', message: '找不到标题（应以"工作要点"结尾，如"2020年教育信息化和网络安全工作要点"）' });
-  if (areas.length === 0) problems.push({ line: body[0]?.line ?? 1, code: 'work_plan.no_tasks', message: '找不到"重点任务"及其下的方面和任务' });
-  if (area && area.tasks.length === 0) problems.push({ line: body.at(-1)?.line ?? 1, code: 'work_plan.empty_area', message: `方面"${area.title}"下没有任务` });
-  if (task && task.paragraphs.length === 0) problems.push({ line: body.at(-1)?.line ?? 1, code: 'work_plan.empty_task', message: `任务 ${task.number} 没有正文` });
+  if (!titleLine) problems.push(at(1, ParseProblems.noTitle()));
+  if (areas.length === 0) problems.push(at(body[0]?.line ?? 1, ParseProblems.noTasks()));
+  if (area && area.tasks.length === 0) problems.push(at(body.at(-1)?.line ?? 1, ParseProblems.emptyArea({ area: area.title })));
+  if (task && task.paragraphs.length === 0) problems.push(at(body.at(-1)?.line ?? 1, ParseProblems.emptyTask({ number: task.number })));
   if (problems.length > 0) return { ok: false, problems: problems.sort((x, y) => x.line - y.line) };
 
   const plan: ParsedPlan = { title, year: Number.isFinite(year) ? year : null, issuer, approach: approach.join('\n'), goals, areas };

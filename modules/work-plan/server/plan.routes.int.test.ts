@@ -56,8 +56,8 @@ describeOnEngines('work plans over HTTP', (h) => {
     const before = (await provinceAdmin.request('GET', '/api/work-plan/plans')).json().length;
     const res = await provinceAdmin.request('POST', '/api/work-plan/plans/import', { orgId: zhejiang, text: '2021年浙江省教育工作要点\n重点任务\n(一)第一方面\n1.甲\n正文。(责任单位:省教育厅)\n3.丙\n正文。(责任单位:省教育厅)' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().code).toBe('work_plan.unparseable');
-    expect(res.json().params.problems[0]).toMatchObject({ line: 6, code: 'work_plan.task_numbering' });
+    expect(res.json().code).toBe('work-plan.unparseable');
+    expect(res.json().params.problems[0]).toMatchObject({ line: 6, code: 'work-plan.task_numbering' });
     expect((await provinceAdmin.request('GET', '/api/work-plan/plans')).json().length).toBe(before);
   });
 

@@ -1,10 +1,12 @@
-import { fromJson, invalid, newId, notFound, toJson, type Ctx } from '#kernel';
+import { fromJson, newId, toJson, type Ctx } from '#kernel';
 import type { ParsedPlan } from '../contract/parsed-plan.ts';
 import type { ImportPlanBody, PlanDetail, PlanSummary, UnitMappingBody, UnitView } from '../contract/plan.schema.ts';
 import { WorkPlanPermissions } from '../contract/permissions.ts';
 import { parsePlan } from './plan-parser.ts';
 import { collectiveTypes } from './unit-rules.ts';
 import * as repo from './plan.repo.ts';
+import { OrgErrors } from '#core/orgs/contract/errors.ts';
+import { WorkPlanErrors } from '../contract/errors.ts';
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -14,7 +16,7 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 
 async function issuerOrg(ctx: Ctx, orgId: string, permission: string) {
   const org = await repo.findOrg(ctx.db, orgId);
-  if (!org || !ctx.access.can(permission, org.path)) throw notFound('orgs.org_not_found', { id: orgId });
+  if (!org || !ctx.access.can(permission, org.path)) throw OrgErrors.orgNotFound({ id: orgId });
   return org;
 }
 
@@ -83,14 +85,14 @@ async function storePlan(ctx: Ctx, org: { id: string; path: string }, parsed: Pa
  */
 export async function importPlan(ctx: Ctx, body: ImportPlanBody) {
   const result = parsePlan(body.text);
-  if (!result.ok) throw invalid('work_plan.unparseable', { problems: result.problems.slice(0, 50) });
+  if (!result.ok) throw WorkPlanErrors.unparseable({ problems: result.problems.slice(0, 50) });
   return ctx.transaction(async (tx) => {
     const org = await issuerOrg(tx, body.orgId, WorkPlanPermissions.import);
     const { planId, unmapped } = await storePlan(tx, org, result.plan, body.text);
     const tasks = result.plan.areas.reduce((n, a) => n + a.tasks.length, 0);
     tx.audit({ action: 'work-plan.plan.imported', objectType: 'work-plan.plan', objectId: planId, orgId: org.id, changes: { title: result.plan.title, year: result.plan.year, areas: result.plan.areas.length, tasks, unmapped } });
     const summary = (await listPlans(tx)).find((p) => p.id === planId)!;
-    return { plan: summary, unmappedUnits: unmapped, warnings: result.warnings.map((w) => ({ line: w.line, message: w.message })) };
+    return { plan: summary, unmappedUnits: unmapped, warnings: result.warnings };
   });
 }
 
@@ -102,7 +104,7 @@ export async function listPlans(ctx: Ctx): Promise<PlanSummary[]> {
 /** The whole plan: goals, areas, tasks with paragraphs, their units (with mappings) and targets. */
 export async function getPlan(ctx: Ctx, id: string): Promise<PlanDetail> {
   const plan = await repo.findPlan(ctx.db, id);
-  if (!plan || !ctx.access.can(WorkPlanPermissions.read, plan.org_path)) throw notFound('work_plan.plan_not_found', { id });
+  if (!plan || !ctx.access.can(WorkPlanPermissions.read, plan.org_path)) throw WorkPlanErrors.planNotFound({ id });
   const tree = await repo.loadPlanTree(ctx.db, id);
   const mappings = new Map((await repo.mappingsOf(ctx.db, plan.org_id)).map((m) => [m.name, m]));
   const unitView = (name: string): UnitView => {
@@ -132,17 +134,17 @@ export async function mapUnit(ctx: Ctx, body: UnitMappingBody): Promise<UnitView
   return ctx.transaction(async (tx) => {
     const scope = await issuerOrg(tx, body.scopeOrgId, WorkPlanPermissions.mapUnits);
     const existing = await repo.findMapping(tx.db, scope.id, body.name);
-    if (!existing) throw notFound('work_plan.unit_not_found', { name: body.name });
+    if (!existing) throw WorkPlanErrors.unitNotFound({ name: body.name });
     let patch: Partial<repo.MappingRow>;
     let orgName: string | null = null;
     if (body.orgId) {
       const org = await repo.findOrg(tx.db, body.orgId);
-      if (!org || !org.path.startsWith(scope.path)) throw invalid('work_plan.unit_org_outside_issuer', { field: 'orgId' });
+      if (!org || !org.path.startsWith(scope.path)) throw WorkPlanErrors.unitOrgOutsideIssuer({ field: 'orgId' });
       patch = { kind: 'org', org_id: org.id, org_types: null };
       orgName = org.name;
     } else if (body.orgTypes?.length) {
       patch = { kind: 'org_types', org_id: null, org_types: toJson(body.orgTypes) };
-    } else throw invalid('work_plan.unit_mapping_empty');
+    } else throw WorkPlanErrors.unitMappingEmpty();
     await repo.updateMapping(tx.db, existing.id, { ...patch, updated_by: tx.actor.id, updated_at: tx.now().toISOString() });
     tx.audit({ action: 'work-plan.unit.mapped', objectType: 'work-plan.unit', objectId: existing.id, orgId: scope.id, changes: { name: body.name, kind: [existing.kind, patch.kind], orgId: [existing.org_id, patch.org_id ?? null], orgTypes: [existing.org_types, patch.org_types ?? null] } });
     return { name: body.name, kind: patch.kind as UnitView['kind'], orgId: patch.org_id ?? null, orgName, orgTypes: fromJson<string[]>(patch.org_types, []) };

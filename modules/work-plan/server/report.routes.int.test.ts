@@ -47,7 +47,7 @@ describeOnEngines('work plan progress reports', (h) => {
     const reports = (await ministry.request('GET', `/api/work-plan/tasks/${task17.id}/reports`)).json();
     const qiaoxiReport = reports.find((r: { orgName: string }) => r.orgName === '桥西区教育局');
     const noComment = await ministry.request('POST', `/api/work-plan/reports/${qiaoxiReport.id}/review`, { decision: 'return' });
-    expect(noComment.json().code).toBe('work_plan.return_needs_comment');
+    expect(noComment.json().code).toBe('work-plan.return_needs_comment');
     const returned = await ministry.request('POST', `/api/work-plan/reports/${qiaoxiReport.id}/review`, { decision: 'return', comment: '请附推荐文件' });
     expect(returned.json()).toMatchObject({ status: 'returned', reviewComment: '请附推荐文件' });
     expect((await ministry.request('GET', `/api/work-plan/tasks/${task17.id}/progress`)).json().targets[0].value).toBe(3);
@@ -62,9 +62,9 @@ describeOnEngines('work plan progress reports', (h) => {
   it('refuses a report from a unit the task does not name, and figures for another task\'s target', async () => {
     const notMine = await changan.request('POST', `/api/work-plan/tasks/${task14}/reports`, { orgId: await h().orgId('GB130102'), reportDate: '2020-06-01', text: '越权报送。' });
     expect(notMine.statusCode).toBe(403);
-    expect(notMine.json().code).toBe('work_plan.not_responsible');
+    expect(notMine.json().code).toBe('work-plan.not_responsible');
     const stray = await changan.request('POST', `/api/work-plan/tasks/${task17.id}/reports`, { orgId: await h().orgId('GB130102'), reportDate: '2020-06-01', text: '错指标。', figures: [{ targetId: 'NOPE', value: 1 }] });
-    expect(stray.json().code).toBe('work_plan.figure_not_in_task');
+    expect(stray.json().code).toBe('work-plan.figure_not_in_task');
   });
 
   it('marks a task 滞后 after its due date and 已完成 once its targets are met', async () => {
@@ -93,7 +93,7 @@ describeOnEngines('work plan targets bound to indicators', (h) => {
     const target = task.targets[0];
     expect(target).toMatchObject({ count: 3, object: '实名制网络学习空间' });
     const bad = await zj.request('PATCH', `/api/work-plan/targets/${target.id}`, { indicatorId: 'nope.nothing' });
-    expect(bad.json().code).toBe('work_plan.unknown_indicator');
+    expect(bad.json().code).toBe('work-plan.unknown_indicator');
     expect((await zj.request('PATCH', `/api/work-plan/targets/${target.id}`, { indicatorId: 'users.accounts_real_name' })).statusCode).toBe(204);
     const before = (await zj.request('GET', `/api/work-plan/tasks/${task.id}/progress`)).json().targets[0];
     expect(before.indicatorId).toBe('users.accounts_real_name');

@@ -1,4 +1,4 @@
-import { forbidden, fromJson, invalid, newId, notFound, pathIds, type Ctx } from '#kernel';
+import { fromJson, newId, pathIds, type Ctx } from '#kernel';
 import type { ReportView, ReviewReportBody, SubmitReportBody, TaskProgress } from '../contract/report.schema.ts';
 import { ReportPermissions, WorkPlanPermissions } from '../contract/permissions.ts';
 import { deriveTaskStatus, isTargetMet, targetShare } from './task-status.ts';
@@ -6,6 +6,9 @@ import * as repo from './report.repo.ts';
 import { insertRows } from './plan.repo.ts';
 import { boundValue } from './indicator-binding.ts';
 import { attachEvidence } from './report-files.ts';
+import { OrgErrors } from '#core/orgs/contract/errors.ts';
+import { WorkPlanErrors } from '../contract/errors.ts';
+import { ReportReviewed, ReportSubmitted } from '../contract/events.ts';
 
 type Mapping = { kind: string; org_id: string | null; org_types: string | null };
 
@@ -17,7 +20,7 @@ export function isResponsible(org: { id: string; path: string; type: string }, m
 
 async function taskOrThrow(ctx: Ctx, taskId: string) {
   const task = await repo.findTask(ctx.db, taskId);
-  if (!task) throw notFound('work_plan.task_not_found', { id: taskId });
+  if (!task) throw WorkPlanErrors.taskNotFound({ id: taskId });
   return task;
 }
 
@@ -61,12 +64,12 @@ export async function submitReport(ctx: Ctx, taskId: string, body: SubmitReportB
   return ctx.transaction(async (tx) => {
     const task = await taskOrThrow(tx, taskId);
     const org = await repo.findOrg(tx.db, body.orgId);
-    if (!org || !tx.access.can(ReportPermissions.submit, org.path)) throw notFound('orgs.org_not_found', { id: body.orgId });
+    if (!org || !tx.access.can(ReportPermissions.submit, org.path)) throw OrgErrors.orgNotFound({ id: body.orgId });
     const mappings = await repo.taskUnitMappings(tx.db, task.id, task.plan_org_id);
-    if (!isResponsible(org, mappings, task.plan_org_path)) throw forbidden('work_plan.not_responsible', { org: org.name, task: task.number });
+    if (!isResponsible(org, mappings, task.plan_org_path)) throw WorkPlanErrors.notResponsible({ org: org.name, task: task.number });
     const targetIds = new Set((await repo.taskTargets(tx.db, task.id)).map((g) => g.id as string));
     const stray = (body.figures ?? []).find((f) => !targetIds.has(f.targetId));
-    if (stray) throw invalid('work_plan.figure_not_in_task', { field: 'figures', targetId: stray.targetId });
+    if (stray) throw WorkPlanErrors.figureNotInTask({ field: 'figures', targetId: stray.targetId });
     const at = tx.now().toISOString();
     const id = newId();
     await insertRows(tx.db, 'wp_reports', [{ id, task_id: task.id, org_id: org.id, org_path: org.path, report_date: body.reportDate, text: body.text, is_complete: body.isComplete ? 1 : 0, status: 'submitted', review_comment: null, reviewed_by: null, reviewed_at: null, created_by: tx.actor.id, created_at: at }]);
@@ -74,6 +77,10 @@ export async function submitReport(ctx: Ctx, taskId: string, body: SubmitReportB
     const fileIds = [...new Set(body.fileIds ?? [])];
     await insertRows(tx.db, 'wp_report_files', fileIds.map((fileId) => ({ report_id: id, file_id: fileId })));
     await attachEvidence(tx, id, fileIds);
+    tx.publish(ReportSubmitted, {
+      reportId: id, taskId: task.id, taskNumber: Number(task.number), taskTitle: task.title, planId: task.plan_id, planOrgId: task.plan_org_id,
+      orgId: org.id, orgName: org.name, submittedBy: tx.actor.id, reportDate: body.reportDate,
+    });
     tx.audit({ action: 'work-plan.report.submitted', objectType: 'work-plan.report', objectId: id, orgId: org.id, changes: { task: task.number, plan: task.plan_title, reportDate: body.reportDate, figures: body.figures ?? [], isComplete: !!body.isComplete, files: fileIds } });
     const rows = (await repo.reportsOfTask(tx.db, task.id)).filter((r) => r.id === id);
     return toReport(rows[0], await repo.figuresOf(tx.db, [id]), await repo.filesOf(tx.db, [id]));
@@ -83,7 +90,7 @@ export async function submitReport(ctx: Ctx, taskId: string, body: SubmitReportB
 export async function listReports(ctx: Ctx, taskId: string): Promise<ReportView[]> {
   const task = await taskOrThrow(ctx, taskId);
   const scopes = await reportScopes(ctx, task);
-  if (!scopes) throw notFound('work_plan.task_not_found', { id: taskId });
+  if (!scopes) throw WorkPlanErrors.taskNotFound({ id: taskId });
   const rows = (await repo.reportsOfTask(ctx.db, task.id)).filter((r) => scopes === 'all' || scopes.some((s) => r.org_path.startsWith(s)));
   const ids = rows.map((r) => r.id);
   const [figures, files] = await Promise.all([repo.figuresOf(ctx.db, ids), repo.filesOf(ctx.db, ids)]);
@@ -95,14 +102,18 @@ export async function reviewReport(ctx: Ctx, reportId: string, body: ReviewRepor
   return ctx.transaction(async (tx) => {
     const report = await repo.findReport(tx.db, reportId);
     const task = report && (await repo.findTask(tx.db, report.task_id));
-    if (!report || !task || !tx.access.can(WorkPlanPermissions.read, task.plan_org_path)) throw notFound('work_plan.report_not_found', { id: reportId });
+    if (!report || !task || !tx.access.can(WorkPlanPermissions.read, task.plan_org_path)) throw WorkPlanErrors.reportNotFound({ id: reportId });
     tx.access.require(ReportPermissions.review, task.plan_org_path);
-    if (report.status !== 'submitted') throw invalid('work_plan.report_already_reviewed', { status: report.status });
-    if (body.decision === 'return' && !body.comment?.trim()) throw invalid('work_plan.return_needs_comment', { field: 'comment' });
+    if (report.status !== 'submitted') throw WorkPlanErrors.reportAlreadyReviewed({ status: report.status });
+    if (body.decision === 'return' && !body.comment?.trim()) throw WorkPlanErrors.returnNeedsComment({ field: 'comment' });
     const status = body.decision === 'accept' ? 'accepted' : 'returned';
     await repo.updateReport(tx.db, report.id, { status, review_comment: body.comment?.trim() || null, reviewed_by: tx.actor.id, reviewed_at: tx.now().toISOString() });
-    tx.audit({ action: `work-plan.report.${status}`, objectType: 'work-plan.report', objectId: report.id, orgId: report.org_id, changes: { status: [report.status, status], comment: body.comment ?? null } });
     const rows = (await repo.reportsOfTask(tx.db, task.id)).filter((r) => r.id === report.id);
+    tx.publish(ReportReviewed, {
+      reportId: report.id, taskId: task.id, taskNumber: Number(task.number), taskTitle: task.title, planId: task.plan_id, planOrgId: task.plan_org_id,
+      orgId: report.org_id, orgName: rows[0].org_name, submittedBy: report.created_by, decision: status, comment: body.comment?.trim() || null,
+    });
+    tx.audit({ action: `work-plan.report.${status}`, objectType: 'work-plan.report', objectId: report.id, orgId: report.org_id, changes: { status: [report.status, status], comment: body.comment ?? null } });
     return toReport(rows[0], await repo.figuresOf(tx.db, [report.id]), await repo.filesOf(tx.db, [report.id]));
   });
 }
@@ -116,7 +127,7 @@ export async function reviewReport(ctx: Ctx, reportId: string, body: ReviewRepor
  */
 export async function taskProgress(ctx: Ctx, taskId: string): Promise<TaskProgress> {
   const task = await taskOrThrow(ctx, taskId);
-  if (!(await reportScopes(ctx, task))) throw notFound('work_plan.task_not_found', { id: taskId });
+  if (!(await reportScopes(ctx, task))) throw WorkPlanErrors.taskNotFound({ id: taskId });
   const [targets, reports] = await Promise.all([repo.taskTargets(ctx.db, task.id), repo.reportsOfTask(ctx.db, task.id)]);
   const live = reports.filter((r) => r.status !== 'returned');
   const figures = await repo.figuresOf(ctx.db, live.map((r) => r.id));

@@ -9,8 +9,8 @@ export interface PlanDetail {
   goals: Array<{ ordinal: number; title: string; text: string }>;
   areas: Array<{ id: string; ordinal: number; title: string; tasks: TaskView[] }>;
 }
-export interface ImportResult { plan: PlanSummary; unmappedUnits: string[]; warnings: Array<{ line: number; message: string }> }
-export interface ParseProblem { line: number; code: string; message: string }
+export interface ImportResult { plan: PlanSummary; unmappedUnits: string[]; warnings: ParseProblem[] }
+export interface ParseProblem { line: number; code: string; params: Record<string, unknown> }
 
 export const planApi = {
   list: () => api.get<PlanSummary[]>('/api/work-plan/plans'),

@@ -7,6 +7,8 @@ export interface CliInput {
   positionals: string[];
   out(line: string): void;
   err(line: string): void;
+  /** Words from the locales: `<module>:cli.…` with {{params}} filled, or an error code's message. */
+  text(key: string, params?: Record<string, unknown>): string;
   /** Present when the command says `needsPlatform`: a migrated database, acting as `cli:<os-user>`. */
   ctx?: Ctx;
   host?: Host;
@@ -14,7 +16,7 @@ export interface CliInput {
 
 /** A module's `educloud <module> <verb>` command; it calls the same services as the HTTP routes. */
 export interface CliCommand {
-  /** One line for `educloud help`, in Chinese. */
+  /** The locale key of one line for `educloud help`, e.g. `work-plan:cli.parse.summary`. */
   summary: string;
   options?: ParseArgsConfig['options'];
   needsPlatform?: boolean;

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import { Value } from 'typebox/value';
 import type { Engine } from './db/database.ts';
+import type { EventDefinition, QueuedEvent } from './events.ts';
 
 export interface Actor {
   kind: 'user' | 'cli' | 'system' | 'anonymous';
@@ -20,11 +22,6 @@ export interface AuditEntry {
   changes?: Record<string, unknown>;
 }
 
-export interface DomainEvent {
-  type: string;
-  payload: Record<string, unknown>;
-}
-
 /** The caller's permissions, resolved from their grants. Implemented by core/access. */
 export interface Access {
   readonly userId: string | null;
@@ -40,14 +37,16 @@ export interface AuditSink {
   append(db: Kysely<any>, entries: AuditEntry[], meta: { actor: Actor; ip: string | null; at: string }): Promise<void>;
 }
 
-export interface EventBus {
-  deliver(events: DomainEvent[]): Promise<void>;
+/** The transactional outbox: stores a transaction's events inside that transaction (core/events). */
+export interface EventSink {
+  append(db: Kysely<any>, events: QueuedEvent[], meta: { actor: Actor; at: string }): Promise<void>;
 }
 
 /**
  * What every service function receives: who acts, from where, when, on which connection, and
  * the audit and event queues. State changes go through `ctx.transaction`, which writes the
- * queued audit records inside the same transaction and delivers events only after commit.
+ * queued audit records and events (to the outbox) inside the same transaction; subscribers
+ * see an event only once that transaction has committed.
  */
 export interface Ctx {
   readonly db: Kysely<any>;
@@ -58,7 +57,8 @@ export interface Ctx {
   readonly inTransaction: boolean;
   now(): Date;
   audit(entry: AuditEntry): void;
-  publish(event: DomainEvent): void;
+  /** Queues an event for the outbox; like `audit`, only inside `ctx.transaction`. */
+  publish<Payload>(event: EventDefinition<Payload>, payload: Payload): void;
   transaction<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T>;
 }
 
@@ -66,10 +66,13 @@ export interface CtxFactoryOptions {
   db: Kysely<any>;
   engine: Engine;
   auditSink: AuditSink;
-  eventBus?: EventBus;
+  /** Where published events go; a transaction that published without one fails (a programming error). */
+  eventSink?: EventSink;
   clock?: () => Date;
   /** Called after a transaction that wrote audit records has committed (caches listen here). */
   afterCommit?: () => void;
+  /** Called after a transaction that published events has committed (the dispatcher's nudge). */
+  afterPublish?: () => void;
 }
 
 export type CtxFactory = (who: { actor: Actor; ip?: string | null; access: Access }) => Ctx;
@@ -77,7 +80,7 @@ export type CtxFactory = (who: { actor: Actor; ip?: string | null; access: Acces
 export function createCtxFactory(options: CtxFactoryOptions): CtxFactory {
   const clock = options.clock ?? (() => new Date());
   return ({ actor, ip = null, access }) => {
-    const make = (db: Kysely<any>, inTransaction: boolean, audits: AuditEntry[], events: DomainEvent[]): Ctx => {
+    const make = (db: Kysely<any>, inTransaction: boolean, audits: AuditEntry[], events: QueuedEvent[]): Ctx => {
       const ctx: Ctx = {
         db,
         engine: options.engine,
@@ -90,25 +93,34 @@ export function createCtxFactory(options: CtxFactoryOptions): CtxFactory {
           if (!inTransaction) throw new Error(`audit "${entry.action}" outside a transaction: wrap the change in ctx.transaction`);
           audits.push(entry);
         },
-        publish(event) {
-          events.push(event);
+        publish(event, payload) {
+          if (!inTransaction) throw new Error(`event "${event.name}" published outside a transaction: wrap the change in ctx.transaction`);
+          // The compiler checks the payload's type; this catches what a cast let through before it is stored.
+          if (!Value.Check(event.schema, payload)) throw new Error(`event "${event.name}": the payload does not match its schema`);
+          events.push({ type: event.name, payload });
         },
         async transaction(fn) {
           if (inTransaction) return fn(ctx);
-          const queuedEvents: DomainEvent[] = [];
           let changed = false;
+          let published = false;
           const result = await db.transaction().execute(async (trx) => {
             const queuedAudits: AuditEntry[] = [];
+            const queuedEvents: QueuedEvent[] = [];
             const inner = make(trx, true, queuedAudits, queuedEvents);
             const value = await fn(inner);
             if (queuedAudits.length > 0) {
               await options.auditSink.append(trx, queuedAudits, { actor, ip, at: clock().toISOString() });
               changed = true;
             }
+            if (queuedEvents.length > 0) {
+              if (!options.eventSink) throw new Error('events were published but this platform has no outbox (eventSink)');
+              await options.eventSink.append(trx, queuedEvents, { actor, at: clock().toISOString() });
+              published = true;
+            }
             return value;
           });
           if (changed) options.afterCommit?.();
-          if (queuedEvents.length > 0 && options.eventBus) await options.eventBus.deliver(queuedEvents);
+          if (published) options.afterPublish?.();
           return result;
         },
       };

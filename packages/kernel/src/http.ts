@@ -9,11 +9,16 @@ import type { Ctx } from './ctx.ts';
  *    passed or a forced password change is done (every other route waits for both)
  *  - permission: a grant carrying this permission somewhere; the service then checks the
  *    subtree of the org the request acts on
+ * `apiToken` says whether an API token (`Authorization: Bearer`, ADR 0008) may call the route.
+ * Permission routes accept one unless they say `false`: their services check `ctx.access`, which
+ * for a token is narrowed to its role on its subtree. Session routes refuse one unless they say
+ * `true`: they act on the account itself (its password, authenticator, sessions, tokens, its own
+ * queues read from its grants), where a narrowed token would act with the account's full reach.
  */
 export type RouteAccess =
   | { public: true }
-  | { session: true; allowPendingMfa?: boolean; allowPendingPasswordChange?: boolean }
-  | { permission: string };
+  | { session: true; allowPendingMfa?: boolean; allowPendingPasswordChange?: boolean; apiToken?: boolean }
+  | { permission: string; apiToken?: boolean };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -28,4 +33,6 @@ export const routeAccess = {
   public: { public: true } as RouteAccess,
   session: { session: true } as RouteAccess,
   permission: (permission: string): RouteAccess => ({ permission }),
+  /** A permission route an API token must not reach (creating tokens, for instance). */
+  browserPermission: (permission: string): RouteAccess => ({ permission, apiToken: false }),
 };

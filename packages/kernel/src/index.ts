@@ -11,6 +11,7 @@ export * from './http.ts';
 export * from './cli.ts';
 export * from './indicator.ts';
 export * from './job.ts';
+export * from './events.ts';
 export * from './workflow.ts';
 export * from './nullable.ts';
 export * from './number-bounds.ts';

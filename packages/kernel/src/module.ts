@@ -7,6 +7,7 @@ import type { IndicatorDefinition } from './indicator.ts';
 import type { JobDefinition } from './job.ts';
 import type { FieldCipher } from './crypto/sm.ts';
 import type { WorkflowDefinition } from './workflow.ts';
+import type { EventDefinition, SubscriberDefinition } from './events.ts';
 
 export interface Label {
   zh: string;
@@ -62,6 +63,10 @@ export interface ModuleDefinition {
   indicators?: IndicatorDefinition[];
   /** Recurring work run by core/jobs on one instance at a time. */
   jobs?: JobDefinition[];
+  /** The events the module publishes (from its `contract/events.ts`), named `<module id>.<resource>.<past tense>`. */
+  events?: EventDefinition<any>[];
+  /** Reactions to events (its own or another module's), run by core/events after the publishing transaction commits. */
+  subscribers?: SubscriberDefinition<any>[];
   /** Review processes (core/workflow) the module starts on its records. */
   workflows?: WorkflowDefinition[];
   /** Command-line verbs, keyed by `<module> <verb>` (e.g. 'work-plan parse'). */

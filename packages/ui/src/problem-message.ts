@@ -10,6 +10,11 @@ export function problemMessage(i18n: I18n, error: unknown): string {
     return i18n.t('shell:error.network', { defaultValue: '网络错误，请检查连接后重试' });
   }
   const { code, params = {}, detail } = error.problem;
+  return codeMessage(i18n, code, params) ?? detail ?? code;
+}
+
+/** The words for a code with its params (a parse problem's, an error's), or null when no namespace has them. */
+export function codeMessage(i18n: I18n, code: string, params: Record<string, unknown> = {}): string | null {
   const language = i18n.resolvedLanguage ?? i18n.language;
   const store = i18n.store?.data?.[language] ?? {};
   for (const bundle of Object.values(store)) {
@@ -22,7 +27,7 @@ export function problemMessage(i18n: I18n, error: unknown): string {
       });
     }
   }
-  return detail ?? code;
+  return null;
 }
 
 /** Field-level messages of a validation problem, keyed by field name, for forms. */

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 
-export interface SessionGrant { roleCode: string; roleName: string; orgId: string; orgName: string; orgPath: string }
+export interface SessionGrant { roleId: string; roleCode: string; roleName: string; orgId: string; orgName: string; orgPath: string }
 
 export interface SessionInfo {
   user: { id: string; account: string; realName: string; displayName: string; orgId: string; hasTotp: boolean; mustChangePassword: boolean };

@@ -13,6 +13,7 @@ import { migrationDirs, openPlatform, preparePlatform, type Platform } from '../
 import { serve } from '../serve.ts';
 import { modules as enabledModules } from '../modules.ts';
 import { runDemo } from '../demo/demo.ts';
+import { textFor } from '../messages.ts';
 
 export interface CommandInput {
   values: Record<string, string | boolean | undefined>;
@@ -21,6 +22,7 @@ export interface CommandInput {
   actor: Actor;
   out(line: string): void;
   err(line: string): void;
+  text(key: string, params?: Record<string, unknown>): string;
 }
 
 export interface Command {
@@ -50,14 +52,14 @@ function required(values: CommandInput['values'], name: string): string {
 function fromModule(c: CliCommand): Command {
   return {
     options: c.options,
-    run: ({ values, positionals, config, actor, out, err }) => c.needsPlatform
-      ? withPlatform(config, (p) => c.run({ values, positionals, out, err, ctx: p.systemCtx(actor), host: p.host }))
-      : c.run({ values, positionals, out, err }),
+    run: ({ values, positionals, config, actor, out, err, text }) => c.needsPlatform
+      ? withPlatform(config, (p) => c.run({ values, positionals, out, err, text, ctx: p.systemCtx(actor), host: p.host }))
+      : c.run({ values, positionals, out, err, text }),
   };
 }
 
 export const moduleCommands = (): Record<string, Command & { summary: string }> =>
-  Object.fromEntries(enabledModules.flatMap((m) => Object.entries(m.cli ?? {}).map(([name, c]) => [name, { ...fromModule(c), summary: c.summary }])));
+  Object.fromEntries(enabledModules.flatMap((m) => Object.entries(m.cli ?? {}).map(([name, c]) => [name, { ...fromModule(c), summary: textFor(c.summary) }])));
 
 export const commands: Record<string, Command> = {
   serve: { run: async ({ config, out }) => serve(config, out) },

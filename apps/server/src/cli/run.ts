@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DomainError, type Actor } from '#kernel';
 import { ConfigError, loadConfig } from '../config.ts';
-import { messageFor } from '../messages.ts';
+import { messageFor, textFor } from '../messages.ts';
 import { commands, moduleCommands, type Command } from './commands.ts';
 
 export { UsageError } from "./usage-error.ts";
@@ -51,7 +51,7 @@ export async function runCli(argv: string[], out: (line: string) => void = (l) =
   try {
     const { values, positionals } = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true });
     const config = loadConfig();
-    return await command.run({ values: values as Record<string, string | boolean | undefined>, positionals, config, actor: cliActor(), out, err });
+    return await command.run({ values: values as Record<string, string | boolean | undefined>, positionals, config, actor: cliActor(), out, err, text: (key, params) => textFor(key, params) });
   } catch (e) {
     if (e instanceof ConfigError || e instanceof UsageError) err(e.message);
     else if (e instanceof DomainError) err(`${messageFor(e.code, e.params)} (${e.code})`);

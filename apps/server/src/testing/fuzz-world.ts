@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Type } from 'typebox';
-import { DomainError, defineModule, fullAccess, newId, type ModuleDefinition } from '#kernel';
+import { defineModule, fullAccess, newId, type ModuleDefinition } from '#kernel';
 import { BUILTIN_ROLES } from '#core/access/contract/permissions.ts';
 import { createOrg } from '#core/orgs/server/org.service.ts';
 import { createUser } from '#core/users/server/user.service.ts';
@@ -10,6 +10,7 @@ import { importPlan } from '../../../../modules/work-plan/server/plan.service.ts
 import { submitReport } from '../../../../modules/work-plan/server/report.service.ts';
 import { hebeiCampaign, type CampaignStage } from '../../../../modules/campaigns/testing/matrix-fixture.ts';
 import { TEST_PASSWORD, type Session, type TestApp } from './test-app.ts';
+import { RequestErrors } from '../request-errors.ts';
 
 /*
  * The world the route fuzzer plays in: one signed-in caller per built-in role, and "victim"
@@ -47,7 +48,7 @@ export const errorProbeModule: ModuleDefinition = defineModule({
     });
     app.post('/api/fuzz-probe/leak', { schema: { body: Type.Object({ note: Type.String({ maxLength: 20 }) }) }, config: { access: { session: true } } }, async (req) => {
       await host.db.insertInto('core_notifications').values({ id: newId(), user_id: req.ctx.actor.id!, kind: 'fuzz.leak', params: '{}', link: null, org_id: null, created_at: new Date().toISOString(), read_at: null }).execute();
-      throw new DomainError('invalid', 'request.invalid');
+      throw RequestErrors.invalid();
     });
     app.get('/api/fuzz-probe/crash', { schema: { querystring: Type.Object({ n: Type.Optional(Type.Integer({ minimum: 0, maximum: 9 })) }) }, config: { access: { public: true } } }, async () => {
       throw new Error('probe crash');

@@ -10,6 +10,7 @@ import { base32Decode, totpCode } from '#core/auth/server/totp.ts';
 import { findOrgByCode } from '#core/orgs/server/org.repo.ts';
 import { createUser } from '#core/users/server/user.service.ts';
 import { grantByCode } from '#core/access/server/access.service.ts';
+import { dispatchEvents, type DispatchReport } from '#core/events/server/dispatcher.ts';
 import { loadConfig } from '../config.ts';
 import { buildApp } from '../app.ts';
 import { openPlatform, preparePlatform, type Platform } from '../platform.ts';
@@ -46,6 +47,8 @@ export interface TestApp {
   /** makeUser then signIn: a new account holding `roles` on the org with `orgCode`, signed in. */
   signInAs(account: string, orgCode: string, roles: string[]): Promise<Session>;
   anonymous(method: InjectOptions['method'], url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  /** One pass of the event dispatcher (what the events.dispatch job runs): subscribers react to committed events. */
+  dispatchEvents(): Promise<DispatchReport>;
   close(): Promise<void>;
 }
 
@@ -142,6 +145,7 @@ export async function startTestApp(engine: EngineName, options: TestAppOptions =
       return harness.signIn(account);
     },
     anonymous: (method, url, body) => send(method, url, body, {}),
+    dispatchEvents: () => dispatchEvents(system(), platform.host),
     async close() {
       await app.close();
       await platform.close();

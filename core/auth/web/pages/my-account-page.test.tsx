@@ -10,7 +10,7 @@ function session(hasTotp: boolean): SessionApi {
     info: {
       user: { id: 'u-1', account: 'demo-t-1', realName: '王老师', displayName: '王老师', orgId: 'org-7', hasTotp, mustChangePassword: false },
       mfa: hasTotp ? 'passed' : 'none', csrfToken: 'x', expiresAt: '2026-03-01T10:00:00.000Z', permissions: [],
-      grants: [{ roleCode: 'teacher', roleName: '教师', orgId: 'org-7', orgName: '城关小学', orgPath: '/1/7/' }],
+      grants: [{ roleId: 'r-teacher', roleCode: 'teacher', roleName: '教师', orgId: 'org-7', orgName: '城关小学', orgPath: '/1/7/' }],
     },
     can: () => false,
     currentOrg: { id: 'org-7', name: '城关小学', path: '/1/7/' },
@@ -112,5 +112,44 @@ describe('my account page', () => {
     // antd spaces out two-character Chinese button labels.
     fireEvent.click(await screen.findByRole('button', { name: /^确\s?定$/ }));
     await waitFor(() => expect(s.signOut).toHaveBeenCalledWith(true));
+  });
+
+  it('creates an API token, shows it once with a copy button and a warning, and revokes one', async () => {
+    const token = (over: object) => ({
+      id: 't-1', name: '旧脚本', prefix: 'ecl_AbCdEf', userId: 'u-1', userAccount: 'demo-t-1', roleId: 'r-teacher', roleCode: 'teacher', roleName: '教师',
+      orgId: 'org-7', orgName: '城关小学', createdBy: 'u-1', createdAt: '2026-02-01T01:00:00.000Z', expiresAt: '2099-01-01T00:00:00.000Z',
+      revokedAt: null, lastUsedAt: null, lastUsedIp: null, ...over,
+    });
+    const secret = `ecl_${'x'.repeat(43)}`;
+    let revoked = false;
+    const fetch = stubServer({
+      '/api/me/tokens': (init) => (init?.method === 'POST'
+        ? json({ token: token({ id: 't-2', name: '数据同步' }), secret }, 201)
+        : json([token({ revokedAt: revoked ? '2026-03-01T00:00:00.000Z' : null })])),
+      '/api/me/tokens/t-1': () => { revoked = true; return noContent(); },
+    });
+    const writeText = vi.fn(async () => undefined);
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    renderPage(session(false));
+    fireEvent.click(screen.getByRole('tab', { name: 'API 令牌' }));
+    const row = (await screen.findByText('旧脚本')).closest('tr')!;
+    expect(within(row).getByText('教师 · 城关小学')).toBeTruthy();
+    expect(within(row).getByText('从未使用')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: /新建令牌/ }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('名称'), { target: { value: ' 数据同步 ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: /新\s?建/ }));
+    expect(await within(dialog).findByText(secret)).toBeTruthy();
+    expect(within(dialog).getByText(/令牌只显示这一次/)).toBeTruthy();
+    const call = fetch.mock.calls.find(([url, init]) => url === '/api/me/tokens' && init?.method === 'POST')!;
+    expect(JSON.parse(String(call[1]?.body))).toEqual({ name: '数据同步', roleId: 'r-teacher', orgId: 'org-7', expiresInDays: 90 });
+    fireEvent.click(within(dialog).getByRole('button', { name: /复制令牌/ }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith(secret));
+
+    fireEvent.click(within(row).getByRole('button', { name: /撤\s?销/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /^确\s?定$/ }));
+    await waitFor(() => expect(fetch.mock.calls.some(([url, init]) => url === '/api/me/tokens/t-1' && init?.method === 'DELETE')).toBe(true));
+    expect(await screen.findByText('已撤销')).toBeTruthy();
   });
 });

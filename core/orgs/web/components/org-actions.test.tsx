@@ -18,7 +18,7 @@ const countyAdmin: SessionApi = {
   info: {
     user: { id: 'u', account: 'changan', realName: '县管理员', displayName: '县管理员', orgId: 'c', hasTotp: true, mustChangePassword: false },
     mfa: 'passed', csrfToken: 'x', expiresAt: at, permissions,
-    grants: [{ roleCode: 'org_admin', roleName: '机构管理员', orgId: 'c', orgName: '长安区教育局', orgPath: '/r/p/s/c/' }],
+    grants: [{ roleId: 'r-org-admin', roleCode: 'org_admin', roleName: '机构管理员', orgId: 'c', orgName: '长安区教育局', orgPath: '/r/p/s/c/' }],
   },
   can: (p) => permissions.includes(p),
   currentOrg: { id: 'c', name: '长安区教育局', path: '/r/p/s/c/' },

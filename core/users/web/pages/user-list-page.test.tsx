@@ -10,7 +10,7 @@ configure({ asyncUtilTimeout: 8000 });
 const user = (over: Partial<User>): User => ({
   id: 'u1', account: 'zhang.san', realName: '张三', displayName: '张三', orgId: currentOrg.id, orgName: currentOrg.name,
   idNumberMasked: '1101**********0022', phoneMasked: '138****5678', email: null, status: 'active', isLocked: false,
-  lockedUntil: null, hasTotp: false, mustChangePassword: false, lastLoginAt: null, isSample: false,
+  lockedUntil: null, hasTotp: false, mustChangePassword: false, lastLoginAt: null, isSample: false, isServiceAccount: false,
   createdAt: '2026-01-05T08:00:00.000Z', updatedAt: '2026-01-05T08:00:00.000Z', ...over,
 });
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Form, Input, List, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { ApiError, FormDrawer, useSession } from '#ui';
+import { ApiError, codeMessage, FormDrawer, useSession } from '#ui';
 import { planApi, type ImportResult, type ParseProblem } from '../api.ts';
 
 /** Reads a text file as the parser does: UTF-8 when valid, otherwise GB18030 (common for Windows files). */
@@ -17,7 +17,7 @@ export async function readPlanFile(file: Blob): Promise<string> {
 
 /** Pastes or loads a 工作要点 and imports it for the current org; lists the parser's problems by line. */
 export function ImportPlanDrawer({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: (r: ImportResult) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { currentOrg } = useSession();
   const [problems, setProblems] = useState<ParseProblem[]>([]);
 
@@ -33,7 +33,7 @@ export function ImportPlanDrawer({ open, onClose, onImported }: { open: boolean;
         try {
           onImported(await planApi.import(currentOrg.id, text));
         } catch (e) {
-          if (e instanceof ApiError && e.code === 'work_plan.unparseable') setProblems((e.problem.params?.problems as ParseProblem[]) ?? []);
+          if (e instanceof ApiError && e.code === 'work-plan.unparseable') setProblems((e.problem.params?.problems as ParseProblem[]) ?? []);
           throw e;
         }
       }}
@@ -47,7 +47,7 @@ export function ImportPlanDrawer({ open, onClose, onImported }: { open: boolean;
           showIcon
           style={{ marginBottom: 16 }}
           title={t('work-plan:web.import.problems')}
-          description={<List size="small" dataSource={problems} renderItem={(p) => <List.Item>{t('work-plan:web.import.line', { line: p.line })}：{p.message}</List.Item>} />}
+          description={<List size="small" dataSource={problems} renderItem={(p) => <List.Item>{t('work-plan:web.import.line', { line: p.line })}：{codeMessage(i18n, p.code, p.params) ?? p.code}</List.Item>} />}
         />
       )}
       <Form.Item noStyle shouldUpdate>

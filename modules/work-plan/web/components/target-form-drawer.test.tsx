@@ -19,7 +19,7 @@ beforeEach(() => {
     if (url === '/api/indicators') return json([{ id: 'users.accounts_opened', name: { zh: '开通账号数', en: 'Accounts opened' }, unit: '个' }]);
     const body = init?.body ? JSON.parse(String(init.body)) : null;
     sent.push({ url, method: init?.method ?? 'GET', body });
-    if (body?.max !== null && body?.max < body?.count) return json({ status: 400, code: 'work_plan.max_below_count', params: { field: 'max' } }, 400);
+    if (body?.max !== null && body?.max < body?.count) return json({ status: 400, code: 'work-plan.max_below_count', params: { field: 'max' } }, 400);
     return json({ id: 'new-target' }, 201);
   }));
 });

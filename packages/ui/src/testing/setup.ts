@@ -1,5 +1,9 @@
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
+
+// antd pages render slowly in jsdom; on a loaded 2-core CI machine a first render can take
+// seconds, and the 1 s default made findBy* fail on time rather than on content.
+configure({ asyncUtilTimeout: 5_000 });
 
 // antd reads these browser APIs, which jsdom lacks.
 if (!window.matchMedia) {
