@@ -3,6 +3,7 @@ import { EventPermissions } from './contract/permissions.ts';
 import { registerDeliveryRoutes } from './server/delivery.routes.ts';
 import { dispatchJob } from './server/dispatch.job.ts';
 import { pruneEventsJob } from './server/prune.job.ts';
+import { buildSubscriberRegistry } from './server/subscriber-registry.ts';
 
 /**
  * The transactional outbox behind `ctx.publish` and the dispatcher that runs the subscribers
@@ -19,5 +20,7 @@ export const eventsModule = defineModule({
   ],
   migrationsDir: new URL('./migrations/', import.meta.url),
   jobs: [dispatchJob, pruneEventsJob],
+  // Every enabled module's subscribers, checked once at start-up (a malformed declaration stops it).
+  createService: (host) => ({ subscribers: buildSubscriberRegistry([...host.modules]) }),
   routes: (app, host) => registerDeliveryRoutes(app, host),
 });

@@ -2,13 +2,12 @@ import { defineModule } from '#kernel';
 import { UserPermissions } from './contract/permissions.ts';
 import { registerUserRoutes } from './server/user.routes.ts';
 import { userIndicators } from './server/user.indicators.ts';
-import { installProbeAlerts } from './server/id-number-probe.ts';
-import type { NotifyPort } from '#core/notify/contract/notify.service.ts';
 
 export const usersModule = defineModule({
   id: 'users',
   tablePrefix: 'core',
-  dependsOn: ['orgs', 'audit', 'notify'],
+  // ID-number probing alerts go out through core/notify at run time (ctx.service); notify reads users, so it starts after.
+  dependsOn: ['orgs', 'audit'],
   permissions: [
     { id: UserPermissions.read, label: { zh: '查看用户', en: 'View users' } },
     { id: UserPermissions.create, label: { zh: '新建用户', en: 'Create users' } },
@@ -23,8 +22,5 @@ export const usersModule = defineModule({
   indicators: userIndicators,
   orgPathColumns: [{ table: 'core_users', column: 'org_path' }],
   migrationsDir: new URL('./migrations/', import.meta.url),
-  routes: (app, host) => {
-    installProbeAlerts(host.service<NotifyPort>('notify'));
-    registerUserRoutes(app);
-  },
+  routes: (app) => registerUserRoutes(app),
 });

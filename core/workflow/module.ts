@@ -1,10 +1,10 @@
 import { defineModule } from '#kernel';
-import type { FilesService } from '#core/files/contract/file.service.ts';
+import { FileService } from '#core/files/contract/file.service.ts';
 import type { WorkflowPort } from './contract/workflow.service.ts';
 import { sweepDeadlines } from './server/deadline.service.ts';
 import { canRead } from './server/engine.ts';
 import { findInstanceBySubject, startInstance } from './server/instance.service.ts';
-import { HISTORY_FILE_OWNER, installWorkflowHost } from './server/ports.ts';
+import { HISTORY_FILE_OWNER } from './server/ports.ts';
 import { registerWorkflowRoutes } from './server/workflow.routes.ts';
 import * as repo from './server/workflow.repo.ts';
 
@@ -15,9 +15,8 @@ export const workflowModule = defineModule({
   migrationsDir: new URL('./migrations/', import.meta.url),
   orgPathColumns: [{ table: 'core_workflow_instances', column: 'org_path' }],
   createService(host): WorkflowPort {
-    installWorkflowHost(host);
     // Attachments of a history entry are readable by whoever may read its instance.
-    host.service<FilesService>('files').registerOwnerPolicy(HISTORY_FILE_OWNER, async (ctx, historyId) => {
+    host.service(FileService).registerOwnerPolicy(HISTORY_FILE_OWNER, async (ctx, historyId) => {
       const entry = await repo.findHistory(ctx.db, historyId);
       const inst = entry && (await repo.findInstance(ctx.db, entry.instance_id));
       return !!inst && (await canRead(ctx, inst));

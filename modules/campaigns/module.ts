@@ -1,11 +1,9 @@
 import { defineModule } from '#kernel';
-import type { WorkflowPort } from '#core/workflow/contract/workflow.service.ts';
 import { CampaignPermissions } from './contract/permissions.ts';
 import { registerCampaignRoutes } from './server/campaign.routes.ts';
 import { registerReviewRoutes } from './server/review.routes.ts';
 import { registerOutcomeRoutes } from './server/outcome.routes.ts';
 import { recommendationWorkflow } from './server/recommendation.ts';
-import { installWorkflowPort } from './server/workflow-port.ts';
 import { CampaignEvents } from './contract/events.ts';
 import { notifyWinners } from './server/outcome-notices.ts';
 
@@ -31,12 +29,6 @@ export const campaignsModule = defineModule({
   workflows: [recommendationWorkflow],
   events: CampaignEvents,
   subscribers: [notifyWinners],
-  // The workflow engine is created before this module (it is listed first), so the port can be taken
-  // here and the services work from the command line too, not only behind HTTP routes.
-  createService: (host) => {
-    installWorkflowPort(host.service<WorkflowPort>('workflow'));
-    return {};
-  },
   routes: (app, host) => {
     registerCampaignRoutes(app);
     registerReviewRoutes(app);

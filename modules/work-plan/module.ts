@@ -4,14 +4,12 @@ import { workPlanCommands } from './cli/commands.ts';
 import { ReportPermissions, WorkPlanPermissions } from './contract/permissions.ts';
 import { registerReportRoutes } from './server/report.routes.ts';
 import { registerPlanEditRoutes } from './server/plan-edit.routes.ts';
-import { installReportFiles } from './server/report-files.ts';
+import { REPORT_OWNER_TYPE } from './server/report-files.ts';
 import { canReadReport } from './server/report.service.ts';
-import type { FilesService } from '#core/files/contract/file.service.ts';
+import { FileService } from '#core/files/contract/file.service.ts';
 import { FilePermissions } from '#core/files/contract/permissions.ts';
 import { registerPlanRoutes } from './server/plan.routes.ts';
 import { seedPlan } from './server/plan.service.ts';
-import { installIndicatorPort } from './server/indicator-binding.ts';
-import type { IndicatorPort } from '#core/indicators/contract/indicator-port.ts';
 import { WorkPlanEvents } from './contract/events.ts';
 import { notifyReporter, notifyReviewers } from './server/report-notices.ts';
 
@@ -40,10 +38,13 @@ export const workPlanModule = defineModule({
   // Reports reach people after the report's transaction commits, retried if the inbox is unavailable.
   subscribers: [notifyReviewers, notifyReporter],
   orgPathColumns: [{ table: 'wp_plans', column: 'org_path' }, { table: 'wp_reports', column: 'org_path' }],
-  routes: (app, host) => {
-    installIndicatorPort(host.service<IndicatorPort>('indicators'));
+  // Whoever may read a report (the issuer's readers, the reporting unit) may download its evidence.
+  createService: (host) => {
+    host.service(FileService).registerOwnerPolicy(REPORT_OWNER_TYPE, canReadReport);
+    return {};
+  },
+  routes: (app) => {
     registerPlanRoutes(app);
-    installReportFiles(host.service<FilesService>('files'), canReadReport);
     registerReportRoutes(app);
     registerPlanEditRoutes(app);
   },

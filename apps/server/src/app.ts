@@ -101,7 +101,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   });
 
   registerAuthRoutes(app, { settings: sessionSettings(platform), loginRateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } });
-  for (const m of platform.modules) if (m.routes) await m.routes(app, platform.host);
+  for (const m of platform.modules) if (m.routes) await m.routes(app, platform.hostFor(m));
   await app.ready();
   return app;
 }

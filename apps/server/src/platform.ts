@@ -1,7 +1,10 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { createCtxFactory, fullAccess, migrateToLatest, openDatabase, type Actor, type Ctx, type CtxFactory, type Database, type Host, type ModuleDefinition } from '#kernel';
+import {
+  createCtxFactory, fullAccess, migrateToLatest, openDatabase, ServiceDirectory, startOrder,
+  type Actor, type Ctx, type CtxFactory, type Database, type Host, type ModuleDefinition, type ServiceRef,
+} from '#kernel';
 import { deriveKey, FieldCipher } from '#kernel/crypto/sm.ts';
 import { installAuditKey } from '#core/audit/server/chain.ts';
 import { installAuditCheckpoints } from '#core/audit/server/checkpoint.ts';
@@ -16,7 +19,6 @@ import { installWorkflowDefinitions } from '#core/workflow/server/definition-reg
 import { installNotificationTemplates } from '#core/notify/server/templates.ts';
 import { installJobs } from '#core/jobs/server/job-registry.ts';
 import { outboxSink } from '#core/events/server/outbox.sink.ts';
-import { installSubscribers } from '#core/events/server/subscriber-registry.ts';
 import { decodeKey, type Config } from './config.ts';
 import { notificationTemplates } from './messages.ts';
 import { modules as enabledModules } from './modules.ts';
@@ -24,9 +26,13 @@ import { modules as enabledModules } from './modules.ts';
 export interface Platform {
   config: Config;
   database: Database;
+  /** The enabled modules in start-up order (each after what it depends on). */
   modules: ModuleDefinition[];
   makeCtx: CtxFactory;
+  /** The platform's own host (serving, CLI, tests): every service. */
   host: Host;
+  /** What a module's hooks (routes, seed) receive: only the services it declared in dependsOn. */
+  hostFor(module: ModuleDefinition): Host;
   registry: PermissionRegistry;
   /** A Ctx for trusted callers (CLI, seeding): full access, audited under `actor`. */
   systemCtx(actor?: Actor): Ctx;
@@ -57,7 +63,8 @@ export function migrationDirs(mods: ModuleDefinition[]): URL[] {
 
 /** Opens the database, installs keys and registries; does not migrate or seed. */
 export function openPlatform(config: Config, options: { modules?: ModuleDefinition[]; clock?: () => Date } = {}): Platform {
-  const mods = options.modules ?? enabledModules;
+  // Each module starts after what it depends on; a missing dependency or a cycle stops here.
+  const mods = startOrder(options.modules ?? enabledModules);
   const database = openDatabase(config.databaseUrl);
   const masterKey = fieldKey(config);
   const fieldCipher = new FieldCipher(masterKey);
@@ -72,12 +79,12 @@ export function openPlatform(config: Config, options: { modules?: ModuleDefiniti
   installJobs(mods);
   for (const m of mods) for (const c of m.orgPathColumns ?? []) trackOrgPathColumn(c.table, c.column);
   let eventsPublished: (() => void) | null = null;
+  const services = new ServiceDirectory();
   const makeCtx = createCtxFactory({
-    db: database.db, engine: database.engine, auditSink, eventSink: outboxSink, clock: options.clock, afterCommit: clearSessionCache,
+    db: database.db, engine: database.engine, auditSink, eventSink: outboxSink, clock: options.clock, afterCommit: clearSessionCache, services,
     afterPublish: () => eventsPublished?.(),
   });
-  const services = new Map<string, unknown>();
-  const host: Host = {
+  const platformHost: Omit<Host, 'service'> = {
     db: database.db,
     engine: database.engine,
     makeCtx,
@@ -87,16 +94,23 @@ export function openPlatform(config: Config, options: { modules?: ModuleDefiniti
       uploadQuotaUserBytes: config.uploadQuotaUserBytes, uploadQuotaOrgBytes: config.uploadQuotaOrgBytes, uploadsPerMinute: config.uploadsPerMinute,
       smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, publicUrl: config.publicUrl,
     },
-    service<T>(id: string): T {
-      if (!services.has(id)) throw new Error(`no service "${id}"`);
-      return services.get(id) as T;
-    },
+    modules: mods,
   };
-  installSubscribers(host, mods);
-  for (const m of mods) if (m.createService) services.set(m.id, m.createService(host));
+  const serviceOf = <T>(ref: ServiceRef<T> | string): T => services.get<T>(typeof ref === 'string' ? { id: ref } : ref);
+  /** What module `m` sees: only the services of the modules it declared in dependsOn. */
+  const hostFor = (m: ModuleDefinition): Host => ({
+    ...platformHost,
+    service<T>(ref: ServiceRef<T> | string): T {
+      const id = typeof ref === 'string' ? ref : ref.id;
+      if (id !== m.id && !(m.dependsOn ?? []).includes(id)) throw new Error(`module "${m.id}" uses the service of "${id}" without listing it in dependsOn`);
+      return serviceOf(ref);
+    },
+  });
+  const host: Host = { ...platformHost, service: serviceOf };
+  for (const m of mods) if (m.createService) services.provide(m.id, m.createService(hostFor(m)));
   const system: Actor = { kind: 'system', id: null, name: 'system' };
   return {
-    config, database, modules: mods, makeCtx, host, registry,
+    config, database, modules: mods, makeCtx, host, hostFor, registry,
     systemCtx: (actor = system) => makeCtx({ actor, access: fullAccess }),
     onEventsPublished: (listener) => { eventsPublished = listener; },
     close: () => database.close(),
@@ -106,6 +120,6 @@ export function openPlatform(config: Config, options: { modules?: ModuleDefiniti
 /** Applies pending migrations of every enabled module, then each module's idempotent seed. */
 export async function preparePlatform(platform: Platform): Promise<{ migrated: string[] }> {
   const migrated = await migrateToLatest(platform.database.db, migrationDirs(platform.modules));
-  for (const m of platform.modules) if (m.seed) await m.seed(platform.systemCtx(), platform.host);
+  for (const m of platform.modules) if (m.seed) await m.seed(platform.systemCtx(), platform.hostFor(m));
   return { migrated };
 }

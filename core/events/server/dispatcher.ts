@@ -73,7 +73,7 @@ async function runHandler(host: Host, subscriber: RegisteredSubscriber, delivery
   const ctx = host.makeCtx({ actor: subscriberActor(subscriber.id), access: fullAccess });
   return ctx.transaction(async (tx) => {
     if (!(await repo.markDelivered(eventsDb(tx.db), deliveryId, tx.now().toISOString()))) return false;
-    await subscriber.handle(tx, event, host);
+    await subscriber.handle(tx, event);
     return true;
   });
 }

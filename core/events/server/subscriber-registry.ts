@@ -1,4 +1,4 @@
-import type { Host, ModuleDefinition, SubscriberDefinition } from '#kernel';
+import { serviceRef, type ModuleDefinition, type ServiceRef, type SubscriberDefinition } from '#kernel';
 
 export interface RegisteredSubscriber extends SubscriberDefinition<any> {
   /** The id of the module whose manifest declares it. */
@@ -39,18 +39,8 @@ export function buildSubscriberRegistry(modules: ModuleDefinition[]): Subscriber
   return { of: (type) => all.filter((s) => s.event.name === type), find: (id) => byId.get(id), all: () => all };
 }
 
-// One registry per running platform, keyed by its host (tests run several platforms in one process).
-const registries = new WeakMap<Host, SubscriberRegistry>();
+/** core/events' own service: the registry built from every enabled module when the platform starts. */
+export const EventsService = serviceRef<{ subscribers: SubscriberRegistry }>('events');
 
-/** The host installs the registry it built from the enabled modules when the platform opens. */
-export function installSubscribers(host: Host, modules: ModuleDefinition[]): SubscriberRegistry {
-  const registry = buildSubscriberRegistry(modules);
-  registries.set(host, registry);
-  return registry;
-}
-
-export function subscribersOf(host: Host): SubscriberRegistry {
-  const registry = registries.get(host);
-  if (!registry) throw new Error('events: the platform installed no subscriber registry');
-  return registry;
-}
+/** The running platform's subscribers, from a host or a ctx. */
+export const subscribersOf = (from: { service<T>(ref: ServiceRef<T>): T }): SubscriberRegistry => from.service(EventsService).subscribers;

@@ -1,3 +1,4 @@
+import { serviceRef } from '#kernel/service.ts';
 import type { Readable } from 'node:stream';
 import type { Ctx } from '#kernel';
 import type { FileMeta, FileOwner } from './file.schema.ts';
@@ -24,3 +25,6 @@ export interface FilesService {
   getFile(ctx: Ctx, fileId: string): Promise<FileMeta>;
   openFile(ctx: Ctx, fileId: string): Promise<{ meta: FileMeta; stream: Readable }>;
 }
+
+/** The typed handle to core/files' contract service. */
+export const FileService = serviceRef<FilesService>('files');

@@ -1,3 +1,4 @@
+import { serviceRef } from '#kernel/service.ts';
 import type { Kysely } from 'kysely';
 import type { Period } from '#kernel';
 
@@ -11,3 +12,6 @@ export interface IndicatorPort {
   unitOf(id: string): string | null;
   valueFor(db: Kysely<any>, id: string, orgPath: string, period: Period): Promise<number>;
 }
+
+/** The typed handle to core/indicators' contract service. */
+export const IndicatorService = serviceRef<IndicatorPort>('indicators');

@@ -1,3 +1,4 @@
+import { serviceRef } from '#kernel/service.ts';
 import type { Ctx } from '#kernel';
 import type { NotificationChannel } from './channel.ts';
 
@@ -25,7 +26,7 @@ export interface Recipients {
   holdersOf?: { permission: string; orgId: string };
 }
 
-/** What other modules get from `host.service('notify')`. */
+/** What other modules get from `host.service(NotifyService)` or `ctx.service(NotifyService)`. */
 export interface NotifyPort {
   /** Queues the message in the same transaction as the caller's change; channels deliver after commit. Returns the users reached. */
   notify(ctx: Ctx, to: Recipients, message: NotificationInput): Promise<{ userIds: string[] }>;
@@ -36,3 +37,6 @@ export interface NotifyPort {
    */
   registerChannel(channel: NotificationChannel): void;
 }
+
+/** The typed handle to core/notify's contract service. */
+export const NotifyService = serviceRef<NotifyPort>('notify');

@@ -1,5 +1,5 @@
 import { DomainError, type Ctx } from '#kernel';
-import type { NotifyPort } from '#core/notify/contract/notify.service.ts';
+import { NotifyService } from '#core/notify/contract/notify.service.ts';
 import { AuditPermissions } from '#core/audit/contract/permissions.ts';
 import { countActorActions } from '#core/audit/server/audit.repo.ts';
 import { findOrgForUser, findUserById } from './user.repo.ts';
@@ -20,12 +20,6 @@ export class IdNumberTaken extends DomainError {
   constructor(readonly targetUserId: string | null, readonly masked: string) {
     super(UserErrors.idNumberTaken.kind, UserErrors.idNumberTaken.code, { field: 'idNumber' });
   }
-}
-
-let alerts: NotifyPort | null = null;
-/** The users module installs core/notify's port at start; without it (the CLI) conflicts are still audited and limited. */
-export function installProbeAlerts(port: NotifyPort | null): void {
-  alerts = port;
 }
 
 /**
@@ -55,12 +49,11 @@ async function recordConflict(ctx: Ctx, actorId: string, since: string, conflict
     const count = (await countActorActions(tx.db, actorId, CONFLICT, since)) + 1;
     if (count !== ID_NUMBER_PROBES.limit || !actor) return;
     const org = await findOrgForUser(tx.db, actor.org_id);
-    const reached = alerts
-      ? (await alerts.notify(tx, { holdersOf: { permission: AuditPermissions.receiveAlerts, orgId: actor.org_id } }, {
-        kind: 'users.id_number_probing', orgId: actor.org_id, link: `/audit?actorId=${actor.id}`,
-        params: { account: actor.account, org: org?.name ?? '', count, minutes: ID_NUMBER_PROBES.windowMinutes },
-      })).userIds
-      : [];
+    // core/notify is reached at run time: it reads users itself, so it starts after this module.
+    const reached = (await tx.service(NotifyService).notify(tx, { holdersOf: { permission: AuditPermissions.receiveAlerts, orgId: actor.org_id } }, {
+      kind: 'users.id_number_probing', orgId: actor.org_id, link: `/audit?actorId=${actor.id}`,
+      params: { account: actor.account, org: org?.name ?? '', count, minutes: ID_NUMBER_PROBES.windowMinutes },
+    })).userIds;
     tx.audit({ action: 'users.id_number.probe_alerted', objectType: 'user', objectId: actor.id, orgId: actor.org_id, changes: { conflicts: count, alerted: reached.length } });
   });
 }

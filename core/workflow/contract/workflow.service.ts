@@ -1,3 +1,4 @@
+import { serviceRef } from '#kernel/service.ts';
 import type { Ctx, WorkflowLevel } from '#kernel';
 import type { InstanceSummary } from './workflow.schema.ts';
 
@@ -30,3 +31,6 @@ export interface WorkflowPort {
   /** The record's active review, else its latest one, else null; the owning module checks who may see it. */
   findBySubject(ctx: Ctx, subjectType: string, subjectId: string): Promise<InstanceSummary | null>;
 }
+
+/** The typed handle to core/workflow's contract service. */
+export const WorkflowService = serviceRef<WorkflowPort>('workflow');

@@ -63,7 +63,7 @@ export async function submitApplication(ctx: Ctx, campaignId: string, body: Subm
     tx.audit({ action: 'campaigns.application.submitted', objectType: 'campaigns.application', objectId: row.id, orgId: org.id, changes: { campaign: c.title, category: category.name, title: row.title } });
     const organiser = (await repo.findOrg(tx.db, c.org_id))!;
     try {
-      await workflow().start(tx, {
+      await workflow(tx).start(tx, {
         definitionId: RECOMMENDATION_WORKFLOW, subjectType: APPLICATION_SUBJECT, subjectId: row.id, orgId: org.id,
         title: `${c.title} · ${category.name} · ${row.title}`, link: `/campaigns/${c.id}?application=${row.id}`, skipLevels: levelsToSkip(organiser.type),
       });
@@ -88,7 +88,7 @@ async function readableApplication(ctx: Ctx, id: string) {
 
 export async function getApplication(ctx: Ctx, id: string): Promise<ApplicationView> {
   const { row, campaign } = await readableApplication(ctx, id);
-  const instance = await workflow().findBySubject(ctx, APPLICATION_SUBJECT, row.id);
+  const instance = await workflow(ctx).findBySubject(ctx, APPLICATION_SUBJECT, row.id);
   return toApplicationView(row, categoryNames(campaign).get(row.category_code) ?? row.category_code, instance?.id ?? null);
 }
 

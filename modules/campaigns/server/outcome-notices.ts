@@ -1,5 +1,5 @@
 import { defineSubscriber } from '#kernel';
-import type { NotifyPort } from '#core/notify/contract/notify.service.ts';
+import { NotifyService } from '#core/notify/contract/notify.service.ts';
 import { CampaignPublished } from '../contract/events.ts';
 import * as repo from './campaign.repo.ts';
 
@@ -8,8 +8,8 @@ export const notifyWinners = defineSubscriber({
   id: 'campaigns.notify_winners',
   label: { zh: '通知获奖者评选结果', en: 'Tell the winners of a published selection' },
   event: CampaignPublished,
-  async handle(ctx, { payload: p }, host) {
-    const notify = host.service<NotifyPort>('notify');
+  async handle(ctx, { payload: p }) {
+    const notify = ctx.service(NotifyService);
     const { rows } = await repo.listApplications(ctx.db, { campaignId: p.campaignId, status: 'awarded' });
     for (const r of rows) {
       await notify.notify(ctx, { userIds: [r.applicant_id] }, {

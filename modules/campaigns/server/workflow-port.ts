@@ -1,13 +1,5 @@
-import type { WorkflowPort } from '#core/workflow/contract/workflow.service.ts';
+import type { Ctx } from '#kernel';
+import { WorkflowService, type WorkflowPort } from '#core/workflow/contract/workflow.service.ts';
 
-let port: WorkflowPort | undefined;
-
-/** The host hands over the workflow engine when the module's routes are registered. */
-export function installWorkflowPort(p: WorkflowPort): void {
-  port = p;
-}
-
-export function workflow(): WorkflowPort {
-  if (!port) throw new Error('campaigns: the workflow service was not installed');
-  return port;
-}
+/** core/workflow's engine, as the platform started it. */
+export const workflow = (ctx: Ctx): WorkflowPort => ctx.service(WorkflowService);

@@ -20,8 +20,8 @@ async function editableTarget(ctx: Ctx, targetId: string) {
   return { target, task };
 }
 
-function checkTarget(values: { bound: string; max: number | null; count: number; indicatorId: string | null }): void {
-  if (values.indicatorId && !indicatorExists(values.indicatorId)) throw WorkPlanErrors.unknownIndicator({ field: 'indicatorId', id: values.indicatorId });
+function checkTarget(ctx: Ctx, values: { bound: string; max: number | null; count: number; indicatorId: string | null }): void {
+  if (values.indicatorId && !indicatorExists(ctx, values.indicatorId)) throw WorkPlanErrors.unknownIndicator({ field: 'indicatorId', id: values.indicatorId });
   if (values.bound === 'range' && values.max === null) throw WorkPlanErrors.rangeNeedsMax({ field: 'max' });
   if (values.max !== null && values.max < values.count) throw WorkPlanErrors.maxBelowCount({ field: 'max' });
 }
@@ -46,7 +46,7 @@ export async function createTarget(ctx: Ctx, taskId: string, body: CreateTargetB
     const task = await editableTask(tx, taskId);
     const max = body.max ?? null;
     const indicatorId = body.indicatorId ?? null;
-    checkTarget({ bound: body.bound, max, count: body.count, indicatorId });
+    checkTarget(ctx, { bound: body.bound, max, count: body.count, indicatorId });
     const existing = await repo.taskTargets(tx.db, task.id);
     const at = tx.now().toISOString();
     const id = newId();
@@ -71,7 +71,7 @@ export async function updateTarget(ctx: Ctx, targetId: string, body: UpdateTarge
     }
     const merged = (column: string) => (column in patch ? patch[column] : target[column]);
     const max = merged('max') === null ? null : Number(merged('max'));
-    checkTarget({ bound: merged('bound') as string, max, count: Number(merged('count')), indicatorId: (patch.indicator_id as string | null | undefined) ?? null });
+    checkTarget(ctx, { bound: merged('bound') as string, max, count: Number(merged('count')), indicatorId: (patch.indicator_id as string | null | undefined) ?? null });
     if (Object.keys(patch).length === 0) return;
     await repo.updateTarget(tx.db, target.id, { ...patch, updated_at: tx.now().toISOString() });
     tx.audit({ action: 'work-plan.target.updated', objectType: 'work-plan.target', objectId: target.id, orgId: task.plan_org_id, changes });

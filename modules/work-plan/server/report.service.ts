@@ -143,7 +143,7 @@ export async function taskProgress(ctx: Ctx, taskId: string): Promise<TaskProgre
     const values = [...latest.entries()].filter(([k]) => k.startsWith(`${g.id}|`)).map(([, v]) => v.value);
     const reported = values.length ? values.reduce((a, b) => a + b, 0) : null;
     // A target bound to an indicator follows the live figure instead of the reports.
-    const value = g.indicator_id ? await boundValue(ctx.db, g.indicator_id, task.plan_org_path, task.plan_year === null ? null : Number(task.plan_year), ctx.now()) : reported;
+    const value = g.indicator_id ? await boundValue(ctx, g.indicator_id, task.plan_org_path, task.plan_year === null ? null : Number(task.plan_year)) : reported;
     const progress = { count: Number(g.count), max: g.max === null ? null : Number(g.max), bound: g.bound, value };
     return { id: g.id as string, count: progress.count, max: progress.max, unit: g.unit as string, object: g.object as string, bound: g.bound as string, value, isMet: isTargetMet(progress), share: targetShare(progress), indicatorId: (g.indicator_id as string | null) ?? null };
   }));

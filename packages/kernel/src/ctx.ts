@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { Value } from 'typebox/value';
 import type { Engine } from './db/database.ts';
 import type { EventDefinition, QueuedEvent } from './events.ts';
+import type { ServiceDirectory, ServiceRef } from './service.ts';
 
 export interface Actor {
   kind: 'user' | 'cli' | 'system' | 'anonymous';
@@ -60,6 +61,8 @@ export interface Ctx {
   /** Queues an event for the outbox; like `audit`, only inside `ctx.transaction`. */
   publish<Payload>(event: EventDefinition<Payload>, payload: Payload): void;
   transaction<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T>;
+  /** Another piece's contract service (see kernel/service.ts); the same object for the platform's lifetime. */
+  service<T>(ref: ServiceRef<T>): T;
 }
 
 export interface CtxFactoryOptions {
@@ -69,6 +72,8 @@ export interface CtxFactoryOptions {
   /** Where published events go; a transaction that published without one fails (a programming error). */
   eventSink?: EventSink;
   clock?: () => Date;
+  /** The contract services of the running platform, for `ctx.service`. */
+  services?: ServiceDirectory;
   /** Called after a transaction that wrote audit records has committed (caches listen here). */
   afterCommit?: () => void;
   /** Called after a transaction that published events has committed (the dispatcher's nudge). */
@@ -89,6 +94,10 @@ export function createCtxFactory(options: CtxFactoryOptions): CtxFactory {
         access,
         inTransaction,
         now: clock,
+        service(ref) {
+          if (!options.services) throw new Error(`no service "${ref.id}": this Ctx was made without a service directory`);
+          return options.services.get(ref);
+        },
         audit(entry) {
           if (!inTransaction) throw new Error(`audit "${entry.action}" outside a transaction: wrap the change in ctx.transaction`);
           audits.push(entry);

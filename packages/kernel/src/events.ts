@@ -53,7 +53,8 @@ export interface SubscriberDefinition<Payload = unknown> {
   event: EventDefinition<Payload>;
   /** Failed attempts before the delivery is dead (default 5). */
   maxAttempts?: number;
-  handle(ctx: Ctx, event: PublishedEvent<Payload>, host: Host): Promise<void>;
+  /** Reaches other pieces through `ctx.service(Ref)`. */
+  handle(ctx: Ctx, event: PublishedEvent<Payload>): Promise<void>;
 }
 
 /** Declares a subscriber; the payload type follows from `event`. */

@@ -2,6 +2,7 @@ export * from './errors.ts';
 export * from './ids.ts';
 export * from './ctx.ts';
 export * from './module.ts';
+export * from './service.ts';
 export * from './org-path.ts';
 export * from './db/database.ts';
 export * from './db/columns.ts';

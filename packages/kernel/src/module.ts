@@ -8,6 +8,7 @@ import type { JobDefinition } from './job.ts';
 import type { FieldCipher } from './crypto/sm.ts';
 import type { WorkflowDefinition } from './workflow.ts';
 import type { EventDefinition, SubscriberDefinition } from './events.ts';
+import type { ServiceRef } from './service.ts';
 
 export interface Label {
   zh: string;
@@ -34,8 +35,13 @@ export interface Host {
   /** Encrypts personal data (phones, ID numbers) with the deployment's master key; SM4 + HMAC-SM3. */
   fieldCipher: FieldCipher;
   config: Readonly<Record<string, unknown>>;
-  /** Another module's contract service, by id; only modules listed in dependsOn. */
-  service<T>(moduleId: string): T;
+  /** Every enabled module, in start-up order: what registries (permissions, jobs, indicators…) are built from. */
+  modules: readonly ModuleDefinition[];
+  /**
+   * Another module's contract service, typed by its ref; only modules listed in this module's
+   * dependsOn (which therefore started earlier). A string id is the old, untyped form.
+   */
+  service<T>(ref: ServiceRef<T> | string): T;
 }
 
 export interface ModuleDefinition {
@@ -56,7 +62,11 @@ export interface ModuleDefinition {
    * (a test checks), so a new copy of an org path cannot be forgotten by a move.
    */
   historicalOrgPathColumns?: Array<{ table: string; column: string }>;
-  /** The contract service other modules may call through `host.service(id)`. */
+  /**
+   * The contract service other modules reach through `host.service(Ref)` / `ctx.service(Ref)`,
+   * where `Ref = serviceRef<Contract>(this module's id)` lives in the module's contract folder.
+   * Called once at start-up, after the services of every module in dependsOn.
+   */
   createService?(host: Host): unknown;
   routes?(app: FastifyInstance, host: Host): Promise<void> | void;
   /** Named measures over an org subtree and a period, for dashboards and plan targets. */
