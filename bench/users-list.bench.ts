@@ -235,7 +235,7 @@ async function databaseBaseline(engine: 'sqlite' | 'postgres', url: string, toke
     const queries: Captured[] = [];
     const take = (labels: string[]) => {
       const selects = captured.filter((q) => /^\s*select/i.test(q.sql));
-      selects.forEach((q, i) => queries.push({ label: labels[i] ?? `extra ${i}`, query: q }));
+      for (const [i, q] of selects.entries()) queries.push({ label: labels[i] ?? `extra ${i}`, query: q });
       captured = [];
     };
     // What the onRequest hook runs, then what GET /api/users?pageSize=50 runs, in that order.

@@ -25,7 +25,7 @@ import { performance } from 'node:perf_hooks';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import { createCtxFactory, fullAccess, type AuditSink } from '#kernel';
+import { createCtxFactory, type AuditSink } from '#kernel';
 import { SQLite } from '#kernel/db/sqlite-driver.ts';
 import { resolveAccess } from '#core/access/server/access.resolve.ts';
 import { findUserByAccount } from '#core/users/server/user.repo.ts';

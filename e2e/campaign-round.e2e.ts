@@ -13,7 +13,7 @@ import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { planDemo } from '../apps/server/src/demo/demo-plan.ts';
 import { signIn, signInAsAdmin, signInReplacingPassword } from './support/browser.ts';
-import { formItem, openExtraPage, pickInSelect, signInWithTotp, type ExtraPage } from './support/console.ts';
+import { openExtraPage, pickInSelect, signInWithTotp, type ExtraPage } from './support/console.ts';
 import { e2eSuite } from './support/journey.ts';
 import { DEMO_PASSWORD } from './support/server.ts';
 

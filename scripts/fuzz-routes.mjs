@@ -20,7 +20,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []));
+const argv = process.argv.slice(2);
+const args = Object.fromEntries(argv.flatMap((a, i) => (a.startsWith('--') ? [[a.slice(2), argv[i + 1]]] : [])));
 const runs = Number(args.runs ?? 200);
 const rounds = Number(args.rounds ?? 1);
 const first = !args.seed || args.seed === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(args.seed);

@@ -120,7 +120,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/orgs/:id/deactivate': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/orgs/${await f.hebeiCounty()}/deactivate` }) },
   'POST /api/orgs/:id/activate': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: `/api/orgs/${await f.hebeiCounty()}/activate` }) },
 
-  'GET /api/users': { kind: 'list', request: async (f) => { await f.hebeiUser(); return { method: 'GET', url: '/api/users?pageSize=200' }; }, hebeiRows: (b, f) => b.items.filter((u: any) => u.account.startsWith('hb-')).length },
+  'GET /api/users': { kind: 'list', request: async (f) => { await f.hebeiUser(); return { method: 'GET', url: '/api/users?pageSize=200' }; }, hebeiRows: (b) => b.items.filter((u: any) => u.account.startsWith('hb-')).length },
   'GET /api/users/export': { kind: 'scoped', request: async (f) => { await f.hebeiUser(); return { method: 'GET', url: `/api/users/export?orgId=${f.hebei}&q=hb-` }; } },
   'GET /api/users/:id': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/users/${await f.hebeiUser()}` }) },
   'POST /api/users': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: '/api/users', body: { account: `m${Date.now()}${Math.floor(Math.random() * 1e6)}`, realName: '矩阵用户', orgId: await f.hebeiCounty(), password: TEST_PASSWORD } }) },
@@ -141,7 +141,7 @@ const MATRIX: Record<string, Entry> = {
     return { method: 'DELETE', url: `/api/access/grants/${grant.id}` };
   } },
 
-  'GET /api/audit/events': { kind: 'list', request: async (f) => { await f.hebeiCounty(); return { method: 'GET', url: '/api/audit/events?action=orgs.org.created&pageSize=200' }; }, hebeiRows: (b, f) => b.items.filter((e: any) => e.changes?.name === '矩阵县教育局').length },
+  'GET /api/audit/events': { kind: 'list', request: async (f) => { await f.hebeiCounty(); return { method: 'GET', url: '/api/audit/events?action=orgs.org.created&pageSize=200' }; }, hebeiRows: (b) => b.items.filter((e: any) => e.changes?.name === '矩阵县教育局').length },
   'GET /api/audit/events/export': { kind: 'scoped', request: async (f) => { await f.hebeiCounty(); return { method: 'GET', url: `/api/audit/events/export?orgId=${f.hebei}&action=orgs.org.created` }; } },
   'GET /api/audit/events/:id': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: `/api/audit/events/${await f.hebeiAuditEvent()}` }) },
   'POST /api/audit/verify': { kind: 'platform', request: async () => ({ method: 'POST', url: '/api/audit/verify' }) },

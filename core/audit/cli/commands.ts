@@ -28,7 +28,7 @@ export async function runAuditVerify(ctx: Ctx, options: { checkpoint?: string; g
     silentGapDays = Number(options.gapDays);
     if (!Number.isInteger(silentGapDays) || silentGapDays < 1 || silentGapDays > 3650) return usage(err, `--gap-days 应为 1–3650 之间的整数，实际为 "${options.gapDays}"`);
   }
-  let checkpoints;
+  let checkpoints: ReturnType<typeof parseCheckpointLines> | undefined;
   if (options.checkpoint !== undefined) {
     if (!existsSync(options.checkpoint)) return usage(err, `检查点文件不存在：${options.checkpoint}`);
     checkpoints = parseCheckpointLines(readFileSync(options.checkpoint, 'utf8'));

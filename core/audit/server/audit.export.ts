@@ -46,7 +46,7 @@ export async function exportAuditEvents(ctx: Ctx, query: AuditExportQuery): Prom
     if (orgNames.size > ORG_NAME_CACHE_LIMIT) orgNames.clear();
     const missing = [...new Set(events.map((e) => e.orgId).filter((id): id is string => !!id && !orgNames.has(id)))];
     const found = await Promise.all(missing.map((id) => findOrgById(ctx.db, id)));
-    missing.forEach((id, i) => orgNames.set(id, found[i]?.name ?? id));
+    for (const [i, id] of missing.entries()) orgNames.set(id, found[i]?.name ?? id);
     return events;
   };
   const toRow = (e: AuditEvent) => ({

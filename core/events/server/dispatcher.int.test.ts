@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { type Ctx } from '#kernel';
+import type { Ctx } from '#kernel';
 import { describeOnEngines, type TestApp } from '../../../apps/server/src/testing/test-app.ts';
 import { schedulerFor } from '#core/jobs/server/scheduler.ts';
 import { eventFixtureModule, handlerCalls, ThingCreated } from '../testing/event-fixture.ts';

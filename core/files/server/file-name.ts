@@ -1,4 +1,5 @@
 // Controls, and the bidirectional overrides that make "txt.exe" display as "exe.txt".
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is this pattern's purpose
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const MAX_LENGTH = 200;
 

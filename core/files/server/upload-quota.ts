@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type DomainError } from '#kernel';
+import type { DomainError } from '#kernel';
 import { FileErrors } from '../contract/errors.ts';
 import * as repo from './file.repo.ts';
 

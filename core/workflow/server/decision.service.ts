@@ -1,4 +1,4 @@
-import { type Ctx } from '#kernel';
+import type { Ctx } from '#kernel';
 import { WorkflowErrors } from '../contract/errors.ts';
 import type { ApproveBody, InstanceDetail, RejectBody } from '../contract/workflow.schema.ts';
 import { stepOf } from './definition-registry.ts';

@@ -1,4 +1,4 @@
-import { type Ctx } from '#kernel';
+import type { Ctx } from '#kernel';
 import { WorkflowErrors } from '../contract/errors.ts';
 import type { InstanceDetail, ResubmitBody, ReturnBody, WithdrawBody } from '../contract/workflow.schema.ts';
 import { announce, enterStep, finish, newTask, notifyApplicant, record, requireTask, requireUser, stepIndex, takeInstance, type Loaded } from './engine.ts';

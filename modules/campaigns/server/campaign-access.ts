@@ -1,4 +1,4 @@
-import { type Ctx } from '#kernel';
+import type { Ctx } from '#kernel';
 import { CampaignPermissions } from '../contract/permissions.ts';
 import * as repo from './campaign.repo.ts';
 import { CampaignErrors } from '../contract/errors.ts';

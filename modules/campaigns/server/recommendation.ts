@@ -1,4 +1,4 @@
-import { type Ctx, type WorkflowDefinition, type WorkflowTransition } from '#kernel';
+import type { Ctx, WorkflowDefinition, WorkflowTransition } from '#kernel';
 import type { LevelQuota } from '../contract/campaign-rules.ts';
 import { CampaignPermissions } from '../contract/permissions.ts';
 import { allowedRecommendations } from './level-quota.ts';

@@ -1,4 +1,4 @@
-import { type Ctx } from '#kernel';
+import type { Ctx } from '#kernel';
 import type { PlanDashboard } from '../contract/report.schema.ts';
 import { WorkPlanPermissions } from '../contract/permissions.ts';
 import { findPlan, loadPlanTree } from './plan.repo.ts';

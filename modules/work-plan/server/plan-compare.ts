@@ -43,10 +43,12 @@ export function similarity(a: string, b: string): number {
 /** Each current task with its best match among last year's (one previous task at most once). */
 export function matchTasks(current: ComparableTask[], previous: ComparableTask[], threshold = 0.35): TaskMatch[] {
   const pairs: Array<{ c: number; p: number; s: number }> = [];
-  current.forEach((c, ci) => previous.forEach((p, pi) => {
-    const s = similarity(`${c.title}${c.text}`, `${p.title}${p.text}`) * 0.5 + similarity(c.title, p.title) * 0.5;
-    if (s >= threshold) pairs.push({ c: ci, p: pi, s });
-  }));
+  for (const [ci, c] of current.entries()) {
+    for (const [pi, p] of previous.entries()) {
+      const s = similarity(`${c.title}${c.text}`, `${p.title}${p.text}`) * 0.5 + similarity(c.title, p.title) * 0.5;
+      if (s >= threshold) pairs.push({ c: ci, p: pi, s });
+    }
+  }
   pairs.sort((a, b) => b.s - a.s);
   const taken = new Set<number>();
   const matched = new Map<number, { p: number; s: number }>();

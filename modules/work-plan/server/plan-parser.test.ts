@@ -75,7 +75,7 @@ describe('parsing generated 工作要点 documents', () => {
       const result = parsePlan(text);
       expect(result.ok).toBe(false);
       if (result.ok) return;
-      const line = text.split('\n').findIndex((l) => l === '5.任务2的标题') + 1;
+      const line = text.split('\n').indexOf('5.任务2的标题') + 1;
       expect(result.problems).toContainEqual(expect.objectContaining({ line, code: 'work-plan.task_numbering' }));
     }), { numRuns: 40 });
   });

@@ -139,7 +139,7 @@ export async function mapUnit(ctx: Ctx, body: UnitMappingBody): Promise<UnitView
     let orgName: string | null = null;
     if (body.orgId) {
       const org = await repo.findOrg(tx.db, body.orgId);
-      if (!org || !org.path.startsWith(scope.path)) throw WorkPlanErrors.unitOrgOutsideIssuer({ field: 'orgId' });
+      if (!org?.path.startsWith(scope.path)) throw WorkPlanErrors.unitOrgOutsideIssuer({ field: 'orgId' });
       patch = { kind: 'org', org_id: org.id, org_types: null };
       orgName = org.name;
     } else if (body.orgTypes?.length) {

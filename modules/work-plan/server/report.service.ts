@@ -45,7 +45,7 @@ export async function canReadReport(ctx: Ctx, reportId: string): Promise<boolean
   const task = report && (await repo.findTask(ctx.db, report.task_id));
   if (!report || !task) return false;
   const scopes = await reportScopes(ctx, task);
-  return scopes === 'all' || (scopes !== null && scopes.some((s) => report.org_path.startsWith(s)));
+  return scopes === 'all' || (scopes?.some((s) => report.org_path.startsWith(s)) ?? false);
 }
 
 const figureValue = (value: number | string | null): number | null => (value === null ? null : Number(value));

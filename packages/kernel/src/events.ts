@@ -1,6 +1,6 @@
 import type { Static, TSchema } from 'typebox';
 import type { Actor, Ctx } from './ctx.ts';
-import type { Host, Label } from './module.ts';
+import type { Label } from './module.ts';
 
 /** `<module>.<resource>.<past tense>`, lower case: `work-plan.report.submitted`. */
 const EVENT_NAME = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9_-]*\.[a-z][a-z0-9_]*$/;

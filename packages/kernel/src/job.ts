@@ -16,5 +16,6 @@ export interface JobDefinition {
   /** Failed attempts retried with back-off before waiting for the next regular run (default 3). */
   maxAttempts?: number;
   /** The run's one-line summary goes into the history. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a job that has nothing to report simply returns
   run(ctx: Ctx, host: Host): Promise<{ summary?: string } | void>;
 }

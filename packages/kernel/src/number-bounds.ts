@@ -27,7 +27,7 @@ export const BoundedInteger = (range: NumberRange): TInteger => Type.Integer(ran
  */
 export const REQUEST_VALIDATION_OPTIONS = { removeAdditional: false, coerceTypes: 'array', useDefaults: true, strictNumbers: false } as const;
 
-const isFinite = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value);
+const isFiniteNumber = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value);
 
 const CHILD_MAPS = ['properties', 'patternProperties', '$defs', 'definitions'] as const;
 const CHILD_SCHEMAS = ['items', 'additionalProperties', 'not', 'contains', 'if', 'then', 'else'] as const;
@@ -43,8 +43,8 @@ export function unboundedNumbers(schema: unknown, path = ''): string[] {
   const out: string[] = [];
   const types = Array.isArray(s.type) ? s.type : [s.type];
   if ((types.includes('number') || types.includes('integer')) && s.const === undefined && s.enum === undefined) {
-    const low = isFinite(s.minimum) || isFinite(s.exclusiveMinimum);
-    const high = isFinite(s.maximum) || isFinite(s.exclusiveMaximum);
+    const low = isFiniteNumber(s.minimum) || isFiniteNumber(s.exclusiveMinimum);
+    const high = isFiniteNumber(s.maximum) || isFiniteNumber(s.exclusiveMaximum);
     if (!low || !high) out.push(path || '(root)');
   }
   for (const key of CHILD_MAPS) {
@@ -54,7 +54,7 @@ export function unboundedNumbers(schema: unknown, path = ''): string[] {
   for (const key of CHILD_SCHEMAS) if (typeof s[key] === 'object') out.push(...unboundedNumbers(s[key], `${path}[${key}]`));
   for (const key of CHILD_LISTS) {
     const list = s[key];
-    if (Array.isArray(list)) list.forEach((child, i) => out.push(...unboundedNumbers(child, `${path}[${key}.${i}]`)));
+    if (Array.isArray(list)) for (const [i, child] of list.entries()) out.push(...unboundedNumbers(child, `${path}[${key}.${i}]`));
   }
   return out;
 }

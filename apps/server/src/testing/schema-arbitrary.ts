@@ -16,6 +16,7 @@ export const ODD_STRINGS = [
   '教育信息化', '𠀀𪚥龘', '😀👩‍👩‍👧‍👦🏳️‍🌈', 'مرحبا بالعالم', '\u202eevil\u202c', 'a\u200bb\u200c\u200d\ufeff', 'ｆｕｌｌｗｉｄｔｈ',
   'e\u0301\u0308\u0327', '\t\r\n', ' ', '', 'x'.repeat(300),
   "' OR '1'='1", "'; DROP TABLE core_users; --", '%_\\', '") or 1=1 --', '$1', '?', ':name',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: '${7*7}' is a template-injection probe, meant literally
   '../../etc/passwd', '..\\..\\windows', '/', '%2e%2e%2f', 'file:///etc/passwd', '<script>alert(1)</script>', '{{7*7}}', '${7*7}',
   '=cmd|\' /C calc\'!A0', '__proto__', 'constructor', 'prototype', 'null', 'undefined', 'NaN', '-1', '0', '1e308', 'true',
   '2020-13-45', '9999-12-31T23:59:59Z', '01ARZ3NDEKTSV4RRFFQ69G5FAV', '0'.repeat(26), 'GB110000',
@@ -137,7 +138,7 @@ function schemaAt(schema: Schema | undefined, path: (string | number)[]): Schema
 
 function paths(value: unknown, at: (string | number)[] = []): (string | number)[][] {
   const out: (string | number)[][] = [at];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...at, i])));
+  if (Array.isArray(value)) for (const [i, v] of value.entries()) out.push(...paths(v, [...at, i]));
   else if (isObject(value)) for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...at, k]));
   return out;
 }
@@ -248,7 +249,6 @@ function mutate(schema: Schema | undefined, valid: unknown, kind: Mutation, i: n
       const value = typeof prev === 'string' && j % 2 ? `${prev}${text}` : text;
       return { value: replaceAt(valid, p, value), mutation: kind, at: at(p) };
     }
-    case 'wrong_type':
     default: {
       const p = all[i % all.length];
       return { value: replaceAt(valid, p, wrongTypeFor(schemaAt(schema, p), j)), mutation: 'wrong_type', at: at(p) };
@@ -271,7 +271,7 @@ export function inputFeatures(value: unknown, out = new Set<string>()): Set<stri
     if (LONE_SURROGATE.test(value)) out.add('lone_surrogate');
   } else if (typeof value === 'number') {
     if (!Number.isSafeInteger(value) && (Math.abs(value) > 1e15 || Object.is(value, -0))) out.add('huge_number');
-  } else if (Array.isArray(value)) value.forEach((v) => inputFeatures(v, out));
+  } else if (Array.isArray(value)) for (const v of value) inputFeatures(v, out);
   else if (isObject(value)) for (const [k, v] of Object.entries(value)) { inputFeatures(k, out); inputFeatures(v, out); }
   return out;
 }

@@ -67,7 +67,10 @@ export function ConsoleLayout() {
             ) : <Typography.Text strong ellipsis>{session.currentOrg.name}</Typography.Text>}
           </div>
           <Space size={isPhone ? 'small' : 'middle'} style={{ flex: 'none' }}>
-            {webModules.flatMap((m) => (m.headerItems ?? []).map((Item, i) => <Suspense key={`${m.id}-${i}`} fallback={null}><Item /></Suspense>))}
+            {webModules.flatMap((m) => (m.headerItems ?? []).map((Item, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a module's header items are a fixed list declared in its manifest
+              <Suspense key={`${m.id}-${i}`} fallback={null}><Item /></Suspense>
+            )))}
             <LanguageSwitch />
             <Dropdown menu={{ items: userMenu }} trigger={['click']}>
               <button type="button" aria-label={t('shell:header.myAccount')} style={{ background: 'none', border: 0, cursor: 'pointer', display: 'flex', alignItems: 'center', gap: 8 }}>

@@ -51,6 +51,7 @@ export default function SignInPage({ expired, ended, onSignedIn }: { expired: bo
             {error && <div className="ec-alert ec-alert-error" role="alert">{error}</div>}
             <div className="ec-field">
               <label htmlFor="account">{t('shell:signIn.account')}</label>
+              {/* biome-ignore lint/a11y/noAutofocus: the sign-in page has one task; focusing the account field is what users of a login form expect */}
               <input id="account" className="ec-input" autoComplete="username" autoFocus value={account} aria-invalid={missing.account || undefined}
                 aria-describedby={missing.account ? 'account-error' : undefined} onChange={(e) => setAccount(e.target.value)} disabled={busy} />
               {missing.account && <div id="account-error" className="ec-field-error">{t('shell:signIn.accountRequired')}</div>}

@@ -30,6 +30,7 @@ export function PermissionTree({ id, permissions, value = [], onChange, disabled
         const ids = g.items.map((p) => p.id);
         const count = ids.filter((p) => chosen.has(p)).length;
         return (
+          // biome-ignore lint/a11y/useSemanticElements: a labelled group of checkboxes styled as a card; a fieldset's legend would break the card layout
           <div key={g.module} role="group" aria-label={g.label} data-module={g.module}
             style={{ border: '1px solid #e5e7eb', borderRadius: 8, padding: '8px 12px', background: '#fafbfc' }}>
             <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>

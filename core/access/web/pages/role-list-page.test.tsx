@@ -79,7 +79,7 @@ describe('roles page', { timeout: 90_000 }, () => {
   });
 
   it('reports the server\'s refusal to delete a role that is still granted', async () => {
-    const calls = serve((url, method) => method === 'DELETE' ? { status: 409, body: { status: 409, code: 'access.role_in_use', params: { grants: 3 } } } : undefined);
+    const calls = serve((_url, method) => method === 'DELETE' ? { status: 409, body: { status: 409, code: 'access.role_in_use', params: { grants: 3 } } } : undefined);
     renderPage(['access.role.read', 'access.role.manage']);
     fireEvent.click(within(await rowOf('数据填报员')).getByRole('button', { name: '删除 数据填报员' }));
     const confirm = (await screen.findByText('删除角色「数据填报员」？')).closest('.ant-popover') as HTMLElement;
@@ -89,7 +89,7 @@ describe('roles page', { timeout: 90_000 }, () => {
   });
 
   it('creates a custom role with the permissions ticked, and marks a taken code on its field', async () => {
-    const calls = serve((url, method) => method === 'POST' ? { status: 409, body: { status: 409, code: 'access.role_code_taken', params: { code: 'data_clerk' } } } : undefined);
+    const calls = serve((_url, method) => method === 'POST' ? { status: 409, body: { status: 409, code: 'access.role_code_taken', params: { code: 'data_clerk' } } } : undefined);
     renderPage(['access.role.read', 'access.role.manage']);
     fireEvent.click(await screen.findByRole('button', { name: /新建角色/ }));
     const drawer = (await screen.findByText('新建自定义角色', { selector: '.ant-drawer-title' })).closest('[role=dialog]') as HTMLElement;

@@ -29,6 +29,7 @@ export function SessionList({ reloadToken }: { reloadToken?: number }) {
     }
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reloadToken is the caller's deliberate "load again" signal
   useEffect(() => { void load(); }, [load, reloadToken]);
 
   return (

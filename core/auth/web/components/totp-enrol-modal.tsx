@@ -17,6 +17,7 @@ export function TotpEnrolModal({ open, onClose, onEnrolled }: { open: boolean; o
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt is the deliberate "start enrolment again" signal
   useEffect(() => {
     if (!open) return;
     let cancelled = false;

@@ -45,6 +45,7 @@ export default function InboxPage() {
     }
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the cell renderers read i18n, markRead and message at click time; rebuilding the columns for them would reset the table
   const columns = useMemo<DataColumn<InboxItem>[]>(() => [
     { key: 'message', title: t('notify:web.inbox.column.message'), render: (_, item) => <InboxMessage item={item} lines={3} />, width: '70%' },
     { key: 'createdAt', title: t('notify:web.inbox.column.time'), render: (_, item) => <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{formatTime(item.createdAt)}</Typography.Text> },
@@ -55,7 +56,6 @@ export default function InboxPage() {
         : <Typography.Text type="secondary">{t('notify:web.inbox.status.read')}</Typography.Text>,
     },
     // markRead and message only close over stable values.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   ], [t]);
 
   return (

@@ -14,6 +14,7 @@ export function OrgSearch({ within, onPick }: { within: string; onPick: (org: Or
   const [result, setResult] = useState<{ page: PageOf<Org> | null; loading: boolean; error: unknown }>({ page: null, loading: false, error: null });
   const [reload, setReload] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload is the deliberate "search again" signal
   useEffect(() => {
     if (!query) { setResult({ page: null, loading: false, error: null }); return; }
     let live = true;

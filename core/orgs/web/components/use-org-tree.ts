@@ -191,9 +191,10 @@ export function useOrgTree(start: StartOrg) {
   }, [updateLoaded]);
 
   // `version` stands for the store's content.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is bumped to recompute after the tree is edited in place
   const nodes = useMemo(() => toTreeNodes(store.current), [version]);
-  const loadedKeys = useMemo(() => [...store.current.children.keys()], [version]); // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is bumped to recompute after the tree is edited in place
+  const loadedKeys = useMemo(() => [...store.current.children.keys()], [version]);
 
   return {
     nodes, loadedKeys, version, status, expandedKeys, setExpandedKeys, selectedId, setSelectedId, scrollTarget, loadingMore,

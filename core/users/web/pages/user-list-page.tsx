@@ -27,6 +27,7 @@ export default function UserListPage() {
   const [oneTime, setOneTime] = useState<OneTimePassword | null>(null);
   const reload = () => setReloadToken((n) => n + 1);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload only bumps a counter through a stable state setter
   const columns = useMemo(() => userColumns(t, {
     can,
     selfId: info.user.id,

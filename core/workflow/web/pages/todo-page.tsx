@@ -46,6 +46,7 @@ export default function TodoPage() {
     </Space>
   );
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: subject, applicant and view are render helpers that read only t and pick, which are listed
   const todoColumns = useMemo<DataColumn<TodoItem>[]>(() => [
     { key: 'title', title: t('workflow:web.column.title'), render: (_, r) => subject(r.instance, <OriginTag origin={r.origin} />) },
     { key: 'step', title: t('workflow:web.column.step'), render: (_, r) => (r.kind === 'applicant' ? <Typography.Text type="warning">{t('workflow:web.applicantTask')}</Typography.Text> : pick(r.instance.stepLabel)) },
@@ -54,9 +55,9 @@ export default function TodoPage() {
     { key: 'assigned', title: t('workflow:web.column.assigned'), render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(r.assignedAt)}</span> },
     { key: 'due', title: t('workflow:web.column.due'), render: (_, r) => <DueCell dueAt={r.instance.dueAt} isOverdue={r.instance.isOverdue} /> },
     { key: 'view', title: '', width: 64, render: (_, r) => view(r.instance.id) },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   ], [t, pick]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: subject, applicant and view are render helpers that read only t and pick, which are listed
   const doneColumns = useMemo<DataColumn<DoneItem>[]>(() => [
     { key: 'title', title: t('workflow:web.column.title'), render: (_, r) => subject(r.instance) },
     { key: 'lastOperation', title: t('workflow:web.column.lastOperation'), render: (_, r) => t(`workflow:web.operation.${r.lastOperation}`) },
@@ -65,9 +66,9 @@ export default function TodoPage() {
     { key: 'step', title: t('workflow:web.column.step'), render: (_, r) => (r.instance.state === 'in_progress' ? `${pick(r.instance.stepLabel)} · ${r.instance.actingOrgName ?? ''}` : '—') },
     { key: 'applicant', title: t('workflow:web.column.applicant'), render: (_, r) => applicant(r.instance) },
     { key: 'view', title: '', width: 64, render: (_, r) => view(r.instance.id) },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   ], [t, pick]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: subject, applicant and view are render helpers that read only t and pick, which are listed
   const startedColumns = useMemo<DataColumn<InstanceSummary>[]>(() => [
     { key: 'title', title: t('workflow:web.column.title'), render: (_, r) => subject(r) },
     { key: 'state', title: t('workflow:web.column.state'), render: (_, r) => <StateTag state={r.state} /> },
@@ -75,7 +76,6 @@ export default function TodoPage() {
     { key: 'actingOrg', title: t('workflow:web.column.actingOrg'), render: (_, r) => r.actingOrgName ?? '—' },
     { key: 'created', title: t('workflow:web.column.created'), render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(r.createdAt)}</span> },
     { key: 'view', title: '', width: 64, render: (_, r) => view(r.id) },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   ], [t, pick]);
 
   const filter = (

@@ -90,6 +90,7 @@ export function OwnApplicationsTab({ campaign, reloadToken, onOpen }: { campaign
   const [mine, setMine] = useState<ApplicationView[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const columns = useApplicationColumns();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reloadToken is the deliberate "load again" signal
   useEffect(() => { campaignApi.myApplications().then((all) => setMine(all.filter((a) => a.campaignId === campaign.id)), setError); }, [campaign.id, reloadToken]);
   if (error) return <ErrorState error={error} />;
   return (

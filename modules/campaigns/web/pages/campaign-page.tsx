@@ -59,7 +59,8 @@ export default function CampaignPage() {
   };
   const mayApply = !!campaign && mayApplyHere(campaign, currentOrg.id, orgType, can('campaigns.application.submit'));
   // The list's 我要申报 button arrives with ?apply=1.
-  useEffect(() => { if (mayApply && params.get('apply')) { setApplying(true); update({ apply: null }); } }, [mayApply]); // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when applying becomes possible; params and update are read at that moment, not watched
+  useEffect(() => { if (mayApply && params.get('apply')) { setApplying(true); update({ apply: null }); } }, [mayApply]);
 
   if (error) return <ErrorState error={error} onRetry={load} />;
   if (!campaign) return <div style={{ padding: 48, textAlign: 'center' }}><Spin /></div>;

@@ -74,17 +74,17 @@ describe('FieldCipher', () => {
     for (const index of [0, 16, raw.length - 1]) {
       const copy = Buffer.from(raw);
       copy[index] ^= 0x01;
-      expect(() => fc.decrypt('v1.' + copy.toString('base64url'))).toThrow('field_cipher.tampered');
+      expect(() => fc.decrypt(`v1.${copy.toString('base64url')}`)).toThrow('field_cipher.tampered');
     }
   });
 
   it('refuses malformed tokens and tokens made under another master key', () => {
     const fc = new FieldCipher(masterKey);
     const token = fc.encrypt('secret');
-    expect(() => fc.decrypt('v2.' + token.slice(3))).toThrow('field_cipher.tampered');
+    expect(() => fc.decrypt(`v2.${token.slice(3)}`)).toThrow('field_cipher.tampered');
     expect(() => fc.decrypt('v1.')).toThrow('field_cipher.tampered');
-    expect(() => fc.decrypt('v1.' + Buffer.alloc(40).toString('base64url'))).toThrow('field_cipher.tampered');
-    expect(() => fc.decrypt(token + '!')).toThrow('field_cipher.tampered');
+    expect(() => fc.decrypt(`v1.${Buffer.alloc(40).toString('base64url')}`)).toThrow('field_cipher.tampered');
+    expect(() => fc.decrypt(`${token}!`)).toThrow('field_cipher.tampered');
     expect(() => new FieldCipher(randomBytes(32)).decrypt(token)).toThrow('field_cipher.tampered');
   });
 

@@ -32,7 +32,7 @@ function target(file: string, spec: string): string {
   return '';
 }
 
-export function violations(): string[] {
+function violations(): string[] {
   const found: string[] = [];
   for (const top of ['core', 'modules', 'packages', 'apps']) {
     for (const file of sourceFiles(join(ROOT, top))) {

@@ -70,8 +70,10 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
   const queryKey = JSON.stringify(query ?? {});
 
   // A new filter starts again from the first page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: queryKey stands for the content of query (a new object each render); reloadToken is the deliberate "load again" signal
   useEffect(() => { setPage(1); }, [queryKey]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: queryKey stands for the content of query (a new object each render); reloadToken is the deliberate "load again" signal
   const load = useCallback(async () => {
     setLoading(true);
     setError(null);
@@ -82,10 +84,9 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
     } finally {
       setLoading(false);
     }
-    // queryKey stands for query's content.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [url, queryKey, page, pageSize, sort]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: queryKey stands for the content of query (a new object each render); reloadToken is the deliberate "load again" signal
   useEffect(() => { void load(); }, [load, reloadToken]);
 
   const visibleColumns = useMemo(() => columns.filter((c) => !hidden.has(c.key)).map((c) => ({

@@ -51,6 +51,7 @@ export function ProvinceTileGrid({ values, format = (v) => v.toLocaleString('zh-
   const minTile = Math.min(isChinese ? MIN_TILE.chinese : MIN_TILE.english, tileSize);
   return (
     <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+      {/* biome-ignore lint/a11y/useSemanticElements: a labelled grid of province tiles, not form fields */}
       <div role="group" aria-label={label} style={{
         display: 'grid', gap: GAP, gridTemplateColumns: `repeat(${COLUMNS}, minmax(${minTile}px, ${tileSize}px))`,
         minWidth: COLUMNS * minTile + (COLUMNS - 1) * GAP,
