@@ -32,6 +32,12 @@ const STAGES = [
   typecheckStage('typecheck-server', 'tsconfig.json', 'server, core, modules, kernel, bench, e2e, scripts'),
   typecheckStage('typecheck-web', 'apps/web/tsconfig.json', 'the console as vite builds it: apps/web, packages/ui, */web'),
   {
+    name: 'lint',
+    description: 'biome ci: lint rules and format check over every source file (biome.json), warnings count as failures',
+    skip: (extraArgs) => (extraArgs.length > 0 ? 'a test filter was given (npx biome ci . checks alone)' : null),
+    command: () => [path.join(ROOT, 'node_modules', '.bin', 'biome'), 'ci', '--error-on-warnings', '--max-diagnostics=50', '.'],
+  },
+  {
     name: 'server',
     description: 'vitest: unit and integration tests (vitest.config.ts)',
     report: 'test-results/vitest.json',
