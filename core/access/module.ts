@@ -2,6 +2,7 @@ import { defineModule } from '#kernel';
 import { AccessPermissions } from './contract/permissions.ts';
 import { registerAccessRoutes } from './server/access.routes.ts';
 import { syncBuiltinRoles } from './server/access.service.ts';
+import { PermissionRegistry } from './server/permission-registry.ts';
 
 export const accessModule = defineModule({
   id: 'access',
@@ -17,6 +18,8 @@ export const accessModule = defineModule({
     { role: 'org_admin', permissions: [AccessPermissions.readRoles, AccessPermissions.readGrants, AccessPermissions.manageGrants] },
   ],
   migrationsDir: new URL('./migrations/', import.meta.url),
+  // Every enabled module's permissions and built-in role grants; a malformed declaration stops start-up.
+  createService: (host) => ({ permissions: new PermissionRegistry([...host.modules]) }),
   routes: (app) => registerAccessRoutes(app),
   seed: (ctx) => syncBuiltinRoles(ctx),
 });

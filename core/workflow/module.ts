@@ -5,6 +5,7 @@ import { sweepDeadlines } from './server/deadline.service.ts';
 import { canRead } from './server/engine.ts';
 import { findInstanceBySubject, startInstance } from './server/instance.service.ts';
 import { HISTORY_FILE_OWNER } from './server/ports.ts';
+import { DefinitionRegistry } from './server/definition-registry.ts';
 import { registerWorkflowRoutes } from './server/workflow.routes.ts';
 import * as repo from './server/workflow.repo.ts';
 
@@ -14,14 +15,15 @@ export const workflowModule = defineModule({
   dependsOn: ['orgs', 'users', 'access', 'files', 'notify'],
   migrationsDir: new URL('./migrations/', import.meta.url),
   orgPathColumns: [{ table: 'core_workflow_instances', column: 'org_path' }],
-  createService(host): WorkflowPort {
+  createService(host): WorkflowPort & { definitions: DefinitionRegistry } {
     // Attachments of a history entry are readable by whoever may read its instance.
     host.service(FileService).registerOwnerPolicy(HISTORY_FILE_OWNER, async (ctx, historyId) => {
       const entry = await repo.findHistory(ctx.db, historyId);
       const inst = entry && (await repo.findInstance(ctx.db, entry.instance_id));
       return !!inst && (await canRead(ctx, inst));
     });
-    return { start: startInstance, findBySubject: findInstanceBySubject };
+    // Every enabled module's review processes, checked once at start-up.
+    return { start: startInstance, findBySubject: findInstanceBySubject, definitions: new DefinitionRegistry(host.modules) };
   },
   routes: (app) => registerWorkflowRoutes(app),
   jobs: [{

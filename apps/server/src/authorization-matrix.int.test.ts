@@ -261,7 +261,7 @@ describeOnEngines('authorization matrix', (harness) => {
     const sys = h.system();
     const hebei = await h.orgId('GB130000');
     const zhejiang = await h.orgId('GB330000');
-    const all = await createRole(sys, { code: 'matrix_all', name: '全部权限（测试）', permissions: listPermissions().map((p) => p.id) });
+    const all = await createRole(sys, { code: 'matrix_all', name: '全部权限（测试）', permissions: listPermissions(sys).map((p) => p.id) });
     let n = 0;
     const hebeiCounty = async () => (await createOrg(sys, { parentId: hebei, code: `HBC${++n}`, name: '矩阵县教育局', type: 'county_authority' })).id;
     const hebeiUser = async () => (await createUser(sys, { account: `hb-${++n}`, realName: '河北用户', orgId: hebei, password: TEST_PASSWORD })).user.id;

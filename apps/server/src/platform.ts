@@ -11,11 +11,8 @@ import { installAuditCheckpoints } from '#core/audit/server/checkpoint.ts';
 import { clearSessionCache } from '#core/auth/server/session-cache.ts';
 import { auditSink } from '#core/audit/server/audit.sink.ts';
 import { installFieldCipher } from '#core/users/server/field-crypto.ts';
-import { installPermissionRegistry } from '#core/access/server/access.service.ts';
-import { PermissionRegistry } from '#core/access/server/permission-registry.ts';
 import { trackOrgPathColumn } from '#core/orgs/server/org.service.ts';
 import { installIndicators } from '#core/indicators/server/indicator.service.ts';
-import { installWorkflowDefinitions } from '#core/workflow/server/definition-registry.ts';
 import { installNotificationTemplates } from '#core/notify/server/templates.ts';
 import { installJobs } from '#core/jobs/server/job-registry.ts';
 import { outboxSink } from '#core/events/server/outbox.sink.ts';
@@ -33,7 +30,6 @@ export interface Platform {
   host: Host;
   /** What a module's hooks (routes, seed) receive: only the services it declared in dependsOn. */
   hostFor(module: ModuleDefinition): Host;
-  registry: PermissionRegistry;
   /** A Ctx for trusted callers (CLI, seeding): full access, audited under `actor`. */
   systemCtx(actor?: Actor): Ctx;
   /** Called after each transaction that published events commits (the serving process nudges its dispatcher). */
@@ -71,10 +67,7 @@ export function openPlatform(config: Config, options: { modules?: ModuleDefiniti
   installFieldCipher(fieldCipher);
   installAuditKey(deriveKey(masterKey, 'educloud/audit-chain/v1'));
   installAuditCheckpoints({ masterKey, dir: config.auditCheckpointDir });
-  const registry = new PermissionRegistry(mods);
-  installPermissionRegistry(registry);
   installIndicators(mods);
-  installWorkflowDefinitions(mods);
   installNotificationTemplates(notificationTemplates());
   installJobs(mods);
   for (const m of mods) for (const c of m.orgPathColumns ?? []) trackOrgPathColumn(c.table, c.column);
@@ -110,7 +103,7 @@ export function openPlatform(config: Config, options: { modules?: ModuleDefiniti
   for (const m of mods) if (m.createService) services.provide(m.id, m.createService(hostFor(m)));
   const system: Actor = { kind: 'system', id: null, name: 'system' };
   return {
-    config, database, modules: mods, makeCtx, host, hostFor, registry,
+    config, database, modules: mods, makeCtx, host, hostFor,
     systemCtx: (actor = system) => makeCtx({ actor, access: fullAccess }),
     onEventsPublished: (listener) => { eventsPublished = listener; },
     close: () => database.close(),

@@ -15,7 +15,7 @@ export function registerAccessRoutes(fastify: FastifyInstance): void {
   app.get('/api/access/permissions', {
     schema: { tags, summary: '全部权限（按模块）', response: { 200: Type.Array(PermissionInfo) } },
     config: { access: routeAccess.permission(AccessPermissions.readRoles) },
-  }, () => service.listPermissions());
+  }, (req) => service.listPermissions(req.ctx));
 
   app.get('/api/access/roles', {
     schema: { tags, summary: '角色列表', response: { 200: Type.Array(Role) } },

@@ -1,7 +1,7 @@
 import { newId, pageWindow, toBool, type Ctx, type PageOf } from '#kernel';
 import type { Grant, GrantBody, GrantQuery, PermissionInfo, Role, RoleBody, RolePatch } from '../contract/access.schema.ts';
 import { AccessPermissions, BUILTIN_ROLES } from '../contract/permissions.ts';
-import type { PermissionRegistry } from './permission-registry.ts';
+import { AccessRegistry } from './permission-registry.ts';
 import * as repo from './access.repo.ts';
 import { requirePlatformLevel } from '#core/orgs/server/org.service.ts';
 import { coversAccount } from './access.resolve.ts';
@@ -9,15 +9,7 @@ import { AccessErrors } from '../contract/errors.ts';
 import { OrgErrors } from '#core/orgs/contract/errors.ts';
 import { UserErrors } from '#core/users/contract/errors.ts';
 
-let registry: PermissionRegistry | undefined;
-/** The host installs the registry built from the enabled modules at start. */
-export function installPermissionRegistry(r: PermissionRegistry): void {
-  registry = r;
-}
-function permissionRegistry(): PermissionRegistry {
-  if (!registry) throw new Error('permission registry not installed');
-  return registry;
-}
+const permissionRegistry = (ctx: Ctx) => ctx.service(AccessRegistry).permissions;
 
 const toRole = (r: repo.RoleRow, permissions: string[]): Role => ({
   id: r.id, code: r.code, name: r.name, nameEn: r.name_en, description: r.description,
@@ -29,8 +21,8 @@ const toGrant = (g: repo.GrantView): Grant => ({
   roleCode: g.role_code, roleName: g.role_name, orgId: g.org_id, orgName: g.org_name, createdAt: g.created_at,
 });
 
-export function listPermissions(): PermissionInfo[] {
-  return permissionRegistry().list().map((p) => ({ id: p.id, module: p.module, label: p.label }));
+export function listPermissions(ctx: Ctx): PermissionInfo[] {
+  return permissionRegistry(ctx).list().map((p) => ({ id: p.id, module: p.module, label: p.label }));
 }
 
 /**
@@ -47,7 +39,7 @@ export async function syncBuiltinRoles(ctx: Ctx): Promise<void> {
         await repo.insertRole(tx.db, role);
         tx.audit({ action: 'access.role.created', objectType: 'role', objectId: role.id, orgId: null, changes: { code: b.code, builtin: true } });
       }
-      const wanted = permissionRegistry().builtinPermissions(b.code);
+      const wanted = permissionRegistry(ctx).builtinPermissions(b.code);
       const current = await repo.rolePermissions(tx.db, role.id);
       if (wanted.join(',') !== [...current].sort().join(',')) {
         await repo.setRolePermissions(tx.db, role.id, wanted);
@@ -63,15 +55,15 @@ export async function listRoles(ctx: Ctx): Promise<Role[]> {
   return roles.map((r) => toRole(r, perms.get(r.id) ?? []));
 }
 
-function checkPermissions(permissions: string[]) {
-  const unknown = permissions.filter((p) => !permissionRegistry().has(p));
+function checkPermissions(ctx: Ctx, permissions: string[]) {
+  const unknown = permissions.filter((p) => !permissionRegistry(ctx).has(p));
   if (unknown.length > 0) throw AccessErrors.unknownPermission({ permissions: unknown });
 }
 
 /** Creates a custom role (roles are platform-wide, so only root-level grants may). */
 export async function createRole(ctx: Ctx, body: RoleBody): Promise<Role> {
   await requirePlatformLevel(ctx, AccessPermissions.manageRoles);
-  checkPermissions(body.permissions);
+  checkPermissions(ctx, body.permissions);
   return ctx.transaction(async (tx) => {
     if (await repo.findRoleByCode(tx.db, body.code)) throw AccessErrors.roleCodeTaken({ code: body.code });
     const at = tx.now().toISOString();
@@ -86,7 +78,7 @@ export async function createRole(ctx: Ctx, body: RoleBody): Promise<Role> {
 /** Edits a custom role; built-in roles follow the module manifests and cannot be edited. */
 export async function updateRole(ctx: Ctx, id: string, patch: RolePatch): Promise<Role> {
   await requirePlatformLevel(ctx, AccessPermissions.manageRoles);
-  if (patch.permissions) checkPermissions(patch.permissions);
+  if (patch.permissions) checkPermissions(ctx, patch.permissions);
   return ctx.transaction(async (tx) => {
     const role = await repo.findRole(tx.db, id);
     if (!role) throw AccessErrors.roleNotFound({ id });

@@ -1,4 +1,4 @@
-import type { ModuleDefinition, PermissionDeclaration } from '#kernel';
+import { serviceRef, type ModuleDefinition, type PermissionDeclaration } from '#kernel';
 
 /** Every permission the enabled modules declare, and what the built-in roles receive. */
 export class PermissionRegistry {
@@ -38,3 +38,6 @@ export class PermissionRegistry {
     return [...(this.builtinGrants.get(roleCode) ?? [])].sort();
   }
 }
+
+/** core/access' own service: the permission registry built from every enabled module at start-up. */
+export const AccessRegistry = serviceRef<{ permissions: PermissionRegistry }>('access');

@@ -22,7 +22,7 @@ async function levelAbove(ctx: Ctx, orgId: string) {
  * dropped instead, since nobody is above. Returns whether it escalated.
  */
 async function escalate(ctx: Ctx, row: InstanceRow): Promise<boolean> {
-  const def = findDefinition(row.definition_id);
+  const def = findDefinition(ctx, row.definition_id);
   const step = def ? stepOf(def, row.step_id) : undefined;
   if (!def || !step || !row.acting_org_id) return false;
   return ctx.transaction(async (tx) => {
@@ -49,7 +49,7 @@ async function escalate(ctx: Ctx, row: InstanceRow): Promise<boolean> {
 
 /** Reminds the current assignees once, before the deadline. Returns whether it reminded. */
 async function remind(ctx: Ctx, row: InstanceRow): Promise<boolean> {
-  const def = findDefinition(row.definition_id);
+  const def = findDefinition(ctx, row.definition_id);
   if (!def || !row.remind_at) return false;
   return ctx.transaction(async (tx) => {
     // Taking the reminder locks the row, so the history entry cannot race an operation's.

@@ -1,6 +1,5 @@
-import type { ModuleDefinition, WorkflowDefinition, WorkflowStep } from '#kernel';
-
-const registry = new Map<string, WorkflowDefinition>();
+import { serviceRef, type Ctx, type ModuleDefinition, type WorkflowDefinition, type WorkflowStep } from '#kernel';
+import type { WorkflowPort } from '../contract/workflow.service.ts';
 
 function check(module: ModuleDefinition, d: WorkflowDefinition, permissions: Set<string>): void {
   const where = `workflow "${d.id}" of module "${module.id}"`;
@@ -15,22 +14,37 @@ function check(module: ModuleDefinition, d: WorkflowDefinition, permissions: Set
   }
 }
 
-/** Collects the review processes the enabled modules declare; ids are unique, permissions declared. */
-export function installWorkflowDefinitions(modules: ModuleDefinition[]): void {
-  registry.clear();
-  const permissions = new Set(modules.flatMap((m) => (m.permissions ?? []).map((p) => p.id)));
+/** The review processes the enabled modules declare; ids are unique, permissions declared. */
+export class DefinitionRegistry {
+  private readonly registry = new Map<string, WorkflowDefinition>();
+
+  constructor(modules: readonly ModuleDefinition[]) {
+    const registry = this.registry;
+      const permissions = new Set(modules.flatMap((m) => (m.permissions ?? []).map((p) => p.id)));
   for (const m of modules) {
     for (const d of m.workflows ?? []) {
       if (registry.has(d.id)) throw new Error(`workflow "${d.id}" is declared twice`);
       check(m, d, permissions);
       registry.set(d.id, d);
+      }
     }
+  }
+
+  find(id: string): WorkflowDefinition | undefined {
+    return this.registry.get(id);
+  }
+
+  list(): WorkflowDefinition[] {
+    return [...this.registry.values()];
   }
 }
 
-export const findDefinition = (id: string): WorkflowDefinition | undefined => registry.get(id);
+/** core/workflow's service as the engine itself sees it: the public port plus the definitions. */
+export const WorkflowInternals = serviceRef<WorkflowPort & { definitions: DefinitionRegistry }>('workflow');
 
-export const listDefinitions = (): WorkflowDefinition[] => [...registry.values()];
+export const findDefinition = (ctx: Ctx, id: string): WorkflowDefinition | undefined => ctx.service(WorkflowInternals).definitions.find(id);
+
+export const listDefinitions = (ctx: Ctx): WorkflowDefinition[] => ctx.service(WorkflowInternals).definitions.list();
 
 export function stepOf(definition: WorkflowDefinition, stepId: string | null): WorkflowStep | undefined {
   return stepId === null ? undefined : definition.steps.find((s) => s.id === stepId);

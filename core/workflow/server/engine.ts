@@ -35,8 +35,8 @@ export function requireUser(ctx: Ctx): string {
   return id;
 }
 
-export function definitionOf(id: string): WorkflowDefinition {
-  const def = findDefinition(id);
+export function definitionOf(ctx: Ctx, id: string): WorkflowDefinition {
+  const def = findDefinition(ctx, id);
   if (!def) throw WorkflowErrors.definitionNotFound({ id });
   return def;
 }
@@ -53,7 +53,7 @@ export const stepIndex = (route: Route, stepId: string | null): number => route.
 export async function canRead(ctx: Ctx, inst: InstanceRow): Promise<boolean> {
   const me = userIdOf(ctx);
   if (me !== null && inst.applicant_id === me) return true;
-  const def = findDefinition(inst.definition_id);
+  const def = findDefinition(ctx, inst.definition_id);
   if (def) {
     const route = routeOf(inst);
     const orgs = await repo.orgsByIds(ctx.db, route.map((r) => r.orgId).filter((id): id is string => id !== null));
@@ -79,7 +79,7 @@ export async function readableInstance(ctx: Ctx, id: string): Promise<InstanceRo
  */
 export async function takeInstance(tx: Ctx, id: string, version: number): Promise<Loaded> {
   const inst = await readableInstance(tx, id);
-  const def = definitionOf(inst.definition_id);
+  const def = definitionOf(tx, inst.definition_id);
   const seen = Number(inst.version);
   if (seen !== version || !(await repo.claimInstance(tx.db, inst.id, seen, tx.now().toISOString()))) {
     throw WorkflowErrors.instanceChanged({ id, version: seen });

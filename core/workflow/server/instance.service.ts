@@ -24,7 +24,7 @@ const isUniqueViolation = (error: unknown): boolean => {
 export async function startInstance(ctx: Ctx, input: StartWorkflowInput): Promise<InstanceSummary> {
   return ctx.transaction(async (tx) => {
     const applicantId = requireUser(tx);
-    const def = definitionOf(input.definitionId);
+    const def = definitionOf(tx, input.definitionId);
     if (!SUBJECT_TYPE.test(input.subjectType)) throw new Error(`workflow: subject type must be <module>.<resource>: ${input.subjectType}`);
     const org = await repo.findOrg(tx.db, input.orgId);
     if (!org || !Number(org.is_active)) throw WorkflowErrors.orgNotFound({ id: input.orgId });
@@ -76,7 +76,7 @@ export async function getInstance(ctx: Ctx, id: string): Promise<InstanceDetail>
 export async function listCandidates(ctx: Ctx, id: string, query: CandidateQuery): Promise<Candidate[]> {
   const me = requireUser(ctx);
   const inst = await readableInstance(ctx, id);
-  const def = definitionOf(inst.definition_id);
+  const def = definitionOf(ctx, inst.definition_id);
   const step = stepOf(def, inst.step_id);
   const org = inst.acting_org_id ? await repo.findOrg(ctx.db, inst.acting_org_id) : undefined;
   if (!step || !org || !(await actionableTask(ctx, inst, me))) return [];
@@ -84,6 +84,6 @@ export async function listCandidates(ctx: Ctx, id: string, query: CandidateQuery
   return rows.filter((r) => r.id !== me && r.id !== inst.applicant_id).map((r) => ({ id: r.id, account: r.account, name: r.name, orgName: r.org_name }));
 }
 
-export function listDefinitionInfo(): DefinitionInfo[] {
-  return listDefinitions().map((d) => ({ id: d.id, label: d.label, steps: d.steps.map((s) => ({ id: s.id, label: s.label, level: s.level })) }));
+export function listDefinitionInfo(ctx: Ctx): DefinitionInfo[] {
+  return listDefinitions(ctx).map((d) => ({ id: d.id, label: d.label, steps: d.steps.map((s) => ({ id: s.id, label: s.label, level: s.level })) }));
 }

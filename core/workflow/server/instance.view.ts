@@ -14,7 +14,7 @@ export async function summaries(ctx: Ctx, rows: InstanceRow[]): Promise<Instance
   const orgs = await repo.orgsByIds(ctx.db, rows.flatMap((r) => [r.org_id, r.acting_org_id ?? r.org_id]));
   const now = ctx.now();
   return rows.map((r) => {
-    const def = findDefinition(r.definition_id);
+    const def = findDefinition(ctx, r.definition_id);
     const step = def ? stepOf(def, r.step_id) : undefined;
     return {
       id: r.id, version: Number(r.version), definitionId: r.definition_id, definitionLabel: labelOf(def, r.definition_id),
@@ -52,7 +52,7 @@ async function actionsFor(ctx: Ctx, inst: InstanceRow, roundTasks: repo.TaskRow[
 
 /** The instance page: steps with their orgs, the current round's assignees, history, the caller's actions. */
 export async function buildDetail(ctx: Ctx, inst: InstanceRow): Promise<InstanceDetail> {
-  const def = findDefinition(inst.definition_id);
+  const def = findDefinition(ctx, inst.definition_id);
   const route = routeOf(inst);
   const current = stepIndex(route, inst.step_id);
   const [roundTasks, history] = await Promise.all([repo.tasksOfRound(ctx.db, inst.id, Number(inst.round)), repo.historyOf(ctx.db, inst.id)]);

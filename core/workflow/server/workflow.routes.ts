@@ -39,7 +39,7 @@ export function registerWorkflowRoutes(fastify: FastifyInstance): void {
   app.get('/api/workflow/definitions', {
     schema: { tags, summary: '已启用的审核流程及其步骤', response: { 200: Type.Array(DefinitionInfo) } },
     config: session,
-  }, () => listDefinitionInfo());
+  }, (req) => listDefinitionInfo(req.ctx));
 
   app.get('/api/workflow/instances/:id', {
     schema: { tags, summary: '审核详情：步骤、当前办理人、办理记录、可执行的操作', params: IdParams, response: { 200: InstanceDetail } },
