@@ -14,6 +14,7 @@ import { getPlan, importPlan } from '../../../modules/work-plan/server/plan.serv
 import { submitReport } from '../../../modules/work-plan/server/report.service.ts';
 import { hebeiCampaign, type CampaignFixture, type CampaignStage } from '../../../modules/campaigns/testing/matrix-fixture.ts';
 import { describeOnEngines, TEST_PASSWORD, type Session, type TestApp } from './testing/test-app.ts';
+// @new-module:import (npm run new-module adds the imports of its matrix entries above this line)
 
 /*
  * Walks every registered route. Each must appear in MATRIX below, so a new route fails this
@@ -244,6 +245,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/notify/inbox/unread-count': { kind: 'self', reason: 'own messages' },
   'POST /api/notify/inbox/:id/read': { kind: 'self', reason: 'own messages' },
   'POST /api/notify/inbox/read-all': { kind: 'self', reason: 'own messages' },
+  // @new-module:entries (npm run new-module adds its routes above this line)
 };
 
 const send = (s: Session | null, h: TestApp, r: Req): Promise<LightMyRequestResponse> =>

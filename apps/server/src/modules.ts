@@ -12,6 +12,12 @@ import { jobsModule } from '#core/jobs/module.ts';
 import { eventsModule } from '#core/events/module.ts';
 import { workPlanModule } from '../../../modules/work-plan/module.ts';
 import { campaignsModule } from '../../../modules/campaigns/module.ts';
+// @new-module:import (npm run new-module adds its import above this line)
 
-/** The enabled modules, core first. The only list of them on the server. */
-export const modules: ModuleDefinition[] = [orgsModule, auditModule, usersModule, accessModule, authModule, filesModule, notifyModule, workflowModule, indicatorsModule, jobsModule, eventsModule, workPlanModule, campaignsModule];
+/** The enabled modules, core first; the host starts them in dependsOn order. The only list of them on the server. */
+export const modules: ModuleDefinition[] = [
+  orgsModule, auditModule, usersModule, accessModule, authModule, filesModule, notifyModule, workflowModule, indicatorsModule, jobsModule, eventsModule,
+  workPlanModule,
+  campaignsModule,
+  // @new-module:entry (npm run new-module adds its module above this line)
+];

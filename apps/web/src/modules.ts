@@ -10,6 +10,11 @@ import { eventsWeb } from '#core/events/web/index.ts';
 import { authWeb } from '#core/auth/web/index.ts';
 import { workPlanWeb } from '../../../modules/work-plan/web/index.ts';
 import { campaignsWeb } from '../../../modules/campaigns/web/index.ts';
+// @new-module:import (npm run new-module adds its import above this line)
 
 /** The console's enabled modules, in menu order. The only list of them in the console. */
-export const webModules: WebModule[] = [workflowWeb, workPlanWeb, campaignsWeb, orgsWeb, usersWeb, accessWeb, auditWeb, jobsWeb, eventsWeb, authWeb, notifyWeb];
+export const webModules: WebModule[] = [
+  workflowWeb, workPlanWeb, campaignsWeb,
+  // @new-module:entry (npm run new-module adds its console module above this line)
+  orgsWeb, usersWeb, accessWeb, auditWeb, jobsWeb, eventsWeb, authWeb, notifyWeb,
+];
