@@ -18,6 +18,7 @@ import { sql, type Kysely } from 'kysely';
 import { childPath, newId } from '#kernel';
 import { hashPassword } from '#core/auth/server/password.ts';
 import { findOrgByCode, insertOrgs, type OrgRow } from '#core/orgs/server/org.repo.ts';
+import { orgsDb } from '#core/orgs/server/orgs.tables.ts';
 import { countUsers, findUserByAccount, insertUsers, type UserRow } from '#core/users/server/user.repo.ts';
 import { createUser } from '#core/users/server/user.service.ts';
 import { maskPhone } from '#core/users/server/id-number.ts';
@@ -45,12 +46,12 @@ const countByPrefix = async (db: Kysely<any>, table: string, column: string, pre
 
 /** County-level authorities, plus cities that have no counties (东莞, 中山 …), ordered by code. */
 async function schoolParents(db: Kysely<any>): Promise<OrgRow[]> {
-  const rows = await db.selectFrom('core_orgs as o').selectAll('o')
+  const rows = await orgsDb(db).selectFrom('core_orgs as o').selectAll('o')
     .where((eb) => eb.or([
       eb('o.type', '=', 'county_authority'),
-      eb.and([eb('o.type', '=', 'city_authority'), eb.not(eb.exists(eb.selectFrom('core_orgs as c').select('c.id').whereRef('c.parent_id', '=', 'o.id')))]),
+      eb.and([eb('o.type', '=', 'city_authority'), eb.not(eb.exists(eb.selectFrom('core_orgs as c').select('c.id').whereRef('c.parentId', '=', 'o.id')))]),
     ]))
-    .orderBy('o.code').execute() as OrgRow[];
+    .orderBy('o.code').execute();
   if (rows.length === 0) throw new Error('no county authorities: the reference seed did not run');
   return rows;
 }
@@ -60,7 +61,7 @@ async function seedSchools(platform: Platform, options: BenchOptions): Promise<O
   const existing = await countByPrefix(db, 'core_orgs', 'code', SCHOOL_PREFIX);
   if (existing === options.schools) {
     log(`${existing} schools already present`);
-    return await db.selectFrom('core_orgs').selectAll().where('code', '>=', `${SCHOOL_PREFIX}0`).where('code', '<', `${SCHOOL_PREFIX}:`).orderBy('code').execute() as OrgRow[];
+    return await orgsDb(db).selectFrom('core_orgs').selectAll().where('code', '>=', `${SCHOOL_PREFIX}0`).where('code', '<', `${SCHOOL_PREFIX}:`).orderBy('code').execute();
   }
   if (existing !== 0) throw new Error(`the database holds ${existing} bench schools, not ${options.schools}: use another database (or delete it)`);
   const parents = await schoolParents(db);
@@ -76,13 +77,13 @@ async function seedSchools(platform: Platform, options: BenchOptions): Promise<O
     const stage = STAGES[Math.floor(rnd() * STAGES.length)];
     const id = newId();
     schools.push({
-      id, code: `${SCHOOL_PREFIX}${String(j + 1).padStart(7, '0')}`, name: `${parent.short_name ?? parent.name}第${k}${STAGE_NAMES[stage]}`,
-      short_name: null, type: 'school', stage, division_code: parent.division_code, parent_id: parent.id, path: childPath(parent.path, id),
-      depth: Number(parent.depth) + 1, is_active: 1, is_sample: 1, created_at: at, updated_at: at,
+      id, code: `${SCHOOL_PREFIX}${String(j + 1).padStart(7, '0')}`, name: `${parent.shortName ?? parent.name}第${k}${STAGE_NAMES[stage]}`,
+      shortName: null, type: 'school', stage, divisionCode: parent.divisionCode, parentId: parent.id, path: childPath(parent.path, id),
+      depth: Number(parent.depth) + 1, isActive: 1, isSample: 1, createdAt: at, updatedAt: at,
     });
   }
   for (let i = 0; i < schools.length; i += SCHOOLS_PER_TRANSACTION) {
-    await db.transaction().execute((trx) => insertOrgs(trx, schools.slice(i, i + SCHOOLS_PER_TRANSACTION)));
+    await db.transaction().execute((trx) => insertOrgs(trx as Kysely<any>, schools.slice(i, i + SCHOOLS_PER_TRANSACTION)));
   }
   log(`${schools.length} schools inserted`);
   return schools;

@@ -16,6 +16,7 @@ import { sql, type Kysely } from 'kysely';
 import { childPath, newId, toJson } from '#kernel';
 import { hashPassword } from '#core/auth/server/password.ts';
 import { findOrgByCode, insertOrgs, type OrgRow } from '#core/orgs/server/org.repo.ts';
+import { orgsDb } from '#core/orgs/server/orgs.tables.ts';
 import { findUserByAccount, insertUsers, type UserRow } from '#core/users/server/user.repo.ts';
 import { createUser } from '#core/users/server/user.service.ts';
 import { grantByCode } from '#core/access/server/access.service.ts';
@@ -81,8 +82,8 @@ async function insertChunked(db: Kysely<any>, table: string, rows: object[]): Pr
 
 /** One bench school under each county authority, and one teacher there who submits its reviews. */
 async function seedSchools(db: Kysely<any>): Promise<Array<{ school: OrgRow; county: OrgRow; applicant: UserRow }>> {
-  const counties = await db.selectFrom('core_orgs').selectAll().where('type', '=', 'county_authority').orderBy('code').execute() as OrgRow[];
-  let schools = await byPrefix(db, 'core_orgs', 'code', SCHOOL_PREFIX).execute() as OrgRow[];
+  const counties = await orgsDb(db).selectFrom('core_orgs').selectAll().where('type', '=', 'county_authority').orderBy('code').execute();
+  let schools: OrgRow[] = await orgsDb(db).selectFrom('core_orgs').selectAll().where('code', '>=', SCHOOL_PREFIX).where('code', '<', `${SCHOOL_PREFIX}~`).orderBy('code').execute();
   let applicants = await byPrefix(db, 'core_users', 'account', APPLICANT_PREFIX).execute() as UserRow[];
   if (schools.length !== counties.length) {
     if (schools.length) throw new Error(`found ${schools.length} bench schools for ${counties.length} counties: delete the database`);
@@ -90,8 +91,8 @@ async function seedSchools(db: Kysely<any>): Promise<Array<{ school: OrgRow; cou
     const passwordHash = await hashPassword('Bench-Fixture-Only-1!');
     schools = counties.map((c, k) => {
       const id = newId();
-      return { id, code: `${SCHOOL_PREFIX}${String(k + 1).padStart(5, '0')}`, name: `${c.short_name ?? c.name}第一实验小学`, short_name: null, type: 'school', stage: 'primary',
-        division_code: c.division_code, parent_id: c.id, path: childPath(c.path, id), depth: Number(c.depth) + 1, is_active: 1, is_sample: 1, created_at: at, updated_at: at };
+      return { id, code: `${SCHOOL_PREFIX}${String(k + 1).padStart(5, '0')}`, name: `${c.shortName ?? c.name}第一实验小学`, shortName: null, type: 'school', stage: 'primary',
+        divisionCode: c.divisionCode, parentId: c.id, path: childPath(c.path, id), depth: Number(c.depth) + 1, isActive: 1, isSample: 1, createdAt: at, updatedAt: at };
     });
     applicants = schools.map((s, k) => ({
       id: newId(), account: `${APPLICANT_PREFIX}${String(k + 1).padStart(5, '0')}`, real_name: `教师${k + 1}`, display_name: `教师${k + 1}`, org_id: s.id, org_path: s.path,
@@ -99,10 +100,10 @@ async function seedSchools(db: Kysely<any>): Promise<Array<{ school: OrgRow; cou
       password_hash: passwordHash, must_change_password: 0, status: 'active', failed_attempts: 0, locked_until: null, totp_secret_cipher: null,
       totp_pending_cipher: null, totp_last_counter: null, totp_enabled_at: null, last_login_at: null, password_changed_at: at, is_sample: 1, is_service_account: 0, created_at: at, updated_at: at,
     }));
-    await db.transaction().execute(async (trx) => { await insertOrgs(trx, schools); await insertUsers(trx, applicants); });
+    await db.transaction().execute(async (trx) => { await insertOrgs(trx as Kysely<any>, schools); await insertUsers(trx, applicants); });
   }
   const countyById = new Map(counties.map((c) => [c.id, c]));
-  return schools.map((school, k) => ({ school, county: countyById.get(school.parent_id!)!, applicant: applicants[k] }));
+  return schools.map((school, k) => ({ school, county: countyById.get(school.parentId!)!, applicant: applicants[k] }));
 }
 
 /** The route `resolveRoute` gives a school's record: county, its city (if any), province, ministry. */
@@ -136,7 +137,7 @@ async function seedInstances(db: Kysely<any>, stage: Stage, n: number, places: A
   const existing = Number((await ofStage(db, stage).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   if (existing === n) return;
   if (existing) await deleteInstances(db, stage);
-  const orgsById = new Map((await db.selectFrom('core_orgs').selectAll().where('type', '!=', 'school').execute() as OrgRow[]).map((o) => [o.id, o]));
+  const orgsById = new Map((await orgsDb(db).selectFrom('core_orgs').selectAll().where('type', '!=', 'school').execute()).map((o) => [o.id, o]));
   const routes = places.map((p) => routeOf(p.county, orgsById));
   const rnd = seeded(stage === 'county' ? 20261130 : 20261201);
   const now = Date.now();

@@ -4,6 +4,8 @@ import { registerOrgRoutes } from './server/org.routes.ts';
 import { seedReferenceOrgs } from './server/org.seed.ts';
 import { orgIndicators } from './server/org.indicators.ts';
 import { OrgEvents } from './contract/events.ts';
+import type { OrgsContract } from './contract/orgs.service.ts';
+import { orgDirectory } from './server/org.directory.ts';
 
 export const orgsModule = defineModule({
   id: 'orgs',
@@ -27,6 +29,7 @@ export const orgsModule = defineModule({
   indicators: orgIndicators,
   events: OrgEvents,
   routes: (app) => registerOrgRoutes(app),
+  createService: (): OrgsContract => orgDirectory,
   seed: async (ctx) => {
     await seedReferenceOrgs(ctx);
   },

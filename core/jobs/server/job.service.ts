@@ -9,18 +9,18 @@ import * as repo from './job.repo.ts';
 import type { RunOutcome, Scheduler } from './scheduler.ts';
 
 function toJobInfo(job: RegisteredJob, row: repo.JobRow | undefined, now: Date): JobInfo {
-  const isLeased = !!row?.lease_until && row.lease_until >= now.toISOString();
+  const isLeased = !!row?.leaseUntil && row.leaseUntil >= now.toISOString();
   return {
     id: job.id, module: job.module, label: job.label, everySeconds: job.everySeconds, maxAttempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-    nextRunAt: row?.next_run_at ?? null, isPaused: toBool(row?.is_paused), attempts: Number(row?.attempts ?? 0),
-    runningOn: isLeased ? row!.lease_owner : null, lastStartedAt: row?.last_started_at ?? null, lastFinishedAt: row?.last_finished_at ?? null,
-    lastStatus: row?.last_status ?? null, lastError: row?.last_error ?? null,
+    nextRunAt: row?.nextRunAt ?? null, isPaused: toBool(row?.isPaused), attempts: Number(row?.attempts ?? 0),
+    runningOn: isLeased ? row!.leaseOwner : null, lastStartedAt: row?.lastStartedAt ?? null, lastFinishedAt: row?.lastFinishedAt ?? null,
+    lastStatus: row?.lastStatus ?? null, lastError: row?.lastError ?? null,
   };
 }
 
 const toJobRun = (r: repo.RunRow): JobRun => ({
-  id: r.id, jobId: r.job_id, instanceId: r.instance_id, attempt: Number(r.attempt), startedAt: r.started_at,
-  finishedAt: r.finished_at, status: r.status, summary: r.summary, error: r.error,
+  id: r.id, jobId: r.jobId, instanceId: r.instanceId, attempt: Number(r.attempt), startedAt: r.startedAt,
+  finishedAt: r.finishedAt, status: r.status, summary: r.summary, error: r.error,
 });
 
 function declaredJob(id: string): RegisteredJob {
@@ -61,11 +61,11 @@ export async function triggerJob(ctx: Ctx, id: string): Promise<JobInfo> {
   const job = declaredJob(id);
   return ctx.transaction(async (tx) => {
     const row = await jobRow(tx, job);
-    if (toBool(row.is_paused)) throw JobErrors.jobPaused({ id });
+    if (toBool(row.isPaused)) throw JobErrors.jobPaused({ id });
     const now = tx.now().toISOString();
     await repo.setNextRun(tx.db, id, now);
-    tx.audit({ action: 'jobs.job.triggered', objectType: 'job', objectId: id, orgId: null, changes: { nextRunAt: [row.next_run_at, now] } });
-    return toJobInfo(job, { ...row, next_run_at: now }, tx.now());
+    tx.audit({ action: 'jobs.job.triggered', objectType: 'job', objectId: id, orgId: null, changes: { nextRunAt: [row.nextRunAt, now] } });
+    return toJobInfo(job, { ...row, nextRunAt: now }, tx.now());
   });
 }
 
@@ -96,7 +96,7 @@ export async function runJobHere(ctx: Ctx, scheduler: Scheduler, id: string): Pr
   const job = declaredJob(id);
   await ctx.transaction(async (tx) => {
     const row = await jobRow(tx, job);
-    if (toBool(row.is_paused)) throw JobErrors.jobPaused({ id });
+    if (toBool(row.isPaused)) throw JobErrors.jobPaused({ id });
     tx.audit({ action: 'jobs.job.triggered', objectType: 'job', objectId: id, orgId: null, changes: { instanceId: scheduler.instanceId } });
   });
   return scheduler.runOnce(id);

@@ -3,6 +3,7 @@ import { openDatabase, type JobDefinition } from '#kernel';
 import { describeOnEngines } from '../../../apps/server/src/testing/test-app.ts';
 import * as repo from './job.repo.ts';
 import { schedulerFor } from './scheduler.ts';
+import { jobsDb } from './jobs.tables.ts';
 
 const job = (id: string, run: JobDefinition['run'], extra: Partial<JobDefinition> = {}): JobDefinition =>
   ({ id, label: { zh: id, en: id }, everySeconds: 600, run, ...extra });
@@ -25,10 +26,10 @@ describeOnEngines('job scheduler', (harness) => {
     expect(count).toBe(1);
 
     const stored = await row('test.once');
-    expect(Date.parse(stored.next_run_at)).toBeGreaterThanOrEqual(before + 600_000);
-    expect(Date.parse(stored.next_run_at)).toBeLessThanOrEqual(after + 600_000);
-    expect([stored.lease_owner, stored.lease_until, Number(stored.attempts), stored.last_status]).toEqual([null, null, 0, 'ok']);
-    expect((await runs('test.once')).map((r) => [r.status, r.instance_id, r.summary])).toEqual([['ok', 'a', '处理 3 条']]);
+    expect(Date.parse(stored.nextRunAt)).toBeGreaterThanOrEqual(before + 600_000);
+    expect(Date.parse(stored.nextRunAt)).toBeLessThanOrEqual(after + 600_000);
+    expect([stored.leaseOwner, stored.leaseUntil, Number(stored.attempts), stored.lastStatus]).toEqual([null, null, 0, 'ok']);
+    expect((await runs('test.once')).map((r) => [r.status, r.instanceId, r.summary])).toEqual([['ok', 'a', '处理 3 条']]);
 
     h.advance(600_000);
     await scheduler.tick();
@@ -97,8 +98,8 @@ describeOnEngines('job scheduler', (harness) => {
       expect(outcomes.find((o) => o.jobId === 'test.flaky')).toMatchObject({ status: 'failed', attempt, error: '上游接口不可用' });
       const stored = await row('test.flaky');
       expect(Number(stored.attempts)).toBe(expectedAttempts);
-      expect([stored.last_status, stored.last_error, stored.lease_owner]).toEqual(['failed', '上游接口不可用', null]);
-      const delay = Date.parse(stored.next_run_at) - at;
+      expect([stored.lastStatus, stored.lastError, stored.leaseOwner]).toEqual(['failed', '上游接口不可用', null]);
+      const delay = Date.parse(stored.nextRunAt) - at;
       expect(delay).toBeGreaterThanOrEqual(expectedDelay * 1000);
       expect(delay).toBeLessThan(expectedDelay * 1000 + 5000);
       expect(await scheduler.tick()).toEqual([]);
@@ -112,13 +113,13 @@ describeOnEngines('job scheduler', (harness) => {
 
     const history = await runs('test.flaky');
     expect(history.map((r) => [r.attempt, r.status])).toEqual([[3, 'failed'], [2, 'failed'], [1, 'failed']]);
-    expect(history.every((r) => r.error === '上游接口不可用' && r.finished_at !== null)).toBe(true);
+    expect(history.every((r) => r.error === '上游接口不可用' && r.finishedAt !== null)).toBe(true);
 
     isFailing = false;
     h.advance(3600_000);
     const outcomes = await scheduler.tick();
     expect(outcomes.find((o) => o.jobId === 'test.flaky')).toMatchObject({ status: 'ok', attempt: 1, summary: '恢复' });
-    expect((await row('test.flaky')).last_error).toBeNull();
+    expect((await row('test.flaky')).lastError).toBeNull();
   });
 
   it('leaves a live lease alone and takes over an expired one, closing the abandoned run', async () => {
@@ -129,17 +130,17 @@ describeOnEngines('job scheduler', (harness) => {
     await scheduler.sync();
     // An instance claimed the job, opened its run and stopped.
     const now = h.now().getTime();
-    await db.updateTable('core_jobs').set({ lease_owner: 'crashed', lease_until: new Date(now + 60_000).toISOString() }).where('id', '=', 'test.orphan').execute();
-    await repo.insertRun(db, { id: 'RUN-OF-CRASHED', job_id: 'test.orphan', instance_id: 'crashed', attempt: 1, started_at: new Date(now).toISOString(), finished_at: null, status: 'running', summary: null, error: null });
+    await jobsDb(db).updateTable('core_jobs').set({ leaseOwner: 'crashed', leaseUntil: new Date(now + 60_000).toISOString() }).where('id', '=', 'test.orphan').execute();
+    await repo.insertRun(db, { id: 'RUN-OF-CRASHED', jobId: 'test.orphan', instanceId: 'crashed', attempt: 1, startedAt: new Date(now).toISOString(), finishedAt: null, status: 'running', summary: null, error: null });
 
     expect(await scheduler.tick()).toEqual([]);
     expect(await scheduler.runOnce('test.orphan')).toBeNull();
     h.advance(61_000);
     expect((await scheduler.tick()).map((o) => o.status)).toEqual(['ok']);
     expect(count).toBe(1);
-    expect((await row('test.orphan')).lease_owner).toBeNull();
+    expect((await row('test.orphan')).leaseOwner).toBeNull();
     const history = await runs('test.orphan');
-    expect(history.map((r) => [r.instance_id, r.status])).toEqual([['survivor', 'ok'], ['crashed', 'failed']]);
+    expect(history.map((r) => [r.instanceId, r.status])).toEqual([['survivor', 'ok'], ['crashed', 'failed']]);
     expect(history[1].error).toContain('lease expired');
   });
 
@@ -155,11 +156,11 @@ describeOnEngines('job scheduler', (harness) => {
     // Three lease lengths later the first instance is still running and still holds the job.
     await sleep(900);
     expect(await second.runOnce('test.long_run')).toBeNull();
-    expect((await row('test.long_run')).lease_owner).toBe('first');
+    expect((await row('test.long_run')).leaseOwner).toBe('first');
     finish();
     expect((await run).map((o) => [o.jobId, o.status])).toEqual([['test.long_run', 'ok']]);
     expect(count).toBe(1);
-    expect((await runs('test.long_run')).map((r) => [r.status, r.instance_id])).toEqual([['ok', 'first']]);
+    expect((await runs('test.long_run')).map((r) => [r.status, r.instanceId])).toEqual([['ok', 'first']]);
   });
 
   it('does not run a paused job, and runs it again once resumed', async () => {
@@ -190,7 +191,7 @@ describeOnEngines('job scheduler', (harness) => {
     const second = await repo.listRuns(db, 'test.paged', 2, 2);
     const third = await repo.listRuns(db, 'test.paged', 4, 2);
     expect([first.total, first.items.length, second.items.length, third.items.length]).toEqual([5, 2, 2, 1]);
-    const starts = [...first.items, ...second.items, ...third.items].map((r) => r.started_at);
+    const starts = [...first.items, ...second.items, ...third.items].map((r) => r.startedAt);
     expect(new Set(starts).size).toBe(5);
     expect(starts).toEqual([...starts].sort().reverse());
   });

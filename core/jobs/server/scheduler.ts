@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Kysely } from 'kysely';
 import { newId, type Actor, type Ctx, type Host, type JobDefinition } from '#kernel';
+import type { PlatformDb } from '#kernel/db/own-tables.ts';
 import { afterFailure, DEFAULT_MAX_ATTEMPTS } from './backoff.ts';
 import { registeredJobs } from './job-registry.ts';
 import * as repo from './job.repo.ts';
@@ -18,7 +18,7 @@ export interface SchedulerLogger {
 }
 
 export interface SchedulerOptions {
-  db: Kysely<any>;
+  db: PlatformDb;
   jobs: JobDefinition[];
   host: Host;
   /** The Ctx one run of `job` receives. */
@@ -60,7 +60,7 @@ export const jobActor = (jobId: string): Actor => ({ kind: 'system', id: null, n
  * Gives every declared job a row (due at once when new) and brings forward a next run that
  * lies further off than the job's period, which happens when a release shortens it. Idempotent.
  */
-export async function syncJobRows(db: Kysely<any>, jobs: JobDefinition[], now: Date): Promise<void> {
+export async function syncJobRows(db: PlatformDb, jobs: JobDefinition[], now: Date): Promise<void> {
   await repo.insertMissingJobs(db, jobs.map((j) => ({ id: j.id, nextRunAt: now.toISOString() })));
   for (const job of jobs) await repo.capNextRun(db, job.id, iso(now.getTime() + job.everySeconds * 1000));
 }
@@ -195,8 +195,8 @@ export class Scheduler {
     // The lease is ours: nobody else writes the row until it ends.
     const failures = Number((await repo.findJobRow(db, job.id))?.attempts ?? 0);
     const run: repo.RunRow = {
-      id: newId(started), job_id: job.id, instance_id: instanceId, attempt: failures + 1, started_at: iso(started),
-      finished_at: null, status: 'running', summary: null, error: null,
+      id: newId(started), jobId: job.id, instanceId, attempt: failures + 1, startedAt: iso(started),
+      finishedAt: null, status: 'running', summary: null, error: null,
     };
     await repo.insertRun(db, run);
     // A run still marked running belongs to an instance whose lease expired before it finished.
@@ -209,16 +209,16 @@ export class Scheduler {
     const { db, instanceId } = this.options;
     const finished = this.clock().getTime();
     const status = error === null ? 'ok' as const : 'failed' as const;
-    await repo.finishRun(db, run.id, { finished_at: iso(finished), status, summary, error });
+    await repo.finishRun(db, run.id, { finishedAt: iso(finished), status, summary, error });
     let attempts = 0;
-    let nextRunAt = Date.parse(run.started_at) + job.everySeconds * 1000;
+    let nextRunAt = Date.parse(run.startedAt) + job.everySeconds * 1000;
     if (error !== null) {
       const retry = afterFailure(run.attempt - 1, job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, job.everySeconds);
       attempts = retry.attempts;
       nextRunAt = finished + retry.delaySeconds * 1000;
     }
     const isKept = await repo.releaseLease(db, job.id, instanceId, {
-      next_run_at: iso(nextRunAt), attempts, last_finished_at: iso(finished), last_status: status, last_error: error,
+      nextRunAt: iso(nextRunAt), attempts, lastFinishedAt: iso(finished), lastStatus: status, lastError: error,
     });
     if (!isKept) this.options.logger?.warn(`jobs: ${job.id} ran past its lease on ${instanceId}; another instance had taken it over`);
   }

@@ -96,3 +96,37 @@ export function canContain(parentType: string, childType: string): boolean {
   if (child > parent) return true;
   return !isAuthorityType(childType) && !isAuthorityType(parentType);
 }
+
+/*
+ * Administrative levels of the tree, national first. Today the tree is re-derived from org
+ * types in five places (core/workflow routing.ts AUTHORITY_TYPE, modules/campaigns
+ * recommendation.ts AUTHORITY_OF, campaign.service.ts ORGANISER_TYPES, application.service.ts,
+ * and bench/workflow-todo-seed.ts): each maps a level to exactly one type, the ministry standing
+ * for the national level. adminLevelOf keeps that mapping, so the contract's ancestorAtLevel
+ * answers what those places compute:
+ * - ministry → national; provincial_authority → province; city_authority → city;
+ *   county_authority → county; school → school;
+ * - department, affiliated_unit and university sit at rank 1 beside the provinces but are not
+ *   the national authority (no review or quota is routed to them), and enterprise and other are
+ *   not authorities: all five have no level (null).
+ * Since a child's type ranks below its parent's, a path holds at most one org of each level.
+ */
+export const ADMIN_LEVELS = ['national', 'province', 'city', 'county', 'school'] as const;
+
+export type AdminLevel = (typeof ADMIN_LEVELS)[number];
+
+const ADMIN_LEVEL_OF: Readonly<Record<OrgType, AdminLevel | null>> = {
+  ministry: 'national',
+  department: null,
+  affiliated_unit: null,
+  university: null,
+  provincial_authority: 'province',
+  city_authority: 'city',
+  county_authority: 'county',
+  school: 'school',
+  enterprise: null,
+  other: null,
+};
+
+/** The administrative level an org of `type` stands for; null for types that stand for none. */
+export const adminLevelOf = (type: OrgType): AdminLevel | null => ADMIN_LEVEL_OF[type] ?? null;

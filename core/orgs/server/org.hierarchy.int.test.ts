@@ -4,6 +4,7 @@ import { describeOnEngines, type Session } from '../../../apps/server/src/testin
 import { up as checkTypeRanks } from '../migrations/20261204T1600_core_orgs_check_type_ranks.ts';
 import { canContain } from '../contract/org-types.ts';
 import { importOrgs } from './org.import.ts';
+import { orgsDb } from './orgs.tables.ts';
 import { resolveAccess } from '#core/access/server/access.resolve.ts';
 
 describe('org type ranks', () => {
@@ -101,17 +102,18 @@ describeOnEngines('org hierarchy rules', (h) => {
 
   it('refuses to start on stored data that breaks the rule, naming the rows', async () => {
     const db = h().platform.database.db;
-    const parent = await db.selectFrom('core_orgs').select(['id', 'path', 'depth']).where('code', '=', 'GB130102').executeTakeFirstOrThrow();
+    const orgs = orgsDb(db);
+    const parent = await orgs.selectFrom('core_orgs').select(['id', 'path', 'depth']).where('code', '=', 'GB130102').executeTakeFirstOrThrow();
     const id = newId();
     const at = h().now().toISOString();
-    await db.insertInto('core_orgs').values({
-      id, code: 'LEGACY-FAKE-PROV', name: '历史遗留的假省厅', type: 'provincial_authority', parent_id: parent.id,
-      path: `${parent.path}${id}/`, depth: Number(parent.depth) + 1, is_active: 1, is_sample: 0, created_at: at, updated_at: at,
+    await orgs.insertInto('core_orgs').values({
+      id, code: 'LEGACY-FAKE-PROV', name: '历史遗留的假省厅', type: 'provincial_authority', parentId: parent.id,
+      path: `${parent.path}${id}/`, depth: Number(parent.depth) + 1, isActive: 1, isSample: 0, createdAt: at, updatedAt: at,
     }).execute();
     try {
       await expect(checkTypeRanks(db)).rejects.toThrow(/LEGACY-FAKE-PROV 历史遗留的假省厅 \(provincial_authority\) 的上级 GB130102/);
     } finally {
-      await db.deleteFrom('core_orgs').where('id', '=', id).execute();
+      await orgs.deleteFrom('core_orgs').where('id', '=', id).execute();
     }
     await expect(checkTypeRanks(db)).resolves.toBeUndefined();
   });

@@ -75,20 +75,20 @@ export async function importOrgs(ctx: Ctx, rows: OrgImportRow[], options: { dryR
         }
         const existing = known.get(r.code);
         if (existing) {
-          if (existing.parent_id !== parent.id) { errors.push({ row: r.row, code: OrgErrors.importParentDiffers.code, field: 'parentCode', value: r.parentCode }); continue; }
-          const same = existing.name === r.name && existing.stage === r.stage && (existing.short_name ?? null) === r.shortName;
+          if (existing.parentId !== parent.id) { errors.push({ row: r.row, code: OrgErrors.importParentDiffers.code, field: 'parentCode', value: r.parentCode }); continue; }
+          const same = existing.name === r.name && existing.stage === r.stage && (existing.shortName ?? null) === r.shortName;
           if (same) { report.unchanged++; continue; }
-          if (!options.dryRun) await updateOrg(tx.db, existing.id, { name: r.name, stage: r.stage, short_name: r.shortName, updated_at: at });
-          known.set(r.code, { ...existing, name: r.name, stage: r.stage, short_name: r.shortName });
+          if (!options.dryRun) await updateOrg(tx.db, existing.id, { name: r.name, stage: r.stage, shortName: r.shortName, updatedAt: at });
+          known.set(r.code, { ...existing, name: r.name, stage: r.stage, shortName: r.shortName });
           changed.push(r.code);
           report.updated++;
           continue;
         }
         const id = newId();
         const row: OrgRow = {
-          id, code: r.code, name: r.name, short_name: r.shortName, type: r.type, stage: r.stage, division_code: r.divisionCode,
-          parent_id: parent.id, path: childPath(parent.path, id), depth: Number(parent.depth) + 1, is_active: 1, is_sample: 0,
-          created_at: at, updated_at: at,
+          id, code: r.code, name: r.name, shortName: r.shortName, type: r.type, stage: r.stage, divisionCode: r.divisionCode,
+          parentId: parent.id, path: childPath(parent.path, id), depth: Number(parent.depth) + 1, isActive: 1, isSample: 0,
+          createdAt: at, updatedAt: at,
         };
         inserts.push(row);
         known.set(r.code, row);
@@ -99,8 +99,8 @@ export async function importOrgs(ctx: Ctx, rows: OrgImportRow[], options: { dryR
       // One audit record per parent, so that each lands in the subtree it belongs to.
       const byParent = new Map<string, { created: string[]; updated: string[] }>();
       const entry = (parentId: string) => byParent.get(parentId) ?? byParent.set(parentId, { created: [], updated: [] }).get(parentId)!;
-      for (const o of inserts) entry(o.parent_id!).created.push(o.code);
-      for (const code of changed) entry(known.get(code)!.parent_id!).updated.push(code);
+      for (const o of inserts) entry(o.parentId!).created.push(o.code);
+      for (const code of changed) entry(known.get(code)!.parentId!).updated.push(code);
       for (const [parentId, changes] of byParent) {
         tx.audit({ action: 'orgs.org.imported', objectType: 'org', objectId: null, orgId: parentId, changes });
       }

@@ -1,5 +1,6 @@
 import type { IndicatorDefinition } from '#kernel';
 import { subtreeRange } from '#kernel';
+import { orgsDb } from './orgs.tables.ts';
 import { ORG_TYPE_LABELS, ORG_TYPES } from '../contract/org-types.ts';
 
 const EN: Record<string, string> = {
@@ -16,8 +17,8 @@ export const orgIndicators: IndicatorDefinition[] = ORG_TYPES.map((type) => ({
   isFlow: false,
   async compute(db, orgPath) {
     const [lower, upper] = subtreeRange(orgPath);
-    const row = await db.selectFrom('core_orgs').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('path', '>=', lower).where('path', '<', upper).where('type', '=', type).where('is_active', '=', 1)
+    const row = await orgsDb(db).selectFrom('core_orgs').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('path', '>=', lower).where('path', '<', upper).where('type', '=', type).where('isActive', '=', 1)
       .executeTakeFirstOrThrow();
     return Number(row.n);
   },

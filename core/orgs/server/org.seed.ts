@@ -17,9 +17,9 @@ export async function seedReferenceOrgs(ctx: Ctx): Promise<number> {
       if (ref.parentCode && !parent) throw new Error(`reference org ${ref.code} comes before its parent ${ref.parentCode}`);
       const id = newId();
       const row: OrgRow = {
-        id, code: ref.code, name: ref.name, short_name: ref.shortName, type: ref.type, stage: null,
-        division_code: ref.divisionCode, parent_id: parent?.id ?? null, path: childPath(parent?.path ?? '/', id),
-        depth: (parent ? Number(parent.depth) : 0) + 1, is_active: 1, is_sample: 0, created_at: at, updated_at: at,
+        id, code: ref.code, name: ref.name, shortName: ref.shortName, type: ref.type, stage: null,
+        divisionCode: ref.divisionCode, parentId: parent?.id ?? null, path: childPath(parent?.path ?? '/', id),
+        depth: (parent ? Number(parent.depth) : 0) + 1, isActive: 1, isSample: 0, createdAt: at, updatedAt: at,
       };
       byCode.set(ref.code, row);
       rows.push(row);

@@ -8,11 +8,11 @@ import { AccessErrors } from '#core/access/contract/errors.ts';
 import { OrgErrors } from '../contract/errors.ts';
 import { OrgMoved } from '../contract/events.ts';
 
-export const toOrg = (r: OrgRow & { child_count?: number }): Org => ({
-  id: r.id, code: r.code, name: r.name, shortName: r.short_name, type: r.type as Org['type'], stage: r.stage as Org['stage'],
-  divisionCode: r.division_code, parentId: r.parent_id, path: r.path, depth: Number(r.depth), isActive: toBool(r.is_active),
-  isSample: toBool(r.is_sample), ...(r.child_count === undefined ? {} : { childCount: Number(r.child_count) }),
-  createdAt: r.created_at, updatedAt: r.updated_at,
+export const toOrg = (r: OrgRow & { childCount?: number | string | bigint | null }): Org => ({
+  id: r.id, code: r.code, name: r.name, shortName: r.shortName, type: r.type as Org['type'], stage: r.stage as Org['stage'],
+  divisionCode: r.divisionCode, parentId: r.parentId, path: r.path, depth: Number(r.depth), isActive: toBool(r.isActive),
+  isSample: toBool(r.isSample), ...(r.childCount === undefined || r.childCount === null ? {} : { childCount: Number(r.childCount) }),
+  createdAt: r.createdAt, updatedAt: r.updatedAt,
 });
 
 /** Tables that copy org paths (users, files, module records); a move rewrites them with the orgs. */
@@ -63,7 +63,7 @@ function checkStage(type: string, stage: string | null | undefined) {
 export async function createOrg(ctx: Ctx, input: CreateOrgBody): Promise<Org> {
   return ctx.transaction(async (tx) => {
     const parent = await getOrg(tx, input.parentId, OrgPermissions.create);
-    if (!toBool(parent.is_active)) throw OrgErrors.parentInactive({ parentId: parent.id });
+    if (!toBool(parent.isActive)) throw OrgErrors.parentInactive({ parentId: parent.id });
     if (parent.type === 'school') throw OrgErrors.schoolCannotHaveChildren();
     checkStage(input.type, input.stage);
     if (input.type === 'ministry') throw OrgErrors.onlyOneMinistry();
@@ -72,9 +72,9 @@ export async function createOrg(ctx: Ctx, input: CreateOrgBody): Promise<Org> {
     const id = newId();
     const at = tx.now().toISOString();
     const row: OrgRow = {
-      id, code: input.code, name: input.name.trim(), short_name: input.shortName?.trim() || null, type: input.type,
-      stage: input.stage ?? null, division_code: input.divisionCode ?? null, parent_id: parent.id,
-      path: childPath(parent.path, id), depth: Number(parent.depth) + 1, is_active: 1, is_sample: 0, created_at: at, updated_at: at,
+      id, code: input.code, name: input.name.trim(), shortName: input.shortName?.trim() || null, type: input.type,
+      stage: input.stage ?? null, divisionCode: input.divisionCode ?? null, parentId: parent.id,
+      path: childPath(parent.path, id), depth: Number(parent.depth) + 1, isActive: 1, isSample: 0, createdAt: at, updatedAt: at,
     };
     await repo.insertOrgs(tx.db, [row]);
     tx.audit({ action: 'orgs.org.created', objectType: 'org', objectId: id, orgId: id, changes: { code: row.code, name: row.name, type: row.type, stage: row.stage, parentId: parent.id } });
@@ -87,16 +87,18 @@ export async function updateOrg(ctx: Ctx, id: string, input: UpdateOrgBody): Pro
   return ctx.transaction(async (tx) => {
     const org = await getOrg(tx, id, OrgPermissions.update);
     requireGoverns(tx, OrgPermissions.update, org);
-    const next = { name: input.name?.trim() ?? org.name, short_name: input.shortName === undefined ? org.short_name : input.shortName?.trim() || null, code: input.code ?? org.code, stage: input.stage === undefined ? org.stage : input.stage };
+    const next = { name: input.name?.trim() ?? org.name, shortName: input.shortName === undefined ? org.shortName : input.shortName?.trim() || null, code: input.code ?? org.code, stage: input.stage === undefined ? org.stage : input.stage };
     checkStage(org.type, next.stage);
     if (next.code !== org.code && (await repo.findOrgByCode(tx.db, next.code))) throw OrgErrors.codeTaken({ code: next.code });
     const changes: Record<string, [unknown, unknown]> = {};
-    for (const key of ['name', 'short_name', 'code', 'stage'] as const) if (next[key] !== org[key]) changes[key] = [org[key], next[key]];
+    // Audit keys stay the column names the audit log has always recorded (short_name).
+    const auditKey = { name: 'name', shortName: 'short_name', code: 'code', stage: 'stage' } as const;
+    for (const key of ['name', 'shortName', 'code', 'stage'] as const) if (next[key] !== org[key]) changes[auditKey[key]] = [org[key], next[key]];
     if (Object.keys(changes).length === 0) return toOrg(org);
     const at = tx.now().toISOString();
-    await repo.updateOrg(tx.db, id, { ...next, updated_at: at });
+    await repo.updateOrg(tx.db, id, { ...next, updatedAt: at });
     tx.audit({ action: 'orgs.org.updated', objectType: 'org', objectId: id, orgId: id, changes });
-    return toOrg({ ...org, ...next, updated_at: at });
+    return toOrg({ ...org, ...next, updatedAt: at });
   });
 }
 
@@ -104,21 +106,21 @@ export async function updateOrg(ctx: Ctx, id: string, input: UpdateOrgBody): Pro
 export async function moveOrg(ctx: Ctx, id: string, newParentId: string): Promise<Org> {
   return ctx.transaction(async (tx) => {
     const org = await getOrg(tx, id, OrgPermissions.move);
-    if (!org.parent_id) throw OrgErrors.cannotMoveRoot();
+    if (!org.parentId) throw OrgErrors.cannotMoveRoot();
     requireGoverns(tx, OrgPermissions.move, org);
     const parent = await getOrg(tx, newParentId, OrgPermissions.move);
     if (isWithin(parent.path, org.path)) throw OrgErrors.cannotMoveIntoOwnSubtree();
     if (parent.type === 'school') throw OrgErrors.schoolCannotHaveChildren();
     checkPlacement(tx, OrgPermissions.move, parent, org.type);
-    if (parent.id === org.parent_id) return toOrg(org);
+    if (parent.id === org.parentId) return toOrg(org);
     const newPath = childPath(parent.path, org.id);
     const at = tx.now().toISOString();
     await repo.shiftDepth(tx.db, org.path, Number(parent.depth) + 1 - Number(org.depth));
-    await repo.replacePathPrefix(tx.db, 'core_orgs', 'path', org.path, newPath);
-    await repo.updateOrg(tx.db, id, { parent_id: parent.id, updated_at: at });
-    for (const c of pathColumns) await repo.replacePathPrefix(tx.db, c.table, c.column, org.path, newPath);
-    tx.publish(OrgMoved, { orgId: id, fromParentId: org.parent_id, toParentId: parent.id, oldPath: org.path, newPath });
-    tx.audit({ action: 'orgs.org.moved', objectType: 'org', objectId: id, orgId: id, changes: { parentId: [org.parent_id, parent.id] } });
+    await repo.replaceOrgPathPrefix(tx.db, org.path, newPath);
+    await repo.updateOrg(tx.db, id, { parentId: parent.id, updatedAt: at });
+    for (const c of pathColumns) await repo.replaceCopiedPathPrefix(tx.db, c.table, c.column, org.path, newPath);
+    tx.publish(OrgMoved, { orgId: id, fromParentId: org.parentId, toParentId: parent.id, oldPath: org.path, newPath });
+    tx.audit({ action: 'orgs.org.moved', objectType: 'org', objectId: id, orgId: id, changes: { parentId: [org.parentId, parent.id] } });
     return toOrg((await repo.findOrgById(tx.db, id))!);
   });
 }
@@ -127,13 +129,13 @@ export async function moveOrg(ctx: Ctx, id: string, newParentId: string): Promis
 export async function setOrgActive(ctx: Ctx, id: string, active: boolean): Promise<{ org: Org; affected: number }> {
   return ctx.transaction(async (tx) => {
     const org = await getOrg(tx, id, OrgPermissions.deactivate);
-    if (!org.parent_id && !active) throw OrgErrors.cannotDeactivateRoot();
+    if (!org.parentId && !active) throw OrgErrors.cannotDeactivateRoot();
     requireGoverns(tx, OrgPermissions.deactivate, org);
     const affected = await repo.countSubtree(tx.db, org.path, active ? false : true);
     const at = tx.now().toISOString();
     await repo.setSubtreeActive(tx.db, org.path, active, at);
     tx.audit({ action: active ? 'orgs.org.activated' : 'orgs.org.deactivated', objectType: 'org', objectId: id, orgId: id, changes: { isActive: [!active, active], subtreeCount: affected } });
-    return { org: toOrg({ ...org, is_active: active ? 1 : 0, updated_at: at }), affected };
+    return { org: toOrg({ ...org, isActive: active ? 1 : 0, updatedAt: at }), affected };
   });
 }
 

@@ -34,7 +34,7 @@ async function createSampleSchool(tx: Ctx, school: DemoSchool, orgs: Map<string,
     type: 'school', stage: school.stage, divisionCode: school.divisionCode,
   });
   // createOrg has no sample flag; the mark is set and audited in the same transaction.
-  await updateOrg(tx.db, org.id, { is_sample: 1 });
+  await updateOrg(tx.db, org.id, { isSample: 1 });
   tx.audit({ action: 'orgs.org.updated', objectType: 'org', objectId: org.id, orgId: org.id, changes: { isSample: [false, true] } });
   return { id: org.id, path: org.path };
 }
