@@ -128,7 +128,7 @@ export const ${P}Permissions = {
 /** Every code the ${name} module throws, with its params; the words are in ../locales. */
 export const ${P}Errors = defineErrors('${name}', {
   recordNotFound: { code: '${name}.record_not_found', kind: 'not_found', params: ['id'] },
-  orgNotFound: { code: '${name}.org_not_found', kind: 'invalid', params: ['field', 'id'] },
+  orgNotFound: { code: '${name}.org_not_found', kind: 'not_found', params: ['field', 'id'] },
   nameTaken: { code: '${name}.name_taken', kind: 'conflict', params: ['field', 'name'] },
   staleRecord: { code: '${name}.record_changed', kind: 'conflict', params: ['id'] },
 });
@@ -327,7 +327,7 @@ export async function getRecord(ctx: Ctx, id: string): Promise<${P}Record> {
 export async function createRecord(ctx: Ctx, body: RecordBody): Promise<${P}Record> {
   const org = await ctx.service(OrgsService).find(ctx.db, body.orgId);
   // An org outside the caller's reach reads as missing, like one that does not exist.
-  if (!org || !org.isActive || !ctx.access.can(${P}Permissions.manage, org.path)) throw ${P}Errors.orgNotFound({ field: 'orgId', id: body.orgId });
+  if (!org?.isActive || !ctx.access.can(${P}Permissions.manage, org.path)) throw ${P}Errors.orgNotFound({ field: 'orgId', id: body.orgId });
   const name = normaliseName(body.name);
   return ctx.transaction(async (tx) => {
     const db = ${C}Db(tx.db);
@@ -416,7 +416,7 @@ describeOnEngines('${name} records', (h: () => TestApp) => {
     expect((await other.request('GET', '/api/${name}/records')).json().items.map((r: { id: string }) => r.id)).not.toContain(record.id);
     expect((await other.request('GET', \`/api/${name}/records/\${record.id}\`)).statusCode).toBe(404);
     const refused = await other.request('POST', '/api/${name}/records', { orgId: await h().orgId('GB130102'), name: '越权' });
-    expect(refused.statusCode).toBe(400);
+    expect(refused.statusCode).toBe(404);
     expect(refused.json().code).toBe('${name}.org_not_found');
   });
 
