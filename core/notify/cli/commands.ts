@@ -12,7 +12,7 @@ export const notifyCommands: Record<string, CliCommand> = {
       const account = positionals[0];
       if (!account) { err(text('notify:cli.test.usage')); return 2; }
       const user = await findUserByAccount(ctx!.db, account);
-      if (!user || user.status !== 'active') { err(text('notify:cli.test.noAccount', { account })); return 2; }
+      if (user?.status !== 'active') { err(text('notify:cli.test.noAccount', { account })); return 2; }
       const channels = channelRegistry(host!).list();
       const { notificationIds } = await notify(ctx!, { userIds: [user.id] }, { kind: 'notify.test_message', params: { sender: ctx!.actor.name }, link: '/notify/inbox' }, channels);
       out(text('notify:cli.test.inboxed', { account }));

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeOnEngines } from '../../../apps/server/src/testing/test-app.ts';
-import { ADMIN_LEVELS, adminLevelOf, ORG_TYPES } from '../contract/org-types.ts';
+import { type ADMIN_LEVELS, adminLevelOf, ORG_TYPES } from '../contract/org-types.ts';
 import { OrgsService, type OrgsContract } from '../contract/orgs.service.ts';
 import { createOrg } from './org.service.ts';
 

@@ -22,25 +22,25 @@ export function checkImportRows(rows: OrgImportRow[]): { valid: Checked[]; error
   const errors: ImportReport['errors'] = [];
   const valid: Checked[] = [];
   const seen = new Set<string>();
-  rows.forEach((r, i) => {
+  for (const [i, r] of rows.entries()) {
     const row = i + 2; // spreadsheet row number: the header is row 1
     const code = String(r.code ?? '').trim();
     const name = String(r.name ?? '').trim();
     const type = typeFrom(String(r.type ?? ''));
     const stage = r.stage ? stageFrom(String(r.stage)) : undefined;
     const fail = (errorCode: string, field?: string, value?: string) => errors.push({ row, code: errorCode, field, value });
-    if (!CODE.test(code)) return fail(OrgErrors.importBadCode.code, 'code', code);
-    if (seen.has(code)) return fail(OrgErrors.importDuplicateCode.code, 'code', code);
-    if (name.length < 2 || name.length > 100) return fail(OrgErrors.importBadName.code, 'name', name);
-    if (!type || type === 'ministry') return fail(OrgErrors.importBadType.code, 'type', String(r.type ?? ''));
-    if (r.stage && !stage) return fail(OrgErrors.importBadStage.code, 'stage', String(r.stage));
-    if (type === 'school' && !stage) return fail(OrgErrors.stageRequired.code, 'stage');
-    if (type !== 'school' && stage) return fail(OrgErrors.stageOnlyForSchools.code, 'stage', String(r.stage));
+    if (!CODE.test(code)) { fail(OrgErrors.importBadCode.code, 'code', code); continue; }
+    if (seen.has(code)) { fail(OrgErrors.importDuplicateCode.code, 'code', code); continue; }
+    if (name.length < 2 || name.length > 100) { fail(OrgErrors.importBadName.code, 'name', name); continue; }
+    if (!type || type === 'ministry') { fail(OrgErrors.importBadType.code, 'type', String(r.type ?? '')); continue; }
+    if (r.stage && !stage) { fail(OrgErrors.importBadStage.code, 'stage', String(r.stage)); continue; }
+    if (type === 'school' && !stage) { fail(OrgErrors.stageRequired.code, 'stage'); continue; }
+    if (type !== 'school' && stage) { fail(OrgErrors.stageOnlyForSchools.code, 'stage', String(r.stage)); continue; }
     const parentCode = String(r.parentCode ?? '').trim();
-    if (!parentCode) return fail(OrgErrors.importParentRequired.code, 'parentCode');
+    if (!parentCode) { fail(OrgErrors.importParentRequired.code, 'parentCode'); continue; }
     seen.add(code);
     valid.push({ row, code, name, type, stage: stage ?? null, parentCode, shortName: r.shortName?.trim() || null, divisionCode: r.divisionCode?.trim() || null });
-  });
+  }
   return { valid, errors };
 }
 

@@ -131,7 +131,7 @@ export async function setOrgActive(ctx: Ctx, id: string, active: boolean): Promi
     const org = await getOrg(tx, id, OrgPermissions.deactivate);
     if (!org.parentId && !active) throw OrgErrors.cannotDeactivateRoot();
     requireGoverns(tx, OrgPermissions.deactivate, org);
-    const affected = await repo.countSubtree(tx.db, org.path, active ? false : true);
+    const affected = await repo.countSubtree(tx.db, org.path, !active);
     const at = tx.now().toISOString();
     await repo.setSubtreeActive(tx.db, org.path, active, at);
     tx.audit({ action: active ? 'orgs.org.activated' : 'orgs.org.deactivated', objectType: 'org', objectId: id, orgId: id, changes: { isActive: [!active, active], subtreeCount: affected } });

@@ -10,7 +10,7 @@ import * as repo from './workflow.repo.ts';
 /** The person a task goes to must hold the step's permission on its org or above, and not already sign this round. */
 async function checkAssignee(tx: Ctx, loaded: Loaded, userId: string): Promise<void> {
   const user = (await repo.usersByIds(tx.db, [userId])).get(userId);
-  if (!user || user.status !== 'active') throw WorkflowErrors.userNotFound({ id: userId });
+  if (user?.status !== 'active') throw WorkflowErrors.userNotFound({ id: userId });
   if (userId === loaded.inst.applicant_id) throw WorkflowErrors.userCannotAct({ field: 'userId', name: user.display_name });
   const step = stepOf(loaded.def, loaded.inst.step_id)!;
   const org = await repo.findOrg(tx.db, loaded.inst.acting_org_id!);

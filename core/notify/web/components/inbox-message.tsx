@@ -13,7 +13,7 @@ export function InboxMessage({ item, lines = 2 }: { item: InboxItem; lines?: num
     <div style={{ minWidth: 0 }}>
       <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
         <span
-          role={unread ? 'img' : undefined} aria-label={unread ? t('notify:web.inbox.status.unread') : undefined} aria-hidden={!unread}
+          {...(unread ? { role: 'img', 'aria-label': t('notify:web.inbox.status.unread') } : { 'aria-hidden': true })}
           style={{ flex: 'none', width: 8, height: 8, borderRadius: 4, background: unread ? '#1d4ed8' : 'transparent' }}
         />
         <Typography.Text strong={unread} style={{ color: unread ? undefined : '#4b5563' }}>{item.title}</Typography.Text>

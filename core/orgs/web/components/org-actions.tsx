@@ -13,7 +13,7 @@ function ActivationScope({ org }: { org: Org }) {
   useEffect(() => {
     let live = true;
     // Deactivating touches the active orgs of the subtree; activating touches all of them.
-    orgApi.subtreeSize(org.id, org.isActive ? false : true).then((n) => { if (live) setCount(n); }).catch(() => undefined);
+    orgApi.subtreeSize(org.id, !org.isActive).then((n) => { if (live) setCount(n); }).catch(() => undefined);
     return () => { live = false; };
   }, [org.id, org.isActive]);
   if (count === null) return <span><Spin size="small" /> {t('orgs:web.activation.counting')}</span>;

@@ -47,7 +47,7 @@ function OrgPath({ org, lookup, onOpen }: { org: Org; lookup: OrgLookup; onOpen:
   if (!ancestors) return <Spin size="small" />;
   const visible = ancestors.filter((a): a is Org => a !== null);
   const items = [
-    ...(hasHidden || visible.length < ancestors.length ? [{ title: <span title={t('orgs:web.detail.outsideScope')} aria-label={t('orgs:web.detail.outsideScope')}>…</span> }] : []),
+    ...(hasHidden || visible.length < ancestors.length ? [{ title: <span role="img" title={t('orgs:web.detail.outsideScope')} aria-label={t('orgs:web.detail.outsideScope')}>…</span> }] : []),
     ...visible.map((a) => ({ title: <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(a)}>{a.name}</Button> })),
     { title: <span aria-current="location">{org.name}</span> },
   ];
