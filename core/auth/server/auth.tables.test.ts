@@ -24,7 +24,7 @@ describe('core/auth sees only its own tables, typed and camelCase', () => {
 
   it('maps camelCase to snake_case in SQL and refuses another piece\'s table when the query is built', () => {
     expect(db.selectFrom('core_sessions').select(['userId', 'lastSeenAt']).compile().sql).toBe('select "user_id", "last_seen_at" from "core_sessions"');
-    const foreign = db as unknown as Kysely<any>;
+    const foreign = db as unknown as Kysely<Record<string, Record<string, string>>>;
     expect(() => foreign.selectFrom('core_api_tokens as t').innerJoin('core_orgs as o', 'o.id', 't.org_id').selectAll().compile()).toThrow(ForeignTableError);
   });
 });

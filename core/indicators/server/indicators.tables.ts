@@ -20,4 +20,4 @@ export interface IndicatorsTables {
 export type IndicatorsDb = Kysely<IndicatorsTables>;
 
 /** core/indicators' view of a connection or transaction: its one table and nothing else. */
-export const indicatorsDb = (db: PlatformDb | Kysely<any>): IndicatorsDb => ownTables<IndicatorsTables>(db, 'indicators', ['core_indicator_values']);
+export const indicatorsDb = (db: PlatformDb): IndicatorsDb => ownTables<IndicatorsTables>(db, 'indicators', ['core_indicator_values']);
