@@ -72,3 +72,19 @@ export const findOrgPath = (db: Kysely<any>, orgId: string) =>
 export const grantOrgPaths = async (db: Kysely<any>, userId: string): Promise<string[]> =>
   (await db.selectFrom('core_grants as g').innerJoin('core_orgs as o', 'o.id', 'g.org_id').select('o.path').distinct()
     .where('g.user_id', '=', userId).execute()).map((r) => r.path as string);
+
+/** Code and name of each of `ids` that still exists, for pieces listing rows that name roles. */
+export async function findRoleNames(db: Kysely<any>, ids: string[]): Promise<Map<string, { id: string; code: string; name: string }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('core_roles').select(['id', 'code', 'name']).where('id', 'in', unique).execute() as { id: string; code: string; name: string }[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Name, path and state of each of `ids` that exists, for pieces listing rows that name orgs. */
+export async function findOrgNames(db: Kysely<any>, ids: string[]): Promise<Map<string, { id: string; name: string; path: string; is_active: number }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('core_orgs').select(['id', 'name', 'path', 'is_active']).where('id', 'in', unique).execute() as { id: string; name: string; path: string; is_active: number }[];
+  return new Map(rows.map((r) => [r.id, r]));
+}

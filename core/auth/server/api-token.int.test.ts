@@ -3,6 +3,7 @@ import type { InjectOptions } from 'fastify';
 import { listRoles, revokeGrant, listGrants } from '#core/access/server/access.service.ts';
 import { updateUser } from '#core/users/server/user.service.ts';
 import { describeOnEngines, type Session, type TestApp } from '../../../apps/server/src/testing/test-app.ts';
+import { authDb } from './auth.tables.ts';
 
 /*
  * API tokens (ADR 0008): what a token reaches, who may make one, how it stops, and that the
@@ -121,7 +122,7 @@ describeOnEngines('API tokens', (harness) => {
       expect(elsewhere.statusCode).toBe(404);
       const tooLong = await reviewer.request('POST', '/api/me/tokens', { name: 'x', roleId: roles.reviewer, orgId: shijiazhuang, expiresInDays: 366 });
       expect(tooLong.statusCode).toBe(400);
-      const count = await h.platform.database.db.selectFrom('core_api_tokens').select('id').where('user_id', '=', reviewer.userId).execute();
+      const count = await authDb(h.platform.database.db).selectFrom('core_api_tokens').select('id').where('userId', '=', reviewer.userId).execute();
       expect(count).toEqual([]);
     });
 
@@ -196,9 +197,9 @@ describeOnEngines('API tokens', (harness) => {
       }
       expect(await used()).toHaveLength(1);
       expect((await used())[0].actor_name).toBe('tk-admin');
-      const row = await db.selectFrom('core_api_tokens').select(['last_used_at', 'last_used_ip']).where('id', '=', token.id).executeTakeFirstOrThrow();
-      expect(row.last_used_at).not.toBeNull();
-      expect(row.last_used_ip).toBe('127.0.0.1');
+      const row = await authDb(db).selectFrom('core_api_tokens').select(['lastUsedAt', 'lastUsedIp']).where('id', '=', token.id).executeTakeFirstOrThrow();
+      expect(row.lastUsedAt).not.toBeNull();
+      expect(row.lastUsedIp).toBe('127.0.0.1');
       h.advance(86_400_000);
       expect((await bearer(secret, 'GET', `/api/users/${inCity}`)).statusCode).toBe(200);
       expect(await used()).toHaveLength(2);

@@ -33,7 +33,7 @@ export interface AuthPluginOptions {
 }
 
 const anonymous: Actor = { kind: 'anonymous', id: null, name: 'anonymous' };
-const mfaSatisfied = (s: SessionRow) => s.mfa_state === 'none' || s.mfa_state === 'passed';
+const mfaSatisfied = (s: SessionRow) => s.mfaState === 'none' || s.mfaState === 'passed';
 
 /** Permission routes take an API token unless they refuse it; session routes only when they accept it (RouteAccess). */
 const acceptsApiToken = (access: RouteAccess) =>
@@ -115,12 +115,12 @@ export function registerAuthHooks(app: FastifyInstance, options: AuthPluginOptio
     // CSRF and the second factor concern browser sessions only: nothing sends a bearer token by
     // itself, and a token is made from a session that has passed its second factor.
     if (auth.session) {
-      if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== auth.session.csrf_token) {
+      if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== auth.session.csrfToken) {
         throw AuthErrors.csrfInvalid();
       }
       const pendingAllowed = 'session' in access && access.allowPendingMfa;
       if (!mfaSatisfied(auth.session) && !pendingAllowed) {
-        throw auth.session.mfa_state === 'enrol_required' ? AuthErrors.mfaEnrolmentRequired() : AuthErrors.mfaRequired();
+        throw auth.session.mfaState === 'enrol_required' ? AuthErrors.mfaEnrolmentRequired() : AuthErrors.mfaRequired();
       }
     }
     // Until a forced password change is done the session does nothing else: not even a

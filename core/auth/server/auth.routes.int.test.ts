@@ -4,6 +4,7 @@ import { describeOnEngines } from '../../../apps/server/src/testing/test-app.ts'
 import { startVariantApp } from '../../../apps/server/src/testing/variant-app.ts';
 import { base32Decode, totpCode } from './totp.ts';
 import { hashToken } from './auth.service.ts';
+import { authDb } from './auth.tables.ts';
 
 const MINUTE = 60_000;
 const WRONG = 'Wrong-Guess-000';
@@ -210,7 +211,7 @@ describeOnEngines('sign-in and sessions over HTTP', (h) => {
     expect(sessionCookie(res)).toMatch(/^educloud_sid=;/);
     expect(await isAlive(here)).toBe(false);
     expect(await isAlive(elsewhere)).toBe(true);
-    const row = await h().platform.database.db.selectFrom('core_sessions').select('id').where('id', '=', hashToken(here.token)).executeTakeFirst();
+    const row = await authDb(h().platform.database.db).selectFrom('core_sessions').select('id').where('id', '=', hashToken(here.token)).executeTakeFirst();
     expect(row).toBeUndefined();
   });
 

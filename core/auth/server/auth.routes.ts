@@ -79,8 +79,8 @@ export function registerAuthRoutes(fastify: FastifyInstance, options: AuthRouteO
   }, async (req) => {
     const auth = authOf(req);
     return (await service.listSessions(req.ctx, auth.user.id)).map((s) => ({
-      id: s.id.slice(0, 8), current: s.id === auth.session.id, ip: s.ip, userAgent: s.user_agent,
-      createdAt: s.created_at, lastSeenAt: s.last_seen_at, expiresAt: s.expires_at,
+      id: s.id.slice(0, 8), current: s.id === auth.session.id, ip: s.ip, userAgent: s.userAgent,
+      createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, expiresAt: s.expiresAt,
     }));
   });
 
@@ -99,7 +99,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, options: AuthRouteO
   }, async (req) => {
     const auth = authOf(req);
     // A session still owing its code must not swap the authenticator it is being asked for.
-    if (auth.session.mfa_state === 'pending') throw AuthErrors.mfaRequired();
+    if (auth.session.mfaState === 'pending') throw AuthErrors.mfaRequired();
     return service.beginTotpEnrolment(req.ctx, auth.user);
   });
 
@@ -108,7 +108,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, options: AuthRouteO
     config: { access: sessionPending, rateLimit: options.loginRateLimit },
   }, async (req, reply) => {
     const auth = authOf(req);
-    if (auth.session.mfa_state === 'pending') throw AuthErrors.mfaRequired();
+    if (auth.session.mfaState === 'pending') throw AuthErrors.mfaRequired();
     await service.confirmTotpEnrolment(req.ctx, auth.session, auth.user, req.body.code, options.settings);
     return reply.code(204).send(null);
   });

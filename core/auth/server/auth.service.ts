@@ -49,9 +49,9 @@ export async function login(ctx: Ctx, input: { account: string; password: string
   const token = randomBytes(32).toString('base64url');
   const at = now.toISOString();
   const row: sessions.SessionRow = {
-    id: hashToken(token), user_id: user.id, csrf_token: randomBytes(24).toString('base64url'), mfa_state: mfa, ip: ctx.ip,
-    user_agent: input.userAgent?.slice(0, 300) ?? null, created_at: at, last_seen_at: at,
-    expires_at: addMinutes(now, mfa === 'none' ? settings.absoluteHours * 60 : SECOND_FACTOR.waitMinutes),
+    id: hashToken(token), userId: user.id, csrfToken: randomBytes(24).toString('base64url'), mfaState: mfa, ip: ctx.ip,
+    userAgent: input.userAgent?.slice(0, 300) ?? null, createdAt: at, lastSeenAt: at,
+    expiresAt: addMinutes(now, mfa === 'none' ? settings.absoluteHours * 60 : SECOND_FACTOR.waitMinutes),
   };
   await ctx.transaction(async (tx) => {
     await sessions.insertSession(tx.db, row);
@@ -65,8 +65,8 @@ export async function login(ctx: Ctx, input: { account: string; password: string
 
 /** A session that has passed its second factor gets the normal absolute expiry, counted from sign-in. */
 async function markSecondFactorPassed(tx: Ctx, session: sessions.SessionRow, settings: SessionSettings): Promise<sessions.SessionRow> {
-  const passed = { ...session, mfa_state: 'passed', expires_at: addMinutes(new Date(session.created_at), settings.absoluteHours * 60) };
-  await sessions.passSecondFactor(tx.db, session.id, passed.expires_at);
+  const passed = { ...session, mfaState: 'passed', expiresAt: addMinutes(new Date(session.createdAt), settings.absoluteHours * 60) };
+  await sessions.passSecondFactor(tx.db, session.id, passed.expiresAt);
   return passed;
 }
 
@@ -78,14 +78,14 @@ export async function resolveSession(ctx: Ctx, token: string, settings: SessionS
   const session = await sessions.findSession(ctx.db, hashToken(token));
   if (!session) return null;
   const now = ctx.now();
-  const idleLimit = addMinutes(new Date(session.last_seen_at), settings.idleMinutes);
-  if (session.expires_at <= now.toISOString() || idleLimit <= now.toISOString()) {
+  const idleLimit = addMinutes(new Date(session.lastSeenAt), settings.idleMinutes);
+  if (session.expiresAt <= now.toISOString() || idleLimit <= now.toISOString()) {
     await sessions.deleteSession(ctx.db, session.id);
     return null;
   }
-  const user = await findUserById(ctx.db, session.user_id);
+  const user = await findUserById(ctx.db, session.userId);
   if (!user || user.status !== 'active') return null;
-  if (now.getTime() - new Date(session.last_seen_at).getTime() > 60_000) {
+  if (now.getTime() - new Date(session.lastSeenAt).getTime() > 60_000) {
     await sessions.touchSession(ctx.db, session.id, now.toISOString());
   }
   return { session, user };
@@ -97,16 +97,16 @@ export async function resolveSession(ctx: Ctx, token: string, settings: SessionS
  * mid-session enrols or answers a code before using the new permissions.
  */
 export async function requireSecondFactorOnceAdmin(ctx: Ctx, session: sessions.SessionRow, user: UserRow, isAdmin: boolean): Promise<sessions.SessionRow> {
-  if (session.mfa_state !== 'none' || !isAdmin) return session;
+  if (session.mfaState !== 'none' || !isAdmin) return session;
   const mfa: MfaState = user.totp_enabled_at ? 'pending' : 'enrol_required';
   // Waiting for a code, it lives as a freshly opened waiting session would; passing restores the day.
   const waitUntil = addMinutes(ctx.now(), SECOND_FACTOR.waitMinutes);
-  const expiresAt = waitUntil < session.expires_at ? waitUntil : session.expires_at;
+  const expiresAt = waitUntil < session.expiresAt ? waitUntil : session.expiresAt;
   await ctx.transaction(async (tx) => {
     await sessions.setMfaState(tx.db, session.id, mfa, expiresAt);
     tx.audit({ action: 'auth.session.second_factor_required', objectType: 'user', objectId: user.id, orgId: user.org_id, changes: { mfa: ['none', mfa] } });
   });
-  return { ...session, mfa_state: mfa, expires_at: expiresAt };
+  return { ...session, mfaState: mfa, expiresAt };
 }
 
 /**
@@ -183,7 +183,7 @@ export async function changePassword(ctx: Ctx, sessionId: string, user: UserRow,
     const at = tx.now().toISOString();
     await rememberReplacedPassword(tx.db, user, tx.now());
     await updateUser(tx.db, user.id, { password_hash: hash, must_change_password: 0, password_changed_at: at, updated_at: at });
-    await tx.db.deleteFrom('core_sessions').where('user_id', '=', user.id).where('id', '!=', sessionId).execute();
+    await sessions.deleteOtherSessionsOf(tx.db, user.id, sessionId);
     tx.audit({ action: 'auth.password.changed', objectType: 'user', objectId: user.id, orgId: user.org_id });
   });
 }
@@ -206,9 +206,9 @@ export async function describeSession(ctx: Ctx, auth: { session: sessions.Sessio
       id: auth.user.id, account: auth.user.account, realName: auth.user.real_name, displayName: auth.user.display_name,
       orgId: auth.user.org_id, hasTotp: !!auth.user.totp_enabled_at, mustChangePassword: !!auth.user.must_change_password,
     },
-    mfa: auth.session.mfa_state as MfaState,
-    csrfToken: auth.session.csrf_token,
-    expiresAt: auth.session.expires_at,
+    mfa: auth.session.mfaState as MfaState,
+    csrfToken: auth.session.csrfToken,
+    expiresAt: auth.session.expiresAt,
     permissions: auth.access?.permissions() ?? [],
     grants: grants.items.map((g) => ({ roleId: g.role_id, roleCode: g.role_code, roleName: g.role_name, orgId: g.org_id, orgName: g.org_name, orgPath: g.org_path })),
   };

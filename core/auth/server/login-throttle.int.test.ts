@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { describeOnEngines } from '../../../apps/server/src/testing/test-app.ts';
+import { authDb } from './auth.tables.ts';
 
 const WRONG = 'Wrong-Guess-000';
 const STRANGER = '203.0.113.9';
@@ -73,7 +74,7 @@ describeOnEngines('sign-in failures: per account and address, the same for accou
     // Five more addresses put the account into its growing delay as well.
     for (let i = 0; i < 5; i++) await login('unlock-me', WRONG, `192.0.2.${50 + i}`);
     expect((await login('unlock-me', user.password, OWNER)).statusCode).toBe(429);
-    const rows = () => h().platform.database.db.selectFrom('core_login_failures').select('ip').where('account', '=', 'unlock-me').execute();
+    const rows = () => authDb(h().platform.database.db).selectFrom('core_login_failures').select('ip').where('account', '=', 'unlock-me').execute();
     expect((await rows()).length).toBe(6);
 
     expect((await admin.request('POST', `/api/users/${user.id}/unlock`)).json()).toMatchObject({ isLocked: false, lockedUntil: null });
@@ -85,7 +86,7 @@ describeOnEngines('sign-in failures: per account and address, the same for accou
     await login('typo-account', WRONG, STRANGER);
     h().advance(61 * 60_000);
     await login('another-typo', WRONG, STRANGER);
-    const accounts = await h().platform.database.db.selectFrom('core_login_failures').select('account').where('account', 'like', '%typo%').execute();
+    const accounts = await authDb(h().platform.database.db).selectFrom('core_login_failures').select('account').where('account', 'like', '%typo%').execute();
     expect(accounts.map((a) => a.account)).toEqual(['another-typo']);
   });
 });

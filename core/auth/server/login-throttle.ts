@@ -31,12 +31,12 @@ export function accountDelaySeconds(failureCount: number): number {
 export async function refuseWhileThrottled(ctx: Ctx, account: string): Promise<void> {
   const now = ctx.now();
   const [pair, delay] = await Promise.all([failures.findLoginFailure(ctx.db, account, ctx.ip ?? ''), failures.findLoginDelay(ctx.db, account)]);
-  if (pair?.locked_until && pair.locked_until > now.toISOString()) {
-    const minutes = Math.ceil((new Date(pair.locked_until).getTime() - now.getTime()) / 60_000);
+  if (pair?.lockedUntil && pair.lockedUntil > now.toISOString()) {
+    const minutes = Math.ceil((new Date(pair.lockedUntil).getTime() - now.getTime()) / 60_000);
     throw AuthErrors.accountLocked({ minutes });
   }
-  if (delay && delay.last_failed_at >= minutesBefore(now, ACCOUNT_DELAY.windowMinutes)) {
-    const waitUntil = new Date(delay.last_failed_at).getTime() + accountDelaySeconds(delay.failures) * 1000;
+  if (delay && delay.lastFailedAt >= minutesBefore(now, ACCOUNT_DELAY.windowMinutes)) {
+    const waitUntil = new Date(delay.lastFailedAt).getTime() + accountDelaySeconds(delay.failures) * 1000;
     if (waitUntil > now.getTime()) throw AuthErrors.signInDelayed({ retryAfterSeconds: Math.ceil((waitUntil - now.getTime()) / 1000) });
   }
 }

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeOnEngines, type Session } from '../../../apps/server/src/testing/test-app.ts';
+import { authDb } from './auth.tables.ts';
 
 const PASSWORDS = ['Amber-Field-101', 'Birch-Lane-202', 'Cedar-Hill-303', 'Dune-Road-404', 'Elm-Court-505', 'Fern-Vale-606'];
 
@@ -29,11 +30,11 @@ describeOnEngines('password changes: not back to a recent one', (h) => {
     expect((await change(session, PASSWORDS[5], PASSWORDS[0])).statusCode).toBe(204);
 
     // Only salted hashes are kept, and only as many as the rule needs.
-    const kept = await h().platform.database.db.selectFrom('core_password_history').select('password_hash').where('user_id', '=', session.userId).execute();
+    const kept = await authDb(h().platform.database.db).selectFrom('core_password_history').select('passwordHash').where('userId', '=', session.userId).execute();
     expect(kept).toHaveLength(4);
     for (const row of kept) {
-      expect(row.password_hash).toMatch(/^scrypt\$/);
-      for (const p of PASSWORDS) expect(row.password_hash).not.toContain(p);
+      expect(row.passwordHash).toMatch(/^scrypt\$/);
+      for (const p of PASSWORDS) expect(row.passwordHash).not.toContain(p);
     }
   });
 

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeOnEngines } from '../../../apps/server/src/testing/test-app.ts';
 import { pruneSessionsJob } from './prune-sessions.ts';
+import { authDb } from './auth.tables.ts';
 
 describeOnEngines('auth.prune_sessions', (harness) => {
   it('deletes sessions past their expiry and keeps live ones', async () => {
@@ -9,13 +10,13 @@ describeOnEngines('auth.prune_sessions', (harness) => {
     const now = h.now().getTime();
     const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
     const session = (id: string, expiresAt: string) => ({
-      id, user_id: user.id, csrf_token: `csrf-${id}`, mfa_state: 'none', ip: null, user_agent: null,
-      created_at: at(-600), last_seen_at: at(-600), expires_at: expiresAt,
+      id, userId: user.id, csrfToken: `csrf-${id}`, mfaState: 'none', ip: null, userAgent: null,
+      createdAt: at(-600), lastSeenAt: at(-600), expiresAt,
     });
-    const db = h.platform.host.db;
+    const db = authDb(h.platform.host.db);
     await db.insertInto('core_sessions').values([session('expired-long-ago', at(-24 * 60)), session('expired-just-now', at(-1)), session('live', at(60))]).execute();
     const outcome = await pruneSessionsJob.run(h.system(), h.platform.host);
-    const left = await db.selectFrom('core_sessions').select('id').where('user_id', '=', user.id).execute();
+    const left = await db.selectFrom('core_sessions').select('id').where('userId', '=', user.id).execute();
     expect(left.map((s) => s.id)).toEqual(['live']);
     expect(outcome?.summary).toContain('2');
   });

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { describeOnEngines } from '../../../apps/server/src/testing/test-app.ts';
 import { base32Decode, totpCode } from './totp.ts';
+import { authDb } from './auth.tables.ts';
 
 const MINUTE = 60_000;
 const PASSWORD = 'Correct-Horse-42';
@@ -62,8 +63,8 @@ describeOnEngines('the second-factor step: wrong codes per account, a short wait
   it('gives a session the normal twelve-hour expiry from sign-in once its code is passed', async () => {
     const secret = await enrolledAdmin('prompt-admin');
     const res = await login('prompt-admin');
-    const { created_at: createdAt } = await h().platform.database.db.selectFrom('core_sessions').select('created_at')
-      .where('user_id', '=', res.json().user.id).where('mfa_state', '=', 'pending').executeTakeFirstOrThrow();
+    const { createdAt } = await authDb(h().platform.database.db).selectFrom('core_sessions').select('createdAt')
+      .where('userId', '=', res.json().user.id).where('mfaState', '=', 'pending').executeTakeFirstOrThrow();
     const signedInAt = new Date(createdAt).getTime();
     expect(new Date(res.json().expiresAt).getTime()).toBe(signedInAt + 10 * MINUTE);
     const session = sessionOf(res);

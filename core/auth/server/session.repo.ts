@@ -1,22 +1,23 @@
-import type { Kysely } from 'kysely';
+import type { PlatformDb } from '#kernel/db/own-tables.ts';
+import { authDb, type SessionRow } from './auth.tables.ts';
 
-export interface SessionRow {
-  id: string; user_id: string; csrf_token: string; mfa_state: string; ip: string | null; user_agent: string | null;
-  created_at: string; last_seen_at: string; expires_at: string;
-}
+export type { SessionRow };
 
-export const insertSession = (db: Kysely<any>, row: SessionRow) => db.insertInto('core_sessions').values(row).execute();
-export const findSession = (db: Kysely<any>, id: string) =>
-  db.selectFrom('core_sessions').selectAll().where('id', '=', id).executeTakeFirst() as Promise<SessionRow | undefined>;
-export const touchSession = (db: Kysely<any>, id: string, at: string) =>
-  db.updateTable('core_sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
-export const setMfaState = (db: Kysely<any>, id: string, state: string, expiresAt?: string) =>
-  db.updateTable('core_sessions').set({ mfa_state: state, ...(expiresAt ? { expires_at: expiresAt } : {}) }).where('id', '=', id).execute();
-export const passSecondFactor = (db: Kysely<any>, id: string, expiresAt: string) =>
-  db.updateTable('core_sessions').set({ mfa_state: 'passed', expires_at: expiresAt }).where('id', '=', id).execute();
-export const deleteSession = (db: Kysely<any>, id: string) => db.deleteFrom('core_sessions').where('id', '=', id).execute();
-export const deleteSessionsOf = (db: Kysely<any>, userId: string) => db.deleteFrom('core_sessions').where('user_id', '=', userId).execute();
-export const deleteExpired = async (db: Kysely<any>, now: string): Promise<number> =>
-  Number((await db.deleteFrom('core_sessions').where('expires_at', '<', now).executeTakeFirst()).numDeletedRows);
-export const listSessionsOf = (db: Kysely<any>, userId: string) =>
-  db.selectFrom('core_sessions').selectAll().where('user_id', '=', userId).orderBy('last_seen_at', 'desc').execute() as Promise<SessionRow[]>;
+export const insertSession = (db: PlatformDb, row: SessionRow) => authDb(db).insertInto('core_sessions').values(row).execute();
+export const findSession = (db: PlatformDb, id: string) =>
+  authDb(db).selectFrom('core_sessions').selectAll().where('id', '=', id).executeTakeFirst();
+export const touchSession = (db: PlatformDb, id: string, at: string) =>
+  authDb(db).updateTable('core_sessions').set({ lastSeenAt: at }).where('id', '=', id).execute();
+export const setMfaState = (db: PlatformDb, id: string, state: string, expiresAt?: string) =>
+  authDb(db).updateTable('core_sessions').set({ mfaState: state, ...(expiresAt ? { expiresAt } : {}) }).where('id', '=', id).execute();
+export const passSecondFactor = (db: PlatformDb, id: string, expiresAt: string) =>
+  authDb(db).updateTable('core_sessions').set({ mfaState: 'passed', expiresAt }).where('id', '=', id).execute();
+export const deleteSession = (db: PlatformDb, id: string) => authDb(db).deleteFrom('core_sessions').where('id', '=', id).execute();
+export const deleteSessionsOf = (db: PlatformDb, userId: string) => authDb(db).deleteFrom('core_sessions').where('userId', '=', userId).execute();
+/** Ends every session of the user but `keepId` (the one changing the password). */
+export const deleteOtherSessionsOf = (db: PlatformDb, userId: string, keepId: string) =>
+  authDb(db).deleteFrom('core_sessions').where('userId', '=', userId).where('id', '!=', keepId).execute();
+export const deleteExpired = async (db: PlatformDb, now: string): Promise<number> =>
+  Number((await authDb(db).deleteFrom('core_sessions').where('expiresAt', '<', now).executeTakeFirst()).numDeletedRows);
+export const listSessionsOf = (db: PlatformDb, userId: string) =>
+  authDb(db).selectFrom('core_sessions').selectAll().where('userId', '=', userId).orderBy('lastSeenAt', 'desc').execute();

@@ -1,5 +1,5 @@
 import { serviceRef } from '#kernel/service.ts';
-import type { Kysely } from 'kysely';
+import type { PlatformDb } from '#kernel/db/own-tables.ts';
 import type { Period } from '#kernel';
 
 /**
@@ -10,7 +10,7 @@ import type { Period } from '#kernel';
 export interface IndicatorPort {
   has(id: string): boolean;
   unitOf(id: string): string | null;
-  valueFor(db: Kysely<any>, id: string, orgPath: string, period: Period): Promise<number>;
+  valueFor(db: PlatformDb, id: string, orgPath: string, period: Period): Promise<number>;
 }
 
 /** The typed handle to core/indicators' contract service. */

@@ -1,17 +1,15 @@
-import type { Kysely } from 'kysely';
+import type { PlatformDb } from '#kernel/db/own-tables.ts';
+import { indicatorsDb, type IndicatorValueRow } from './indicators.tables.ts';
 
-export interface CachedValue { value: number; computed_at: string }
+export type { IndicatorValueRow };
 
-export const findCached = (db: Kysely<any>, indicatorId: string, orgId: string, from: string, to: string) =>
-  db.selectFrom('core_indicator_values').select(['value', 'computed_at'])
-    .where('indicator_id', '=', indicatorId).where('org_id', '=', orgId).where('period_from', '=', from).where('period_to', '=', to)
-    .executeTakeFirst() as Promise<CachedValue | undefined>;
+export const findCached = (db: PlatformDb, indicatorId: string, orgId: string, from: string, to: string) =>
+  indicatorsDb(db).selectFrom('core_indicator_values').select(['value', 'computedAt'])
+    .where('indicatorId', '=', indicatorId).where('orgId', '=', orgId).where('periodFrom', '=', from).where('periodTo', '=', to)
+    .executeTakeFirst();
 
-export async function saveCached(db: Kysely<any>, row: { indicator_id: string; org_id: string; period_from: string; period_to: string; value: number; computed_at: string }) {
-  await db.insertInto('core_indicator_values').values(row)
-    .onConflict((oc) => oc.columns(['indicator_id', 'org_id', 'period_from', 'period_to']).doUpdateSet({ value: row.value, computed_at: row.computed_at }))
+export async function saveCached(db: PlatformDb, row: IndicatorValueRow) {
+  await indicatorsDb(db).insertInto('core_indicator_values').values(row)
+    .onConflict((oc) => oc.columns(['indicatorId', 'orgId', 'periodFrom', 'periodTo']).doUpdateSet({ value: row.value, computedAt: row.computedAt }))
     .execute();
 }
-
-export const findOrg = (db: Kysely<any>, id: string) =>
-  db.selectFrom('core_orgs').select(['id', 'path']).where('id', '=', id).executeTakeFirst() as Promise<{ id: string; path: string } | undefined>;

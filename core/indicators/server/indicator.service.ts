@@ -3,6 +3,7 @@ import type { IndicatorInfo, IndicatorValue, IndicatorValueQuery } from '../cont
 import { IndicatorPermissions } from '../contract/permissions.ts';
 import type { IndicatorPort } from '../contract/indicator-port.ts';
 import * as repo from './indicator.repo.ts';
+import { findOrgPath } from '#core/access/server/access.repo.ts';
 import { IndicatorErrors } from '../contract/errors.ts';
 import { OrgErrors } from '#core/orgs/contract/errors.ts';
 
@@ -52,7 +53,8 @@ export function defaultPeriod(now: Date): { from: string; to: string } {
 export async function computeIndicator(ctx: Ctx, id: string, query: IndicatorValueQuery): Promise<IndicatorValue> {
   const def = registry.get(id);
   if (!def) throw IndicatorErrors.unknownIndicator({ id });
-  const org = await repo.findOrg(ctx.db, query.orgId);
+  // The org's path is asked of core/access' org look-up, not read from core_orgs here.
+  const org = await findOrgPath(ctx.db, query.orgId);
   if (!org || !ctx.access.can(IndicatorPermissions.read, org.path)) throw OrgErrors.orgNotFound({ id: query.orgId });
   const now = ctx.now();
   const fallback = defaultPeriod(now);
@@ -63,12 +65,12 @@ export async function computeIndicator(ctx: Ctx, id: string, query: IndicatorVal
   const periodTo = query.to ? to : new Date((Math.floor(now.getTime() / 60_000) + 1) * 60_000).toISOString();
   if (!query.fresh) {
     const cached = await repo.findCached(ctx.db, id, org.id, from, periodTo);
-    if (cached && now.getTime() - new Date(cached.computed_at).getTime() < CACHE_MS) {
-      return { indicatorId: id, orgId: org.id, from, to: periodTo, value: Number(cached.value), unit: def.unit, computedAt: cached.computed_at };
+    if (cached && now.getTime() - new Date(cached.computedAt).getTime() < CACHE_MS) {
+      return { indicatorId: id, orgId: org.id, from, to: periodTo, value: Number(cached.value), unit: def.unit, computedAt: cached.computedAt };
     }
   }
   const value = await def.compute(ctx.db, org.path, { from, to: periodTo });
   const computedAt = now.toISOString();
-  await repo.saveCached(ctx.db, { indicator_id: id, org_id: org.id, period_from: from, period_to: periodTo, value, computed_at: computedAt });
+  await repo.saveCached(ctx.db, { indicatorId: id, orgId: org.id, periodFrom: from, periodTo, value, computedAt });
   return { indicatorId: id, orgId: org.id, from, to: periodTo, value, unit: def.unit, computedAt };
 }

@@ -84,3 +84,14 @@ export async function listUsers(db: Kysely<any>, f: UserFilter, sort: { field?: 
 
 export const countUsers = async (db: Kysely<any>) =>
   Number((await db.selectFrom('core_users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+/** Account and home org of each of `ids` (unknown ids are left out), for pieces listing rows that name users. */
+export async function findUserHomes(db: Kysely<any>, ids: string[]): Promise<Map<string, { id: string; account: string; org_id: string; org_path: string }>> {
+  const unique = [...new Set(ids)];
+  const found = new Map<string, { id: string; account: string; org_id: string; org_path: string }>();
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db.selectFrom('core_users').select(['id', 'account', 'org_id', 'org_path']).where('id', 'in', unique.slice(i, i + 500)).execute();
+    for (const r of rows) found.set(r.id, r);
+  }
+  return found;
+}

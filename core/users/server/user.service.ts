@@ -2,6 +2,7 @@ import { isWithin, newId, pageWindow, toBool, type Ctx, type PageOf } from '#ker
 import { checkPasswordPolicy, hashPassword } from '#core/auth/server/password.ts';
 import { rememberReplacedPassword } from '#core/auth/server/password-history.ts';
 import { clearLoginFailures } from '#core/auth/server/login-failure.repo.ts';
+import { deleteSessionsOf } from '#core/auth/server/session.repo.ts';
 import type { CreateUserBody, UpdateUserBody, User, UserListQuery } from '../contract/user.schema.ts';
 import { UserPermissions } from '../contract/permissions.ts';
 import { checkIdNumber, checkPhone, maskIdNumber, maskPhone } from './id-number.ts';
@@ -182,7 +183,7 @@ export async function resetPassword(ctx: Ctx, id: string): Promise<{ temporaryPa
     await rememberReplacedPassword(tx.db, row, tx.now());
     await clearLoginFailures(tx.db, row.account);
     await repo.updateUser(tx.db, id, { password_hash: hash, must_change_password: 1, password_changed_at: at, failed_attempts: 0, locked_until: null, updated_at: at });
-    await tx.db.deleteFrom('core_sessions').where('user_id', '=', id).execute();
+    await deleteSessionsOf(tx.db, id);
     tx.audit({ action: 'users.user.password_reset', objectType: 'user', objectId: id, orgId: row.org_id, changes: { sessionsEnded: true } });
   });
   return { temporaryPassword };
