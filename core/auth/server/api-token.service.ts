@@ -175,7 +175,7 @@ export async function resolveApiToken(ctx: Ctx, secret: string): Promise<Resolve
   if (token.expiresAt <= ctx.now().toISOString()) throw AuthErrors.apiTokenExpired();
   // The owner and the token's org are asked of their pieces together: no more round trips than the join it replaces.
   const [user, org] = await Promise.all([findUserById(ctx.db, token.userId), findOrgPath(ctx.db, token.orgId)]);
-  if (!user || user.status !== 'active') throw AuthErrors.accountDisabled();
+  if (user?.status !== 'active') throw AuthErrors.accountDisabled();
   if (!org) throw AuthErrors.apiTokenInvalid();
   const [owner, permissions] = await Promise.all([resolveAccess(ctx.db, user.id), rolePermissions(ctx.db, token.roleId)]);
   return { token, user, access: narrowAccess(owner, toBool(org.is_active) ? permissions : [], org.path) };

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type Actor, type CtxFactory, type RouteAccess } from '#kernel';
+import type { Actor, CtxFactory, RouteAccess } from '#kernel';
 import type { UserRow } from '#core/users/server/user.repo.ts';
 import { noAccess, resolveAccess, type GrantedAccess } from '#core/access/server/access.resolve.ts';
 import type { SessionRow } from './session.repo.ts';

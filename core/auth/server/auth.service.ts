@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type Ctx } from '#kernel';
+import type { Ctx } from '#kernel';
 import { fieldCipher } from '#core/users/server/field-crypto.ts';
 import { claimTotpCounter, findUserByAccount, findUserById, updateUser, type UserRow } from '#core/users/server/user.repo.ts';
 import { assertPasswordPolicy } from '#core/users/server/user.service.ts';
@@ -40,7 +40,8 @@ export async function login(ctx: Ctx, input: { account: string; password: string
   await refuseWhileThrottled(ctx, account);
   const user = await findUserByAccount(ctx.db, account);
   const now = ctx.now();
-  const ok = user?.password_hash ? await verifyPassword(input.password, user.password_hash) : (await verifyPassword(input.password, await DUMMY_HASH), false);
+  // Without an account (or a password) a dummy hash is checked all the same, so timing does not tell that the account is missing.
+  const ok = user?.password_hash ? await verifyPassword(input.password, user.password_hash) : await verifyPassword(input.password, await DUMMY_HASH).then(() => false);
   if (!user || !ok) throw loginFailureError(await ctx.transaction((tx) => countLoginFailure(tx, account, user)));
   if (user.status !== 'active') throw AuthErrors.accountDisabled();
 
@@ -84,7 +85,7 @@ export async function resolveSession(ctx: Ctx, token: string, settings: SessionS
     return null;
   }
   const user = await findUserById(ctx.db, session.userId);
-  if (!user || user.status !== 'active') return null;
+  if (user?.status !== 'active') return null;
   if (now.getTime() - new Date(session.lastSeenAt).getTime() > 60_000) {
     await sessions.touchSession(ctx.db, session.id, now.toISOString());
   }
@@ -101,6 +102,7 @@ export async function requireSecondFactorOnceAdmin(ctx: Ctx, session: sessions.S
   const mfa: MfaState = user.totp_enabled_at ? 'pending' : 'enrol_required';
   // Waiting for a code, it lives as a freshly opened waiting session would; passing restores the day.
   const waitUntil = addMinutes(ctx.now(), SECOND_FACTOR.waitMinutes);
+  // biome-ignore lint/complexity/useMathMinMax: ISO instants compared as text; Math.min would turn them into NaN
   const expiresAt = waitUntil < session.expiresAt ? waitUntil : session.expiresAt;
   await ctx.transaction(async (tx) => {
     await sessions.setMfaState(tx.db, session.id, mfa, expiresAt);

@@ -1,4 +1,4 @@
-import { DomainError, type Ctx } from '#kernel';
+import type { DomainError, Ctx } from '#kernel';
 import { updateUser, type UserRow } from '#core/users/server/user.repo.ts';
 import { maskPersonalNumbers } from '#core/users/server/id-number.ts';
 import * as failures from './login-failure.repo.ts';

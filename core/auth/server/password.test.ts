@@ -68,7 +68,7 @@ describe('checkPasswordPolicy', () => {
   });
 
   it('flags a password longer than 128 characters', () => {
-    expect(checkPasswordPolicy('Aa1!'.repeat(32) + 'x', context)).toEqual(['too_long']);
+    expect(checkPasswordPolicy(`${'Aa1!'.repeat(32)}x`, context)).toEqual(['too_long']);
     expect(checkPasswordPolicy('Aa1!'.repeat(32), context)).toEqual([]);
   });
 

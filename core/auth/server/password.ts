@@ -124,7 +124,8 @@ function containsPersonalInfo(password: string, { account, realName }: { account
   if (realName) {
     const nameNeedle = realName.replace(/\s+/g, '').toLowerCase();
     // Chinese names are mostly two characters and still distinctive; Latin names need three.
-    const minLength = /[^\x00-\x7f]/.test(nameNeedle) ? 2 : 3;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, to tell a Chinese name from a Latin one
+    const minLength = /[^\u0000-\u007f]/.test(nameNeedle) ? 2 : 3;
     if ([...nameNeedle].length >= minLength && lower.includes(nameNeedle)) return true;
   }
   return false;

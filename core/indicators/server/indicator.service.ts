@@ -1,4 +1,4 @@
-import { type Ctx, type IndicatorDefinition, type ModuleDefinition } from '#kernel';
+import type { Ctx, IndicatorDefinition, ModuleDefinition } from '#kernel';
 import type { IndicatorInfo, IndicatorValue, IndicatorValueQuery } from '../contract/indicator.schema.ts';
 import { IndicatorPermissions } from '../contract/permissions.ts';
 import type { IndicatorPort } from '../contract/indicator-port.ts';
