@@ -54,6 +54,13 @@ const STAGES = [
     ],
     count: (json, extraArgs) => requireTestsUnfiltered(countJestStyleReport(json), extraArgs, 'server'),
   },
+  {
+    name: 'scaffold',
+    description: 'a module written by `npm run new-module` passes type checks, lint, its tests and the matrix untouched (scripts/check-scaffold.mjs)',
+    skip: (extraArgs) => (extraArgs.length > 0 ? 'a test filter was given'
+      : process.env.CI || process.env.EDUCLOUD_SCAFFOLD_CHECK === '1' ? null : 'runs in CI (or with EDUCLOUD_SCAFFOLD_CHECK=1)'),
+    command: () => [process.execPath, path.join(ROOT, 'scripts', 'check-scaffold.mjs')],
+  },
   secondNodeStage(),
   {
     name: 'browser',

@@ -25,17 +25,19 @@ export function notifySettings(host: Host): NotifySettings {
   return settings;
 }
 
-// One registry per running platform (tests build several in one process).
-const registries = new WeakMap<Host, ChannelRegistry>();
+// One registry per running platform (tests build several in one process), keyed by the platform's
+// config object, which the platform's own host and each module's host share.
+// TODO(#10 item 3): keep it in notify's service instead, as access and workflow keep theirs.
+const registries = new WeakMap<object, ChannelRegistry>();
 
 export function channelRegistry(host: Host): ChannelRegistry {
-  const existing = registries.get(host);
+  const existing = registries.get(host.config);
   if (existing) return existing;
   const registry = new ChannelRegistry();
   const { smtpUrl, mailFrom } = notifySettings(host);
   // Without SMTP there is no e-mail channel at all: no delivery is queued that nothing would send.
   if (smtpUrl && mailFrom) registry.register(createEmailChannel({ smtpUrl, from: mailFrom }));
-  registries.set(host, registry);
+  registries.set(host.config, registry);
   return registry;
 }
 
