@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Page, routeAccess } from '#kernel';
+import { IdParams, Page, routeAccess } from '#kernel';
 import { Grant, GrantBody, GrantQuery, PermissionInfo, Role, RoleBody, RolePatch } from '../contract/access.schema.ts';
 import { AccessPermissions } from '../contract/permissions.ts';
 import * as service from './access.service.ts';
 
-const IdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
 const tags = ['access'];
 
 export function registerAccessRoutes(fastify: FastifyInstance): void {

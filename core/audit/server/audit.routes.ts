@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { Page, routeAccess } from '#kernel';
+import { IdParams, Page, routeAccess } from '#kernel';
 import { AuditEvent, AuditQuery, ChainReport, VerifyChainBody } from '../contract/audit.schema.ts';
 import { AuditPermissions } from '../contract/permissions.ts';
 import { sendXlsx, XlsxResponse } from '#kernel/xlsx-export.ts';
@@ -26,7 +25,7 @@ export function registerAuditRoutes(fastify: FastifyInstance): void {
   }, async (req, reply) => sendXlsx(reply, await exportAuditEvents(req.ctx, req.query)));
 
   app.get('/api/audit/events/:id', {
-    schema: { tags, summary: '审计记录详情', params: Type.Object({ id: Type.String({ maxLength: 40 }) }), response: { 200: AuditEvent } },
+    schema: { tags, summary: '审计记录详情', params: IdParams, response: { 200: AuditEvent } },
     config: { access: routeAccess.permission(AuditPermissions.readEvents) },
   }, (req) => service.getAuditEvent(req.ctx, req.params.id));
 

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Page, routeAccess } from '#kernel';
+import { IdParams, Page, routeAccess } from '#kernel';
 import { ApiToken, CreatedApiToken, CreateMyTokenBody, CreateTokenBody, TokenQuery } from '../contract/api-token.schema.ts';
 import { AuthPermissions } from '../contract/permissions.ts';
 import * as service from './api-token.service.ts';
 import { sessionAuthOf as authOf } from './auth.plugin.ts';
 
-const IdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
 const tags = ['auth'];
 /** Token management is for a signed-in person in a browser: a token cannot list, make or revoke tokens. */
 const ownSession = { session: true } as const;

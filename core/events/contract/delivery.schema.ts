@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { IdParams } from '#kernel/http.ts';
 import { PageQuery } from '#kernel/paging.ts';
 
 const NullableText = (options: { description?: string } = {}) => Type.Union([Type.String(options), Type.Null()]);
@@ -28,5 +29,5 @@ export type DeliveryView = Static<typeof DeliveryView>;
 export const DeliveryListQuery = Type.Object({ status: Type.Optional(DeliveryStatus), ...PageQuery.properties });
 export type DeliveryListQuery = Static<typeof DeliveryListQuery>;
 
-export const DeliveryIdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
-export type DeliveryIdParams = Static<typeof DeliveryIdParams>;
+export const DeliveryIdParams = IdParams;
+export type DeliveryIdParams = IdParams;

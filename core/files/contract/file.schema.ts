@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { IdParams } from '#kernel/http.ts';
 
 const NullableText = (options: { description?: string } = {}) => Type.Union([Type.String(options), Type.Null()]);
 
@@ -16,8 +17,8 @@ export const FileMeta = Type.Object({
 });
 export type FileMeta = Static<typeof FileMeta>;
 
-export const FileIdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
-export type FileIdParams = Static<typeof FileIdParams>;
+export const FileIdParams = IdParams;
+export type FileIdParams = IdParams;
 
 export const UploadFileQuery = Type.Object({
   orgId: Type.String({ maxLength: 40, description: 'the org the file belongs to' }),

@@ -1,4 +1,4 @@
-import type { Ctx, IndicatorDefinition, ModuleDefinition } from '#kernel';
+import { beijingYear, startOfBeijingYear, type Ctx, type IndicatorDefinition, type ModuleDefinition } from '#kernel';
 import type { IndicatorInfo, IndicatorValue, IndicatorValueQuery } from '../contract/indicator.schema.ts';
 import { IndicatorPermissions } from '../contract/permissions.ts';
 import type { IndicatorPort } from '../contract/indicator-port.ts';
@@ -42,8 +42,7 @@ export const indicatorPort: IndicatorPort = {
 
 /** The default period: from 1 January of this year (Beijing time) to now. */
 export function defaultPeriod(now: Date): { from: string; to: string } {
-  const beijingYear = new Date(now.getTime() + 8 * 3600_000).getUTCFullYear();
-  return { from: new Date(Date.UTC(beijingYear, 0, 1) - 8 * 3600_000).toISOString(), to: now.toISOString() };
+  return { from: startOfBeijingYear(beijingYear(now)).toISOString(), to: now.toISOString() };
 }
 
 /**

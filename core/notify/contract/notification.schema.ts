@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { IdParams } from '#kernel/http.ts';
 import { PageQuery } from '#kernel';
 
 const NullableText = (options: { description?: string } = {}) => Type.Union([Type.String(options), Type.Null()]);
@@ -36,8 +37,8 @@ export const UnreadCount = Type.Object({
 });
 export type UnreadCount = Static<typeof UnreadCount>;
 
-export const NotificationIdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
-export type NotificationIdParams = Static<typeof NotificationIdParams>;
+export const NotificationIdParams = IdParams;
+export type NotificationIdParams = IdParams;
 
 export const ReadAllResult = Type.Object({ marked: Type.Integer({ minimum: 0, description: 'messages that were unread' }) });
 export type ReadAllResult = Static<typeof ReadAllResult>;

@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Page, routeAccess } from '#kernel';
+import { IdParams, Page, routeAccess } from '#kernel';
 import { CreateOrgBody, MoveOrgBody, Org, OrgSearchQuery, UpdateOrgBody } from '../contract/org.schema.ts';
 import { OrgPermissions } from '../contract/permissions.ts';
 import { sendXlsx, XlsxResponse } from '#kernel/xlsx-export.ts';
 import * as service from './org.service.ts';
 import { exportOrgs, OrgExportQuery } from './org.export.ts';
 
-const IdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
 const tags = ['orgs'];
 
 export function registerOrgRoutes(fastify: FastifyInstance): void {

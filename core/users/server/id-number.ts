@@ -1,5 +1,7 @@
 // Mainland resident identity number (GB 11643-1999) and mainland mobile numbers.
 
+import { beijingDate } from '#kernel/beijing-time.ts';
+
 export type IdNumberCheck =
   | { ok: true; value: string; birthDate: string; gender: 'male' | 'female'; regionCode: string }
   | { ok: false; reason: 'format' | 'check_digit' | 'birth_date' };
@@ -8,10 +10,6 @@ const ID_FORMAT = /^[1-8]\d{16}[\dX]$/;
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 const EARLIEST_BIRTH_DATE = '1900-01-01';
-// Birth dates are Beijing-time calendar dates; China has used a fixed UTC+8 with
-// no daylight saving since 1991, so a constant offset is exact and keeps the
-// result independent of the server's time zone.
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 export function idCheckDigit(first17: string): string {
   let sum = 0;
@@ -26,7 +24,7 @@ export function checkIdNumber(input: string, today: Date = new Date()): IdNumber
   // The date is checked before the check digit: a mistyped date usually breaks
   // both, and "birth date" is the more useful thing to tell the person typing.
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
-  if (!isRealDate(birthDate) || birthDate < EARLIEST_BIRTH_DATE || birthDate > chinaDate(today)) {
+  if (!isRealDate(birthDate) || birthDate < EARLIEST_BIRTH_DATE || birthDate > beijingDate(today)) {
     return { ok: false, reason: 'birth_date' };
   }
 
@@ -75,8 +73,4 @@ function isRealDate(isoDate: string): boolean {
   const [y, m, d] = isoDate.split('-').map(Number);
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-function chinaDate(instant: Date): string {
-  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }

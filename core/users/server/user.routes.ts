@@ -1,14 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { Page, routeAccess } from '#kernel';
+import { IdParams, Page, routeAccess } from '#kernel';
 import { CreatedUser, CreateUserBody, PasswordReset, UpdateUserBody, User, UserListQuery } from '../contract/user.schema.ts';
 import { UserPermissions } from '../contract/permissions.ts';
 import { sendXlsx, XlsxResponse } from '#kernel/xlsx-export.ts';
 import * as service from './user.service.ts';
 import { exportUsers, UserExportQuery } from './user.export.ts';
 
-const IdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
 const tags = ['users'];
 
 export function registerUserRoutes(fastify: FastifyInstance): void {

@@ -47,6 +47,7 @@ export const StepView = Type.Object({
   orgName: Nullable(Type.String()),
   countersignRule: Nullable(Type.String()),
   deadlineHours: Nullable(Type.Number()),
+  dueWorkingDays: Nullable(Type.Integer()),
   status: Type.Enum(STEP_STATUSES),
 });
 export type StepView = Static<typeof StepView>;

@@ -17,6 +17,13 @@ describe('stepDeadlines', () => {
     expect(stepDeadlines({ deadlineHours: 12 }, entered).remindAt).toBeNull();
   });
 
+  it('falls due at the end of the n-th working day when declared in working days, holidays skipped', () => {
+    // Entered on 30 September 2026; National Day runs 1–7 October and Saturday 10 October is worked.
+    const atNationalDay = new Date('2026-09-30T02:00:00.000Z');
+    expect(stepDeadlines({ dueWorkingDays: 10, reminderHoursBefore: 24 }, atNationalDay)).toEqual({ dueAt: '2026-10-20T15:59:59.999Z', remindAt: '2026-10-19T15:59:59.999Z' });
+    expect(stepDeadlines({ dueWorkingDays: 10, deadlineHours: 72 }, atNationalDay).dueAt).toBe('2026-10-20T15:59:59.999Z');
+  });
+
   it('is overdue from the due instant on', () => {
     expect(isOverdue('2026-12-04T00:00:00.000Z', new Date('2026-12-03T23:59:59.999Z'))).toBe(false);
     expect(isOverdue('2026-12-04T00:00:00.000Z', new Date('2026-12-04T00:00:00.000Z'))).toBe(true);

@@ -1,15 +1,18 @@
-import type { WorkflowStep } from '#kernel';
+import { addWorkingDays, beijingWallClock, type WorkflowStep } from '#kernel';
 
 const HOUR = 3600_000;
 
 /**
- * When a step entered at `enteredAt` falls due, and when its assignees are reminded. No
+ * When a step entered at `enteredAt` falls due (after `dueWorkingDays` working days, or else
+ * `deadlineHours` hours), and when its assignees are reminded. No
  * deadline, no reminder; a reminder that would come at or before entry is not sent, since
  * the assignment itself was just announced.
  */
-export function stepDeadlines(step: Pick<WorkflowStep, 'deadlineHours' | 'reminderHoursBefore'>, enteredAt: Date): { dueAt: string | null; remindAt: string | null } {
-  if (!step.deadlineHours || step.deadlineHours <= 0) return { dueAt: null, remindAt: null };
-  const due = enteredAt.getTime() + step.deadlineHours * HOUR;
+export function stepDeadlines(step: Pick<WorkflowStep, 'deadlineHours' | 'dueWorkingDays' | 'reminderHoursBefore'>, enteredAt: Date): { dueAt: string | null; remindAt: string | null } {
+  const due = step.dueWorkingDays && step.dueWorkingDays > 0 ? addWorkingDays(enteredAt, step.dueWorkingDays).getTime()
+    : step.deadlineHours && step.deadlineHours > 0 ? enteredAt.getTime() + step.deadlineHours * HOUR
+    : null;
+  if (due === null) return { dueAt: null, remindAt: null };
   const remind = step.reminderHoursBefore && step.reminderHoursBefore > 0 ? due - step.reminderHoursBefore * HOUR : null;
   return {
     dueAt: new Date(due).toISOString(),
@@ -21,4 +24,4 @@ export function stepDeadlines(step: Pick<WorkflowStep, 'deadlineHours' | 'remind
 export const isOverdue = (dueAt: string | null, now: Date): boolean => dueAt !== null && dueAt <= now.toISOString();
 
 /** A due time as people read it in notices: Beijing time, to the minute ("2026-12-01 17:00"). */
-export const beijingMinute = (iso: string): string => new Date(new Date(iso).getTime() + 8 * HOUR).toISOString().slice(0, 16).replace('T', ' ');
+export const beijingMinute = (iso: string): string => beijingWallClock(new Date(iso)).toISOString().slice(0, 16).replace('T', ' ');

@@ -68,7 +68,7 @@ export async function buildDetail(ctx: Ctx, inst: InstanceRow): Promise<Instance
     const orgId = i === current && inst.acting_org_id ? inst.acting_org_id : r.orgId;
     return {
       id: r.stepId, label: step?.label ?? { zh: r.stepId, en: r.stepId }, level: step?.level ?? '', orgId, orgName: orgId ? orgs.get(orgId)?.name ?? null : null,
-      countersignRule: step?.countersign?.rule ?? null, deadlineHours: step?.deadlineHours ?? null,
+      countersignRule: step?.countersign?.rule ?? null, deadlineHours: step?.deadlineHours ?? null, dueWorkingDays: step?.dueWorkingDays ?? null,
       status: stepStatus(inst, i, current, r.orgId === null),
     };
   });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type Static, type TSchema } from 'typebox';
-import { Page, routeAccess, type Ctx } from '#kernel';
+import { IdParams, Page, routeAccess, type Ctx } from '#kernel';
 import {
   ApproveBody, AssignBody, Candidate, CandidateQuery, DefinitionInfo, DoneItem, InstanceDetail, InstanceSummary,
   ListQuery, RejectBody, ResubmitBody, ReturnBody, TodoItem, WithdrawBody,
@@ -13,7 +13,6 @@ import { resubmit, returnInstance, withdraw } from './return.service.ts';
 import { listDone, listStarted, listTodo } from './todo.service.ts';
 
 const tags = ['workflow'];
-const IdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
 
 // Who may act is decided per instance (the step's permission on the step's org), so every
 // route needs only a session and the services check the rest.

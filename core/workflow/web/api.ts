@@ -10,7 +10,7 @@ export interface InstanceSummary {
   actingOrgId: string | null; actingOrgName: string | null; dueAt: string | null; isOverdue: boolean; createdAt: string; updatedAt: string; finishedAt: string | null;
 }
 export interface StepView {
-  id: string; label: Label; level: string; orgId: string | null; orgName: string | null; countersignRule: string | null; deadlineHours: number | null;
+  id: string; label: Label; level: string; orgId: string | null; orgName: string | null; countersignRule: string | null; deadlineHours: number | null; dueWorkingDays: number | null;
   status: 'skipped' | 'done' | 'current' | 'returned' | 'rejected' | 'pending';
 }
 export interface TaskView { id: string; kind: 'org' | 'user' | 'applicant'; origin: string; orgName: string | null; userName: string | null; status: string; decision: string | null; decidedByName: string | null }

@@ -1,4 +1,4 @@
-import { DomainError, fromJson, newId, toJson, type Ctx, type WorkflowLevel } from '#kernel';
+import { beijingDate, DomainError, fromJson, newId, toJson, type Ctx, type WorkflowLevel } from '#kernel';
 import type { ApplicationPage, ApplicationQuery, ApplicationStatus, ApplicationView, QuotaUse, SubmitApplicationBody } from '../contract/campaign.schema.ts';
 import { CampaignPermissions } from '../contract/permissions.ts';
 import { validateForm } from './application-form.ts';
@@ -42,7 +42,7 @@ export async function submitApplication(ctx: Ctx, campaignId: string, body: Subm
   return ctx.transaction(async (tx) => {
     const c = await visibleCampaign(tx, campaignId);
     if (c.status !== 'open') throw CampaignErrors.notOpen({ status: c.status });
-    const today = new Date(tx.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = beijingDate(tx.now());
     if (c.apply_until && today > c.apply_until) throw CampaignErrors.applicationsClosed({ date: c.apply_until });
     const rules = rulesOf(c);
     const category = rules.categories.find((x) => x.code === body.categoryCode);

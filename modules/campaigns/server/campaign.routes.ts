@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { routeAccess } from '#kernel';
+import { IdParams, routeAccess } from '#kernel';
 import { ExportLanguageQuery, sendXlsx, XlsxResponse } from '#kernel/xlsx-export.ts';
 import { ApplicationPage, ApplicationQuery, ApplicationView, CampaignView, CreateCampaignBody, QuotaUse, SubmitApplicationBody, UpdateCampaignBody } from '../contract/campaign.schema.ts';
 import { CampaignStats } from '../contract/outcome.schema.ts';
@@ -11,7 +11,6 @@ import * as applications from './application.service.ts';
 import { campaignStats, exportWinners } from './stats.service.ts';
 
 const tags = ['campaigns'];
-const IdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
 
 export function registerCampaignRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

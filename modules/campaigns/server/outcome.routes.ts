@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { routeAccess, type Host } from '#kernel';
+import { IdParams, routeAccess, type Host } from '#kernel';
 import { BackfillResult, CertificateView, ObjectionBody, ObjectionView, PublicityBody, PublicList, ResolveObjectionBody, SelectionView } from '../contract/outcome.schema.ts';
 import { CampaignPermissions } from '../contract/permissions.ts';
 import * as service from './outcome.service.ts';
 
 const tags = ['campaigns'];
-const IdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
 
 export function registerOutcomeRoutes(fastify: FastifyInstance, host: Host): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { routeAccess } from '#kernel';
+import { IdParams, routeAccess } from '#kernel';
 import { AddExpertsBody, DrawBody, DrawResult, ExpertCandidate, ExpertCandidateQuery, ExpertView, ReviewView, SubmitReviewBody } from '../contract/review.schema.ts';
 import { CampaignPermissions } from '../contract/permissions.ts';
 import * as service from './review.service.ts';
 
 const tags = ['campaigns'];
-const IdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
 
 export function registerReviewRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

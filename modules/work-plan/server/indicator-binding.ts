@@ -1,4 +1,4 @@
-import type { Ctx } from '#kernel';
+import { beijingYear, startOfBeijingYear, type Ctx } from '#kernel';
 import { IndicatorService } from '#core/indicators/contract/indicator-port.ts';
 
 export const indicatorExists = (ctx: Ctx, id: string): boolean => ctx.service(IndicatorService).has(id);
@@ -11,10 +11,10 @@ export async function boundValue(ctx: Ctx, indicatorId: string, issuerPath: stri
   const port = ctx.service(IndicatorService);
   if (!port.has(indicatorId)) return null;
   const now = ctx.now();
-  const y = year ?? new Date(now.getTime() + 8 * 3600_000).getUTCFullYear();
-  const from = new Date(Date.UTC(y, 0, 1) - 8 * 3600_000).toISOString();
-  const yearEnd = new Date(Date.UTC(y + 1, 0, 1) - 8 * 3600_000);
-  const to = (now < yearEnd ? now : yearEnd).toISOString();
+  const y = year ?? beijingYear(now);
+  const from = startOfBeijingYear(y).toISOString();
+  const yearEnd = startOfBeijingYear(y + 1);
+  const to = new Date(Math.min(now.getTime(), yearEnd.getTime())).toISOString();
   if (from >= to) return 0;
   return port.valueFor(ctx.db, indicatorId, issuerPath, { from, to });
 }

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { routeAccess } from '#kernel';
+import { IdParams, routeAccess } from '#kernel';
 import { CreateTargetBody, UpdateTargetBody, UpdateTaskBody } from '../contract/report.schema.ts';
 import { WorkPlanPermissions } from '../contract/permissions.ts';
 import * as service from './plan-edit.service.ts';
 
 const tags = ['work-plan'];
-const IdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
 const access = { access: routeAccess.permission(WorkPlanPermissions.update) };
 
 /** Editing an imported plan: tasks' titles and due dates, targets added, changed, removed. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { routeAccess } from '#kernel';
+import { IdParams, routeAccess } from '#kernel';
 import { ImportPlanBody, ImportPlanResult, PlanDetail, PlanSummary, UnitMappingBody, UnitView } from '../contract/plan.schema.ts';
 import { WorkPlanPermissions } from '../contract/permissions.ts';
 import * as service from './plan.service.ts';
@@ -17,7 +17,7 @@ export function registerPlanRoutes(fastify: FastifyInstance): void {
   }, (req) => service.listPlans(req.ctx));
 
   app.get('/api/work-plan/plans/:id', {
-    schema: { tags, summary: '工作要点全文结构：目标、方面、任务、责任单位、量化指标', params: Type.Object({ id: Type.String({ maxLength: 40 }) }), response: { 200: PlanDetail } },
+    schema: { tags, summary: '工作要点全文结构：目标、方面、任务、责任单位、量化指标', params: IdParams, response: { 200: PlanDetail } },
     config: { access: routeAccess.permission(WorkPlanPermissions.read) },
   }, (req) => service.getPlan(req.ctx, req.params.id));
 

@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { beijingYear } from '#kernel/beijing-time.ts';
 import { describeOnEngines, type Session } from '../../../apps/server/src/testing/test-app.ts';
 
 describeOnEngines('work plan progress reports', (h) => {
@@ -86,7 +87,7 @@ describeOnEngines('work plan targets bound to indicators', (h) => {
     await h().makeUser({ account: 'ib-zj', orgCode: 'GB330000', roles: ['org_admin'] });
     const zj = await h().signIn('ib-zj');
     const zhejiang = await h().orgId('GB330000');
-    const year = new Date(h().now().getTime() + 8 * 3600_000).getUTCFullYear();
+    const year = beijingYear(h().now());
     const text = [`${year}年浙江省网络学习空间工作要点`, '重点任务', '(一)网络学习空间', '1.开通实名空间', `组织师生开通实名制网络学习空间，计划新增3个。(责任单位:浙江省教育厅)`].join('\n');
     const planId = (await zj.request('POST', '/api/work-plan/plans/import', { orgId: zhejiang, text })).json().plan.id;
     const task = (await zj.request('GET', `/api/work-plan/plans/${planId}`)).json().areas[0].tasks[0];

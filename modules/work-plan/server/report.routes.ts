@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { routeAccess } from '#kernel';
+import { IdParams, routeAccess } from '#kernel';
 import { PlanComparison, PlanDashboard, ReportView, ReviewReportBody, SubmitReportBody, TaskProgress } from '../contract/report.schema.ts';
 import { planDashboard } from './dashboard.service.ts';
 import { exportLedger } from './ledger.export.ts';
@@ -11,7 +11,6 @@ import { ReportPermissions, WorkPlanPermissions } from '../contract/permissions.
 import * as service from './report.service.ts';
 
 const tags = ['work-plan'];
-const IdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
 
 export function registerReportRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

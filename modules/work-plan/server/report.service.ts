@@ -1,4 +1,4 @@
-import { fromJson, newId, pathIds, type Ctx } from '#kernel';
+import { beijingDate, fromJson, newId, pathIds, type Ctx } from '#kernel';
 import type { ReportView, ReviewReportBody, SubmitReportBody, TaskProgress } from '../contract/report.schema.ts';
 import { ReportPermissions, WorkPlanPermissions } from '../contract/permissions.ts';
 import { deriveTaskStatus, isTargetMet, targetShare } from './task-status.ts';
@@ -147,7 +147,7 @@ export async function taskProgress(ctx: Ctx, taskId: string): Promise<TaskProgre
     const progress = { count: Number(g.count), max: g.max === null ? null : Number(g.max), bound: g.bound, value };
     return { id: g.id as string, count: progress.count, max: progress.max, unit: g.unit as string, object: g.object as string, bound: g.bound as string, value, isMet: isTargetMet(progress), share: targetShare(progress), indicatorId: (g.indicator_id as string | null) ?? null };
   }));
-  const today = ctx.now().toISOString().slice(0, 10);
+  const today = beijingDate(ctx.now());
   const status = deriveTaskStatus({ targets: views.map((v) => ({ count: v.count, max: v.max, bound: v.bound as never, value: v.value })), dueDate: task.due_date, reportCount: live.length, reportedComplete: live.some((r) => !!Number(r.is_complete) && r.status === 'accepted'), today });
   return { taskId: task.id, number: Number(task.number), title: task.title, planId: task.plan_id, planTitle: task.plan_title, dueDate: task.due_date, status, reportCount: live.length, canReview: ctx.access.can(ReportPermissions.review, task.plan_org_path), targets: views };
 }

@@ -1,4 +1,12 @@
+import { Type, type Static } from 'typebox';
 import type { Ctx } from './ctx.ts';
+
+/**
+ * The `:id` of `/api/<module>/<plural>/:id` routes, declared once so every route bounds it alike:
+ * newId() makes 26 characters (ids.ts), and the bound refuses a junk path before any query runs.
+ */
+export const IdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
+export type IdParams = Static<typeof IdParams>;
 
 /**
  * What a route requires of its caller, declared in the route's `config.access`. The server

@@ -16,3 +16,5 @@ export * from './events.ts';
 export * from './workflow.ts';
 export * from './nullable.ts';
 export * from './number-bounds.ts';
+export * from './beijing-time.ts';
+export * from './working-days.ts';

@@ -19,6 +19,12 @@ export interface WorkflowStep {
   permission: string;
   /** Hours the step may stay open before it is escalated to the level above. */
   deadlineHours?: number;
+  /**
+   * Working days the step may stay open instead (期限 as notices state them, "10 个工作日"): due at
+   * the end of the n-th working day after entry, Beijing time, public holidays skipped
+   * (working-days.ts). Takes precedence over `deadlineHours`.
+   */
+  dueWorkingDays?: number;
   /** A reminder goes to the step's assignees this many hours before its deadline. */
   reminderHoursBefore?: number;
   /** 会签: every holder of the permission on the org gets a vote, decided by the rule. */

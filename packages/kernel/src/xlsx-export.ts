@@ -3,6 +3,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { Type, type Static } from 'typebox';
+import { beijingWallClock } from './beijing-time.ts';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -15,7 +16,6 @@ const EXCEL_CELL_LIMIT = 32_767;
 const FORMULA_START = /^[=+\-@\t\r]/;
 const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 /** China has one time zone and no daylight saving, so a fixed offset is exact. */
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 /**
  * SQLite queries resolve without ever leaving the microtask queue, so a long export would
  * never let the zip compressor run; every so many rows the writer steps aside for it.
@@ -63,11 +63,11 @@ function cellValue(value: unknown): ExcelJS.CellValue {
 /** An instant as a Date whose UTC fields read as Beijing wall-clock time, which is what Excel shows. */
 export function beijingTime(iso: string | null | undefined): Date | null {
   if (!iso) return null;
-  return new Date(new Date(iso).getTime() + BEIJING_OFFSET_MS);
+  return beijingWallClock(new Date(iso));
 }
 
-/** `2026-11-29` for the Beijing calendar day of an instant, for file names. */
-export const beijingDate = (at: Date): string => new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+// Kept here too so the exports that name files keep importing it from one place.
+export { beijingDate } from './beijing-time.ts';
 
 /** RFC 5987 ext-value: encodeURIComponent leaves ' ( ) * unescaped, which attr-char forbids. */
 const encodeExtValue = (text: string): string =>

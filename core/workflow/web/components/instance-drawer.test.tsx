@@ -16,9 +16,9 @@ const detail = (over: Partial<InstanceDetail['actions']> = {}): InstanceDetail =
     createdAt: '2026-02-20T00:00:00.000Z', updatedAt: '2026-02-21T00:00:00.000Z', finishedAt: null,
   },
   steps: [
-    { id: 'county', label: label('县级推荐'), level: 'county', orgId: 'k', orgName: '长安区教育局', countersignRule: null, deadlineHours: 72, status: 'done' },
-    { id: 'city', label: label('市级推荐'), level: 'city', orgId: 'c', orgName: '石家庄市教育局', countersignRule: 'majority', deadlineHours: null, status: 'current' },
-    { id: 'province', label: label('省级推荐'), level: 'province', orgId: null, orgName: null, countersignRule: null, deadlineHours: null, status: 'skipped' },
+    { id: 'county', label: label('县级推荐'), level: 'county', orgId: 'k', orgName: '长安区教育局', countersignRule: null, deadlineHours: 72, dueWorkingDays: null, status: 'done' },
+    { id: 'city', label: label('市级推荐'), level: 'city', orgId: 'c', orgName: '石家庄市教育局', countersignRule: 'majority', deadlineHours: null, dueWorkingDays: 10, status: 'current' },
+    { id: 'province', label: label('省级推荐'), level: 'province', orgId: null, orgName: null, countersignRule: null, deadlineHours: null, dueWorkingDays: null, status: 'skipped' },
   ],
   tasks: [
     { id: 't1', kind: 'user', origin: 'route', orgName: '石家庄市教育局', userName: '李强', status: 'done', decision: 'approve', decidedByName: '李强' },
@@ -60,6 +60,8 @@ describe('the review drawer', () => {
     open();
     expect(await screen.findByText('一师一优课推荐')).toBeTruthy();
     expect(screen.getByText('会签：过半数同意')).toBeTruthy();
+    expect(screen.getByText('时限 10 个工作日')).toBeTruthy();
+    expect(screen.getByText('时限 72 小时')).toBeTruthy();
     expect(screen.getByText('跳过')).toBeTruthy();
     expect(screen.getByText('已逾期')).toBeTruthy();
     expect(screen.getByText('加签')).toBeTruthy();

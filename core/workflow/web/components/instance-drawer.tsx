@@ -26,7 +26,9 @@ export function StepTimeline({ steps }: { steps: StepView[] }) {
             <span>{s.orgName ?? '—'}</span>
             <Tag>{t(`workflow:web.stepStatus.${s.status}`)}</Tag>
             {s.countersignRule && <Tag color="purple">{t(`workflow:web.countersign.${s.countersignRule}`)}</Tag>}
-            {s.deadlineHours && s.status !== 'skipped' && <Typography.Text type="secondary">{t('workflow:web.deadline', { hours: s.deadlineHours })}</Typography.Text>}
+            {s.status !== 'skipped' && (s.dueWorkingDays || s.deadlineHours) && (
+              <Typography.Text type="secondary">{s.dueWorkingDays ? t('workflow:web.deadlineWorkingDays', { count: s.dueWorkingDays }) : t('workflow:web.deadline', { hours: s.deadlineHours })}</Typography.Text>
+            )}
           </Space>
         ),
       }))}
