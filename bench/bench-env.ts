@@ -59,7 +59,8 @@ export function benchOptions(argv = process.argv.slice(2), env = process.env): B
   const schools = positive('schools', values.schools ?? env.BENCH_SCHOOLS, 20_000);
   const pgUrl = env.BENCH_DATABASE_URL;
   if (pgUrl) {
-    if (!/^postgres(ql)?:\/\//.test(pgUrl) || !['127.0.0.1', 'localhost'].includes(new URL(pgUrl).hostname)) throw new Error('BENCH_DATABASE_URL must be postgres://…@127.0.0.1…');
+    if (!/^postgres(ql)?:\/\//.test(pgUrl) || !['127.0.0.1', 'localhost'].includes(new URL(pgUrl).hostname))
+      throw new Error('BENCH_DATABASE_URL must be postgres://…@127.0.0.1…');
     return { users, schools, databaseUrl: pgUrl, engine: 'postgres', label: `PostgreSQL ${new URL(pgUrl).pathname.slice(1)}` };
   }
   mkdirSync(RESULTS_DIR, { recursive: true });

@@ -15,7 +15,11 @@ async function scriptBytes(page: Page, action: () => Promise<void>): Promise<{ f
   const seen = new Map<string, Buffer>();
   const onResponse = async (res: import('playwright-core').Response) => {
     if (res.request().resourceType() !== 'script') return;
-    try { seen.set(res.url(), await res.body()); } catch { /* redirected or aborted */ }
+    try {
+      seen.set(res.url(), await res.body());
+    } catch {
+      /* redirected or aborted */
+    }
   };
   page.on('response', onResponse);
   await action();
@@ -23,7 +27,10 @@ async function scriptBytes(page: Page, action: () => Promise<void>): Promise<{ f
   page.off('response', onResponse);
   let raw = 0;
   let gzip = 0;
-  for (const body of seen.values()) { raw += body.length; gzip += gzipSync(body).length; }
+  for (const body of seen.values()) {
+    raw += body.length;
+    gzip += gzipSync(body).length;
+  }
   return { files: seen.size, raw, gzip };
 }
 
@@ -34,7 +41,10 @@ const browser = await launchBrowser();
 try {
   const context = await newContext(browser, server.url);
   const page = await context.newPage();
-  const signInPage = await scriptBytes(page, async () => { await page.goto('/'); await page.locator('#account').waitFor(); });
+  const signInPage = await scriptBytes(page, async () => {
+    await page.goto('/');
+    await page.locator('#account').waitFor();
+  });
   const afterSignIn = await scriptBytes(page, () => signInAsAdmin(page, server));
 
   // Time to interactive of the users page: navigation start to the first data row, warm HTTP cache
@@ -46,10 +56,17 @@ try {
     await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
     times.push(Date.now() - started);
   }
-  console.log(JSON.stringify({
-    signInPage, firstPageAfterSignIn: afterSignIn,
-    usersPageInteractiveMs: { median: median(times), runs: times },
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        signInPage,
+        firstPageAfterSignIn: afterSignIn,
+        usersPageInteractiveMs: { median: median(times), runs: times },
+      },
+      null,
+      2,
+    ),
+  );
   await context.close();
 } finally {
   await browser.close();

@@ -26,32 +26,66 @@ import { fieldCipher } from '#core/users/server/field-crypto.ts';
 import { createRole, grantByCode } from '#core/access/server/access.service.ts';
 import { findRoleByCode } from '#core/access/server/access.repo.ts';
 import { openPlatform, preparePlatform, type Platform } from '../apps/server/src/platform.ts';
-import { benchConfig, benchOptions, CALLER, ensurePostgresDatabase, SCHOOL_PREFIX, seeded, USER_PREFIX, type BenchOptions } from './bench-env.ts';
+import {
+  benchConfig,
+  benchOptions,
+  CALLER,
+  ensurePostgresDatabase,
+  SCHOOL_PREFIX,
+  seeded,
+  USER_PREFIX,
+  type BenchOptions,
+} from './bench-env.ts';
 
 const USERS_PER_TRANSACTION = 50_000;
 const SCHOOLS_PER_TRANSACTION = 50_000;
 const STAGES = ['primary', 'primary', 'primary', 'junior', 'junior', 'senior', 'nine_year', 'kindergarten'] as const;
-const STAGE_NAMES: Record<(typeof STAGES)[number], string> = { primary: '小学', junior: '初级中学', senior: '高级中学', nine_year: '九年一贯制学校', kindergarten: '幼儿园' };
-const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
-const GIVEN = [...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍鹏建华飞鑫波宇浩凯晨子涵欣怡梓轩雨泽思雨一诺佳怡俊杰文博雅琪晓东红梅海燕志强建国丹阳'];
+const STAGE_NAMES: Record<(typeof STAGES)[number], string> = {
+  primary: '小学',
+  junior: '初级中学',
+  senior: '高级中学',
+  nine_year: '九年一贯制学校',
+  kindergarten: '幼儿园',
+};
+const SURNAMES = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
+];
+const GIVEN = [
+  ...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍鹏建华飞鑫波宇浩凯晨子涵欣怡梓轩雨泽思雨一诺佳怡俊杰文博雅琪晓东红梅海燕志强建国丹阳',
+];
 
 const t0 = performance.now();
 const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 const log = (line: string) => console.log(`[${elapsed()}] ${line}`);
 
-
 const countByPrefix = async (db: Kysely<any>, table: string, column: string, prefix: string) =>
-  Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(column, '>=', `${prefix}0`).where(column, '<', `${prefix}:`).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(column, '>=', `${prefix}0`)
+        .where(column, '<', `${prefix}:`)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** County-level authorities, plus cities that have no counties (东莞, 中山 …), ordered by code. */
 async function schoolParents(db: Kysely<any>): Promise<OrgRow[]> {
-  const rows = await orgsDb(db).selectFrom('core_orgs as o').selectAll('o')
-    .where((eb) => eb.or([
-      eb('o.type', '=', 'county_authority'),
-      eb.and([eb('o.type', '=', 'city_authority'), eb.not(eb.exists(eb.selectFrom('core_orgs as c').select('c.id').whereRef('c.parentId', '=', 'o.id')))]),
-    ]))
-    .orderBy('o.code').execute();
+  const rows = await orgsDb(db)
+    .selectFrom('core_orgs as o')
+    .selectAll('o')
+    .where((eb) =>
+      eb.or([
+        eb('o.type', '=', 'county_authority'),
+        eb.and([
+          eb('o.type', '=', 'city_authority'),
+          eb.not(eb.exists(eb.selectFrom('core_orgs as c').select('c.id').whereRef('c.parentId', '=', 'o.id'))),
+        ]),
+      ]),
+    )
+    .orderBy('o.code')
+    .execute();
   if (rows.length === 0) throw new Error('no county authorities: the reference seed did not run');
   return rows;
 }
@@ -61,9 +95,16 @@ async function seedSchools(platform: Platform, options: BenchOptions): Promise<O
   const existing = await countByPrefix(db, 'core_orgs', 'code', SCHOOL_PREFIX);
   if (existing === options.schools) {
     log(`${existing} schools already present`);
-    return await orgsDb(db).selectFrom('core_orgs').selectAll().where('code', '>=', `${SCHOOL_PREFIX}0`).where('code', '<', `${SCHOOL_PREFIX}:`).orderBy('code').execute();
+    return await orgsDb(db)
+      .selectFrom('core_orgs')
+      .selectAll()
+      .where('code', '>=', `${SCHOOL_PREFIX}0`)
+      .where('code', '<', `${SCHOOL_PREFIX}:`)
+      .orderBy('code')
+      .execute();
   }
-  if (existing !== 0) throw new Error(`the database holds ${existing} bench schools, not ${options.schools}: use another database (or delete it)`);
+  if (existing !== 0)
+    throw new Error(`the database holds ${existing} bench schools, not ${options.schools}: use another database (or delete it)`);
   const parents = await schoolParents(db);
   log(`creating ${options.schools} schools under ${parents.length} county-level authorities`);
   const rnd = seeded(20261129);
@@ -77,9 +118,20 @@ async function seedSchools(platform: Platform, options: BenchOptions): Promise<O
     const stage = STAGES[Math.floor(rnd() * STAGES.length)];
     const id = newId();
     schools.push({
-      id, code: `${SCHOOL_PREFIX}${String(j + 1).padStart(7, '0')}`, name: `${parent.shortName ?? parent.name}第${k}${STAGE_NAMES[stage]}`,
-      shortName: null, type: 'school', stage, divisionCode: parent.divisionCode, parentId: parent.id, path: childPath(parent.path, id),
-      depth: Number(parent.depth) + 1, isActive: 1, isSample: 1, createdAt: at, updatedAt: at,
+      id,
+      code: `${SCHOOL_PREFIX}${String(j + 1).padStart(7, '0')}`,
+      name: `${parent.shortName ?? parent.name}第${k}${STAGE_NAMES[stage]}`,
+      shortName: null,
+      type: 'school',
+      stage,
+      divisionCode: parent.divisionCode,
+      parentId: parent.id,
+      path: childPath(parent.path, id),
+      depth: Number(parent.depth) + 1,
+      isActive: 1,
+      isSample: 1,
+      createdAt: at,
+      updatedAt: at,
     });
   }
   for (let i = 0; i < schools.length; i += SCHOOLS_PER_TRANSACTION) {
@@ -96,21 +148,44 @@ function userRows(from: number, to: number, options: BenchOptions, schools: OrgR
   const rows: UserRow[] = [];
   for (let i = from; i < to; i++) {
     const school = schools[Math.floor((i * schools.length) / options.users)];
-    const name = SURNAMES[Math.floor(rnd() * SURNAMES.length)] + GIVEN[Math.floor(rnd() * GIVEN.length)] + (rnd() < 0.6 ? GIVEN[Math.floor(rnd() * GIVEN.length)] : '');
+    const name =
+      SURNAMES[Math.floor(rnd() * SURNAMES.length)] +
+      GIVEN[Math.floor(rnd() * GIVEN.length)] +
+      (rnd() < 0.6 ? GIVEN[Math.floor(rnd() * GIVEN.length)] : '');
     const createdMs = base - Math.floor(rnd() * 3 * 365 * 86_400_000);
     const at = new Date(createdMs).toISOString();
     // 2% of rows carry an encrypted phone, so the masked column is not empty everywhere;
     // ID numbers stay null (the list neither filters nor decrypts them).
     const phone = rnd() < 0.02 ? `1${3 + Math.floor(rnd() * 7)}${String(i).padStart(9, '0')}` : null;
     rows.push({
-      id: newId(createdMs), account: `${USER_PREFIX}${String(i + 1).padStart(7, '0')}`, real_name: name, display_name: name,
-      org_id: school.id, org_path: school.path,
-      id_number_cipher: null, id_number_index: null, id_number_masked: null,
-      phone_cipher: phone ? cipher.encrypt(phone) : null, phone_index: phone ? cipher.blindIndex(phone) : null, phone_masked: phone ? maskPhone(phone) : null,
-      email: null, password_hash: passwordHash, must_change_password: 0, status: 'active', failed_attempts: 0, locked_until: null,
-      totp_secret_cipher: null, totp_pending_cipher: null, totp_last_counter: null, totp_enabled_at: null,
+      id: newId(createdMs),
+      account: `${USER_PREFIX}${String(i + 1).padStart(7, '0')}`,
+      real_name: name,
+      display_name: name,
+      org_id: school.id,
+      org_path: school.path,
+      id_number_cipher: null,
+      id_number_index: null,
+      id_number_masked: null,
+      phone_cipher: phone ? cipher.encrypt(phone) : null,
+      phone_index: phone ? cipher.blindIndex(phone) : null,
+      phone_masked: phone ? maskPhone(phone) : null,
+      email: null,
+      password_hash: passwordHash,
+      must_change_password: 0,
+      status: 'active',
+      failed_attempts: 0,
+      locked_until: null,
+      totp_secret_cipher: null,
+      totp_pending_cipher: null,
+      totp_last_counter: null,
+      totp_enabled_at: null,
       last_login_at: rnd() < 0.3 ? new Date(createdMs + Math.floor(rnd() * 86_400_000 * 30)).toISOString() : null,
-      password_changed_at: at, is_sample: 1, is_service_account: 0, created_at: at, updated_at: at,
+      password_changed_at: at,
+      is_sample: 1,
+      is_service_account: 0,
+      created_at: at,
+      updated_at: at,
     });
   }
   return rows;
@@ -123,7 +198,8 @@ async function seedUsers(platform: Platform, options: BenchOptions, schools: Org
     log(`${existing} bench users already present`);
     return;
   }
-  if (existing % USERS_PER_TRANSACTION !== 0) throw new Error(`found ${existing} bench users, not a whole number of batches: delete the database and seed again`);
+  if (existing % USERS_PER_TRANSACTION !== 0)
+    throw new Error(`found ${existing} bench users, not a whole number of batches: delete the database and seed again`);
   if (existing > 0) log(`resuming after ${existing} users`);
   // One hash for every row: scrypt costs ~50 ms, a million of them would take half a day.
   const passwordHash = await hashPassword('Bench-Fixture-Only-1!');
@@ -143,7 +219,13 @@ async function seedCaller(platform: Platform): Promise<void> {
   const province = await findOrgByCode(db, CALLER.provinceCode);
   if (!province) throw new Error(`no org ${CALLER.provinceCode}`);
   if (!(await findRoleByCode(db, CALLER.roleCode))) {
-    await createRole(ctx, { code: CALLER.roleCode, name: CALLER.roleName, nameEn: 'Benchmark reader', description: '性能基准测试用的只读角色', permissions: [...CALLER.permissions] });
+    await createRole(ctx, {
+      code: CALLER.roleCode,
+      name: CALLER.roleName,
+      nameEn: 'Benchmark reader',
+      description: '性能基准测试用的只读角色',
+      permissions: [...CALLER.permissions],
+    });
   }
   let user = await findUserByAccount(db, CALLER.account);
   if (!user) {
@@ -156,8 +238,11 @@ async function seedCaller(platform: Platform): Promise<void> {
 
 async function main(): Promise<void> {
   const options = benchOptions();
-  log(`benchmark database: ${options.label}, ${options.users.toLocaleString('en')} users over ${options.schools.toLocaleString('en')} schools`);
-  if (options.engine === 'postgres' && await ensurePostgresDatabase(options.databaseUrl)) log(`created PostgreSQL database ${new URL(options.databaseUrl).pathname.slice(1)}`);
+  log(
+    `benchmark database: ${options.label}, ${options.users.toLocaleString('en')} users over ${options.schools.toLocaleString('en')} schools`,
+  );
+  if (options.engine === 'postgres' && (await ensurePostgresDatabase(options.databaseUrl)))
+    log(`created PostgreSQL database ${new URL(options.databaseUrl).pathname.slice(1)}`);
   const platform = openPlatform(benchConfig(options));
   try {
     const { db } = platform.database;
@@ -180,7 +265,13 @@ async function main(): Promise<void> {
       log('users already seeded: skipping schools and users');
     }
     await seedCaller(platform);
-    const [users, orgs] = await Promise.all([countUsers(db), db.selectFrom('core_orgs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()]);
+    const [users, orgs] = await Promise.all([
+      countUsers(db),
+      db
+        .selectFrom('core_orgs')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ]);
     log(`done: ${users.toLocaleString('en')} users, ${Number(orgs.n).toLocaleString('en')} orgs; seeding took ${elapsed()}`);
   } finally {
     await platform.close();

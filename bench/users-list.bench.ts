@@ -48,7 +48,10 @@ const ROUNDS = Number(env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 64);
 const THREADS = Number(env.BENCH_THREADS ?? 2);
-const TARGETS = (env.BENCH_TARGETS ?? 'bare,health,healthCookie,user,list').split(',').map((s) => s.trim()).filter(Boolean);
+const TARGETS = (env.BENCH_TARGETS ?? 'bare,health,healthCookie,user,list')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const PROFILE = env.BENCH_PROFILE !== '0';
 const PROFILE_TARGET = env.BENCH_PROFILE_TARGET ?? 'list';
 const LIST_QUERY = '/api/users?pageSize=50';
@@ -59,7 +62,15 @@ const log = (line = '') => console.log(line);
 // ---------------------------------------------------------------- wrk
 
 interface WrkResult {
-  rps: number; p50: number; p75: number; p90: number; p99: number; requests: number; non2xx: number; socketErrors: number; transferPerSec: string;
+  rps: number;
+  p50: number;
+  p75: number;
+  p90: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  socketErrors: number;
+  transferPerSec: string;
   /** CPU time this (server) process used per request during the run, in ms: less noisy than req/s. */
   cpuMsPerRequest?: number;
   /** 1-minute load average when the run started (the VM is shared). */
@@ -82,7 +93,11 @@ export function parseWrk(out: string): WrkResult {
   if (!rps) throw new Error(`wrk output has no Requests/sec:\n${out}`);
   const sock = out.match(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/);
   return {
-    rps: Number(rps[1]), p50: pct(50), p75: pct(75), p90: pct(90), p99: pct(99),
+    rps: Number(rps[1]),
+    p50: pct(50),
+    p75: pct(75),
+    p90: pct(90),
+    p99: pct(99),
     requests: Number(out.match(/(\d+) requests in/)?.[1] ?? 0),
     non2xx: Number(out.match(/Non-2xx or 3xx responses: (\d+)/)?.[1] ?? 0),
     socketErrors: sock ? sock.slice(1).reduce((a, b) => a + Number(b), 0) : 0,
@@ -118,39 +133,66 @@ async function wrk(url: string, cookie: string | null, seconds: number): Promise
   const busyMs = (after.busy - ticks.busy) * TICK_MS;
   const othersMs = Math.max(0, busyMs - ownMs - (r.wrkCpuMs ?? 0));
   return {
-    ...r, load, cpuMsPerRequest: r.requests ? ownMs / r.requests : undefined,
-    othersCpuPercent: wallCpuMs ? +(100 * othersMs / wallCpuMs).toFixed(1) : undefined,
-    stealPercent: wallCpuMs ? +(100 * (after.steal - ticks.steal) * TICK_MS / wallCpuMs).toFixed(1) : undefined,
+    ...r,
+    load,
+    cpuMsPerRequest: r.requests ? ownMs / r.requests : undefined,
+    othersCpuPercent: wallCpuMs ? +((100 * othersMs) / wallCpuMs).toFixed(1) : undefined,
+    stealPercent: wallCpuMs ? +((100 * (after.steal - ticks.steal) * TICK_MS) / wallCpuMs).toFixed(1) : undefined,
   };
 }
 
 function runWrk(url: string, cookie: string | null, seconds: number): Promise<WrkResult> {
   if (!url.startsWith(`http://${HOST}:`)) throw new Error(`refusing to load ${url}`);
-  const args = ['-t', String(THREADS), '-c', String(CONNECTIONS), '-d', `${seconds}s`, '--timeout', '5s', '--latency', ...(cookie ? ['-H', `Cookie: ${cookie}`] : []), url];
+  const args = [
+    '-t',
+    String(THREADS),
+    '-c',
+    String(CONNECTIONS),
+    '-d',
+    `${seconds}s`,
+    '--timeout',
+    '5s',
+    '--latency',
+    ...(cookie ? ['-H', `Cookie: ${cookie}`] : []),
+    url,
+  ];
   // bash's `time` reports wrk's own CPU (user, system) on stderr.
   const script = 'TIMEFORMAT="WRKCPU %U %S"; time wrk "$@"';
   return new Promise((resolve, reject) => {
     const child = spawn('bash', ['-c', script, 'bash', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { err += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     const guard = setTimeout(() => child.kill('SIGKILL'), (seconds + 20) * 1000);
-    child.on('error', (e) => { clearTimeout(guard); reject(new Error(`cannot run wrk (apt-get install -y wrk): ${e.message}`)); });
+    child.on('error', (e) => {
+      clearTimeout(guard);
+      reject(new Error(`cannot run wrk (apt-get install -y wrk): ${e.message}`));
+    });
     child.on('close', (code) => {
       clearTimeout(guard);
       if (code !== 0) return reject(new Error(`wrk exited ${code}: ${err}${out}`));
       try {
         const cpu = err.match(/WRKCPU ([\d.]+) ([\d.]+)/);
         resolve({ ...parseWrk(out), wrkCpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : undefined });
-      } catch (e) { reject(e); }
+      } catch (e) {
+        reject(e);
+      }
     });
   });
 }
 
 // ---------------------------------------------------------------- statistics
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 const pad = (s: string | number, n: number) => String(s).padStart(n);
@@ -160,30 +202,56 @@ const pad = (s: string | number, n: number) => String(s).padStart(n);
 function machine(sqliteVersion: string | null, pgVersion: string | null) {
   const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.+)/)?.[1] ?? cpus()[0]?.model;
   let wrkVersion = '';
-  try { wrkVersion = execFileSync('wrk', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }); } catch (e) { wrkVersion = String((e as { stdout?: string }).stdout ?? ''); }
+  try {
+    wrkVersion = execFileSync('wrk', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    wrkVersion = String((e as { stdout?: string }).stdout ?? '');
+  }
   return {
-    nproc: cpus().length, cpu, memoryGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version,
-    sqlite: sqliteVersion, postgres: pgVersion, wrk: wrkVersion.split('\n')[0].trim(), loadavg: readFileSync('/proc/loadavg', 'utf8').trim(),
+    nproc: cpus().length,
+    cpu,
+    memoryGiB: +(totalmem() / 2 ** 30).toFixed(1),
+    node: process.version,
+    sqlite: sqliteVersion,
+    postgres: pgVersion,
+    wrk: wrkVersion.split('\n')[0].trim(),
+    loadavg: readFileSync('/proc/loadavg', 'utf8').trim(),
   };
 }
 
 // ---------------------------------------------------------------- database baseline
 
-interface Captured { label: string; query: CompiledQuery }
+interface Captured {
+  label: string;
+  query: CompiledQuery;
+}
 interface Timing {
-  label: string; sql: string; iterations: number; meanMs: number; p50Ms: number; p99Ms: number; rows: number;
+  label: string;
+  sql: string;
+  iterations: number;
+  meanMs: number;
+  p50Ms: number;
+  p99Ms: number;
+  rows: number;
   /** CPU per iteration of this process (Node + better-sqlite3), and of the PostgreSQL backend serving it. */
-  cpuMs?: number; pgCpuMs?: number;
+  cpuMs?: number;
+  pgCpuMs?: number;
 }
 
 /** Set to the PostgreSQL backend's pid when the logging pool (one connection) is on PostgreSQL. */
 let pgBackendPid: number | null = null;
 const procTicks = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
   return Number(fields[11]) + Number(fields[12]); // utime + stime, in 10 ms ticks
 };
 
-interface Loop { times: number[]; cpuMs: number; pgCpuMs?: number }
+interface Loop {
+  times: number[];
+  cpuMs: number;
+  pgCpuMs?: number;
+}
 
 async function timeLoop(fn: () => Promise<unknown>, maxMs = 2500, maxIterations = 5000): Promise<Loop> {
   for (let i = 0; i < 30; i++) await fn();
@@ -205,12 +273,23 @@ async function timeLoop(fn: () => Promise<unknown>, maxMs = 2500, maxIterations 
 }
 
 const summarise = (label: string, sqlText: string, loop: Loop, rows: number): Timing => ({
-  label, sql: sqlText, iterations: loop.times.length, meanMs: loop.times.reduce((a, b) => a + b, 0) / loop.times.length,
-  p50Ms: percentile(loop.times, 50), p99Ms: percentile(loop.times, 99), rows, cpuMs: loop.cpuMs, pgCpuMs: loop.pgCpuMs,
+  label,
+  sql: sqlText,
+  iterations: loop.times.length,
+  meanMs: loop.times.reduce((a, b) => a + b, 0) / loop.times.length,
+  p50Ms: percentile(loop.times, 50),
+  p99Ms: percentile(loop.times, 99),
+  rows,
+  cpuMs: loop.cpuMs,
+  pgCpuMs: loop.pgCpuMs,
 });
 
 /** A second Kysely on the same database with a query log, to capture the SQL a request runs. */
-function loggingDb(engine: 'sqlite' | 'postgres', url: string, sink: (e: LogEvent) => void): { db: Kysely<any>; raw?: SqliteConnection; close(): Promise<void> } {
+function loggingDb(
+  engine: 'sqlite' | 'postgres',
+  url: string,
+  sink: (e: LogEvent) => void,
+): { db: Kysely<any>; raw?: SqliteConnection; close(): Promise<void> } {
   if (engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: 1 });
     const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }), log: sink });
@@ -222,10 +301,17 @@ function loggingDb(engine: 'sqlite' | 'postgres', url: string, sink: (e: LogEven
   return { db, raw: connection, close: () => db.destroy() };
 }
 
-async function databaseBaseline(engine: 'sqlite' | 'postgres', url: string, token: string, settings: { idleMinutes: number; absoluteHours: number }) {
+async function databaseBaseline(
+  engine: 'sqlite' | 'postgres',
+  url: string,
+  token: string,
+  settings: { idleMinutes: number; absoluteHours: number },
+) {
   let captured: CompiledQuery[] = [];
   let capturing = true;
-  const { db, raw, close } = loggingDb(engine, url, (e) => { if (capturing && e.level === 'query') captured.push(e.query); });
+  const { db, raw, close } = loggingDb(engine, url, (e) => {
+    if (capturing && e.level === 'query') captured.push(e.query);
+  });
   try {
     if (engine === 'postgres') pgBackendPid = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows[0].pid;
     captured = [];
@@ -248,7 +334,8 @@ async function databaseBaseline(engine: 'sqlite' | 'postgres', url: string, toke
     const page = await listUsers(ctx, { pageSize: 50 });
     const listQueries = captured.filter((q) => /^\s*select/i.test(q.sql));
     captured = [];
-    for (const q of listQueries) queries.push({ label: /count\(\*\)/i.test(q.sql) ? 'list: count(*) of the province' : 'list: page of 50 (+ org name)', query: q });
+    for (const q of listQueries)
+      queries.push({ label: /count\(\*\)/i.test(q.sql) ? 'list: count(*) of the province' : 'list: page of 50 (+ org name)', query: q });
     capturing = false;
 
     const timings: Timing[] = [];
@@ -258,51 +345,130 @@ async function databaseBaseline(engine: 'sqlite' | 'postgres', url: string, toke
     }
     const pageQ = queries.find((q) => q.label.startsWith('list: page'))!.query;
     const countQ = queries.find((q) => q.label.startsWith('list: count'))!.query;
-    timings.push(summarise('list: page + count as the repo runs them (Promise.all)', '', await timeLoop(() => Promise.all([db.executeQuery(pageQ), db.executeQuery(countQ)])), 0));
-    timings.push(summarise('service listUsers() incl. Kysely query building + toUser', '', await timeLoop(() => listUsers(ctx, { pageSize: 50 })), page.items.length));
-    timings.push(summarise('all 5 per-request queries in sequence', '', await timeLoop(async () => {
-      for (const { query } of queries) await db.executeQuery(query);
-    }), 0));
+    timings.push(
+      summarise(
+        'list: page + count as the repo runs them (Promise.all)',
+        '',
+        await timeLoop(() => Promise.all([db.executeQuery(pageQ), db.executeQuery(countQ)])),
+        0,
+      ),
+    );
+    timings.push(
+      summarise(
+        'service listUsers() incl. Kysely query building + toUser',
+        '',
+        await timeLoop(() => listUsers(ctx, { pageSize: 50 })),
+        page.items.length,
+      ),
+    );
+    timings.push(
+      summarise(
+        'all 5 per-request queries in sequence',
+        '',
+        await timeLoop(async () => {
+          for (const { query } of queries) await db.executeQuery(query);
+        }),
+        0,
+      ),
+    );
 
     // What-if experiments, on this benchmark connection only (not what the app runs).
     const experiments: Timing[] = [];
     const ph = (i: number) => (engine === 'sqlite' ? '?' : `$${i}`);
     const [lower, upper] = countQ.parameters;
-    const capped = CompiledQuery.raw(`select count(*) as n from (select 1 from "core_users" as "u" where "u"."org_path" >= ${ph(1)} and "u"."org_path" < ${ph(2)} limit 10001) as t`, [lower, upper]);
-    experiments.push(summarise('what-if: count capped at 10,001 rows ("10,000+")', capped.sql, await timeLoop(() => db.executeQuery(capped)), 1));
+    const capped = CompiledQuery.raw(
+      `select count(*) as n from (select 1 from "core_users" as "u" where "u"."org_path" >= ${ph(1)} and "u"."org_path" < ${ph(2)} limit 10001) as t`,
+      [lower, upper],
+    );
+    experiments.push(
+      summarise('what-if: count capped at 10,001 rows ("10,000+")', capped.sql, await timeLoop(() => db.executeQuery(capped)), 1),
+    );
     // The same count for a ministry-level caller, whose subtree is every user.
     const national = CompiledQuery.raw(countQ.sql, ['/', '0', ...countQ.parameters.slice(2)]);
-    experiments.push(summarise('what-if: the same count(*) for a ministry-level caller (all users)', countQ.sql, await timeLoop(() => db.executeQuery(national), 4000, 50), 1));
+    experiments.push(
+      summarise(
+        'what-if: the same count(*) for a ministry-level caller (all users)',
+        countQ.sql,
+        await timeLoop(() => db.executeQuery(national), 4000, 50),
+        1,
+      ),
+    );
     if (engine === 'sqlite' && raw) {
       // Kysely's SQLite driver calls db.prepare(sql) for every query; better-sqlite3 can keep statements.
       const prepared = queries.map(({ query }) => ({ stmt: raw.prepare(query.sql), params: [...query.parameters] }));
-      experiments.push(summarise('what-if: the 5 queries on statements prepared once (better-sqlite3, no Kysely)', '', await timeLoop(async () => {
-        for (const { stmt, params } of prepared) stmt.all(...params);
-      }), 0));
+      experiments.push(
+        summarise(
+          'what-if: the 5 queries on statements prepared once (better-sqlite3, no Kysely)',
+          '',
+          await timeLoop(async () => {
+            for (const { stmt, params } of prepared) stmt.all(...params);
+          }),
+          0,
+        ),
+      );
       const small = prepared.filter((_, i) => !queries[i].label.startsWith('list'));
       const smallQueries = queries.filter((q) => !q.label.startsWith('list')).map((q) => q.query);
-      experiments.push(summarise('  the 3 auth queries through Kysely (prepare per call)', '', await timeLoop(async () => {
-        for (const q of smallQueries) await db.executeQuery(q);
-      }), 0));
-      experiments.push(summarise('  the 3 auth queries on statements prepared once', '', await timeLoop(async () => {
-        for (const { stmt, params } of small) stmt.all(...params);
-      }), 0));
+      experiments.push(
+        summarise(
+          '  the 3 auth queries through Kysely (prepare per call)',
+          '',
+          await timeLoop(async () => {
+            for (const q of smallQueries) await db.executeQuery(q);
+          }),
+          0,
+        ),
+      );
+      experiments.push(
+        summarise(
+          '  the 3 auth queries on statements prepared once',
+          '',
+          await timeLoop(async () => {
+            for (const { stmt, params } of small) stmt.all(...params);
+          }),
+          0,
+        ),
+      );
       const pageSize = (await sql<{ page_size: number }>`pragma page_size`.execute(db)).rows[0].page_size;
       const cacheKiB = (await sql<{ cache_size: number }>`pragma cache_size`.execute(db)).rows[0].cache_size;
       await sql`pragma cache_size = -131072`.execute(db);
-      experiments.push(summarise(`what-if: count(*) with a 128 MiB page cache (default cache_size ${cacheKiB}, page ${pageSize} B)`, countQ.sql, await timeLoop(() => db.executeQuery(countQ)), 1));
-      experiments.push(summarise('what-if: page of 50 with a 128 MiB page cache', pageQ.sql, await timeLoop(() => db.executeQuery(pageQ)), 50));
+      experiments.push(
+        summarise(
+          `what-if: count(*) with a 128 MiB page cache (default cache_size ${cacheKiB}, page ${pageSize} B)`,
+          countQ.sql,
+          await timeLoop(() => db.executeQuery(countQ)),
+          1,
+        ),
+      );
+      experiments.push(
+        summarise('what-if: page of 50 with a 128 MiB page cache', pageQ.sql, await timeLoop(() => db.executeQuery(pageQ)), 50),
+      );
       await sql`pragma cache_size = ${sql.raw(String(cacheKiB))}`.execute(db);
-      const idx = (await sql<{ n: number }>`select count(*) as n from dbstat where name = 'core_users_org_path'`.execute(db).catch(() => ({ rows: [{ n: -1 }] }))).rows[0].n;
+      const idx = (
+        await sql<{ n: number }>`select count(*) as n from dbstat where name = 'core_users_org_path'`
+          .execute(db)
+          .catch(() => ({ rows: [{ n: -1 }] }))
+      ).rows[0].n;
       const share = page.total / (await countUsers(db));
-      if (idx > 0) experiments.push({ label: `(core_users_org_path index: ${idx} pages = ${(idx * pageSize / 2 ** 20).toFixed(0)} MiB in all, ≈ ${(share * idx * pageSize / 2 ** 20).toFixed(1)} MiB read per count of this province)`, sql: '', iterations: 0, meanMs: NaN, p50Ms: NaN, p99Ms: NaN, rows: 0 });
+      if (idx > 0)
+        experiments.push({
+          label: `(core_users_org_path index: ${idx} pages = ${((idx * pageSize) / 2 ** 20).toFixed(0)} MiB in all, ≈ ${((share * idx * pageSize) / 2 ** 20).toFixed(1)} MiB read per count of this province)`,
+          sql: '',
+          iterations: 0,
+          meanMs: NaN,
+          p50Ms: NaN,
+          p99Ms: NaN,
+          rows: 0,
+        });
     }
 
     const plans: Array<{ label: string; plan: string }> = [];
     for (const { label, query } of queries) {
       const explain = engine === 'sqlite' ? `explain query plan ${query.sql}` : `explain (analyze, buffers) ${query.sql}`;
       const rows = (await db.executeQuery(CompiledQuery.raw(explain, [...query.parameters]))).rows as Array<Record<string, unknown>>;
-      const plan = engine === 'sqlite' ? rows.map((r) => `${r.id}/${r.parent}: ${r.detail}`).join('\n') : rows.map((r) => String(r['QUERY PLAN'])).join('\n');
+      const plan =
+        engine === 'sqlite'
+          ? rows.map((r) => `${r.id}/${r.parent}: ${r.detail}`).join('\n')
+          : rows.map((r) => String(r['QUERY PLAN'])).join('\n');
       plans.push({ label, plan });
     }
     // What the planner does without statistics: the app never runs ANALYZE on SQLite.
@@ -315,11 +481,22 @@ async function databaseBaseline(engine: 'sqlite' | 'postgres', url: string, toke
           mem.exec(`attach database '${url.replace(/^sqlite:(\/\/)?/, '').replaceAll("'", "''")}' as f`);
           // Plans under the schema without stats: copy the schema of the tables involved.
           for (const t of ['core_users', 'core_orgs', 'core_sessions', 'core_grants', 'core_role_permissions', 'core_roles']) {
-            for (const r of mem.prepare(`select sql from f.sqlite_master where tbl_name = ? and sql is not null order by type desc`).all(t) as Array<{ sql: string }>) mem.exec(r.sql);
+            for (const r of mem
+              .prepare(`select sql from f.sqlite_master where tbl_name = ? and sql is not null order by type desc`)
+              .all(t) as Array<{ sql: string }>)
+              mem.exec(r.sql);
           }
           unanalysedPlans = queries.map(({ label, query }) => ({
             label,
-            plan: (mem.prepare(`explain query plan ${query.sql}`).all(...(query.parameters as unknown[])) as Array<{ id: number; parent: number; detail: string }>).map((r) => `${r.id}/${r.parent}: ${r.detail}`).join('\n'),
+            plan: (
+              mem.prepare(`explain query plan ${query.sql}`).all(...(query.parameters as unknown[])) as Array<{
+                id: number;
+                parent: number;
+                detail: string;
+              }>
+            )
+              .map((r) => `${r.id}/${r.parent}: ${r.detail}`)
+              .join('\n'),
           }));
         } finally {
           mem.close();
@@ -334,7 +511,12 @@ async function databaseBaseline(engine: 'sqlite' | 'postgres', url: string, toke
 
 // ---------------------------------------------------------------- CPU profile
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+}
 
 function bucketOf(url: string, fn: string): string {
   if (!url) return fn.startsWith('(') ? fn : `(native) ${fn || 'anonymous'}`;
@@ -359,7 +541,11 @@ function summariseProfile(profile: { nodes: ProfileNode[]; startTime: number; en
     const bucket = bucketOf(url, functionName);
     byBucket.set(bucket, (byBucket.get(bucket) ?? 0) + hits);
   }
-  const top = (m: Map<string, number>, n: number) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => ({ name: k, percent: +(100 * v / total).toFixed(1) }));
+  const top = (m: Map<string, number>, n: number) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => ({ name: k, percent: +((100 * v) / total).toFixed(1) }));
   return { samples: total, topFunctions: top(byFunction, 20), byPackage: top(byBucket, 15) };
 }
 
@@ -373,31 +559,41 @@ async function main() {
   const users = await countUsers(db).catch(() => 0);
   // Migrations added since the seed ran (idempotent, as at every start of the server).
   if (users >= options.users) await preparePlatform(platform);
-  if (users < options.users) throw new Error(`${options.label} holds ${users} users, fewer than ${options.users}: run node --import tsx bench/seed-users.ts first`);
+  if (users < options.users)
+    throw new Error(`${options.label} holds ${users} users, fewer than ${options.users}: run node --import tsx bench/seed-users.ts first`);
   const sqliteVersion = options.engine === 'sqlite' ? (await sql<{ v: string }>`select sqlite_version() as v`.execute(db)).rows[0].v : null;
   const pgVersion = options.engine === 'postgres' ? (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0].v : null;
   const host = machine(sqliteVersion, pgVersion);
   log(`EduCloud users-list benchmark, ${new Date().toISOString()}`);
-  log(`machine: ${host.nproc} cores ${host.cpu}, ${host.memoryGiB} GiB, Node ${host.node}, ${host.sqlite ? `SQLite ${host.sqlite}` : host.postgres}, ${host.wrk}; load ${host.loadavg}`);
+  log(
+    `machine: ${host.nproc} cores ${host.cpu}, ${host.memoryGiB} GiB, Node ${host.node}, ${host.sqlite ? `SQLite ${host.sqlite}` : host.postgres}, ${host.wrk}; load ${host.loadavg}`,
+  );
   log(`database: ${options.label}, ${users.toLocaleString('en')} users`);
 
   const app = await buildApp(platform, { logger: false });
   await app.listen({ host: HOST, port: 0 });
   const realBase = `http://${HOST}:${(app.server.address() as { port: number }).port}`;
 
-  const login = await fetch(`${realBase}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: CALLER.account, password: CALLER.password }) });
-  if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${await login.text()} (did the seed create ${CALLER.account}?)`);
+  const login = await fetch(`${realBase}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ account: CALLER.account, password: CALLER.password }),
+  });
+  if (login.status !== 200)
+    throw new Error(`sign-in failed: ${login.status} ${await login.text()} (did the seed create ${CALLER.account}?)`);
   const setCookie = login.headers.get('set-cookie') ?? '';
   const cookie = setCookie.split(';')[0];
   const token = cookie.slice(cookie.indexOf('=') + 1);
-  const loginInfo = await login.json() as { mfa: string; user: { id: string } };
+  const loginInfo = (await login.json()) as { mfa: string; user: { id: string } };
   if (loginInfo.mfa !== 'none') throw new Error(`the bench caller must not need a second factor, got mfa=${loginInfo.mfa}`);
 
   const captured = await fetch(`${realBase}${LIST_QUERY}`, { headers: { cookie } });
   const realBody = await captured.text();
   if (captured.status !== 200) throw new Error(`GET ${LIST_QUERY}: ${captured.status} ${realBody}`);
   const payload = JSON.parse(realBody) as { items: unknown[]; total: number };
-  log(`captured GET ${LIST_QUERY}: ${payload.items.length} items of total ${payload.total.toLocaleString('en')}, ${Buffer.byteLength(realBody)} bytes`);
+  log(
+    `captured GET ${LIST_QUERY}: ${payload.items.length} items of total ${payload.total.toLocaleString('en')}, ${Buffer.byteLength(realBody)} bytes`,
+  );
 
   const bare: FastifyInstance = Fastify({ logger: false });
   bare.get('/api/users', async () => payload);
@@ -424,14 +620,18 @@ async function main() {
     await res.arrayBuffer();
   }
 
-  log(`\nwarm-up: 3 s per target; then ${ROUNDS} rounds × ${TARGETS.join(', ')}; wrk -t${THREADS} -c${CONNECTIONS} -d${SECONDS}s --latency`);
+  log(
+    `\nwarm-up: 3 s per target; then ${ROUNDS} rounds × ${TARGETS.join(', ')}; wrk -t${THREADS} -c${CONNECTIONS} -d${SECONDS}s --latency`,
+  );
   for (const t of TARGETS) await wrk(urls[t], cookieFor(t), 3);
   const runs: Record<string, WrkResult[]> = Object.fromEntries(TARGETS.map((t) => [t, []]));
   for (let round = 1; round <= ROUNDS; round++) {
     for (const t of TARGETS) {
       const r = await wrk(urls[t], cookieFor(t), SECONDS);
       runs[t].push(r);
-      log(`round ${round} ${t.padEnd(12)} ${pad(fmt(r.rps, 0), 7)} req/s  p50 ${pad(fmt(r.p50), 7)} ms  p99 ${pad(fmt(r.p99), 7)} ms  server CPU ${fmt(r.cpuMsPerRequest ?? NaN, 3)} ms/req  others ${r.othersCpuPercent} %  steal ${r.stealPercent} %${r.non2xx ? `  NON-2XX ${r.non2xx}` : ''}${r.socketErrors ? `  socket errors ${r.socketErrors}` : ''}`);
+      log(
+        `round ${round} ${t.padEnd(12)} ${pad(fmt(r.rps, 0), 7)} req/s  p50 ${pad(fmt(r.p50), 7)} ms  p99 ${pad(fmt(r.p99), 7)} ms  server CPU ${fmt(r.cpuMsPerRequest ?? NaN, 3)} ms/req  others ${r.othersCpuPercent} %  steal ${r.stealPercent} %${r.non2xx ? `  NON-2XX ${r.non2xx}` : ''}${r.socketErrors ? `  socket errors ${r.socketErrors}` : ''}`,
+      );
     }
   }
 
@@ -440,9 +640,14 @@ async function main() {
     const rs = runs[t];
     const perRound = bareRuns ? rs.map((r, i) => r.rps / bareRuns[i].rps) : [];
     return {
-      target: t, url: urls[t].replace(/^http:\/\/[^/]+/, ''),
-      rpsMedian: median(rs.map((r) => r.rps)), rpsMin: Math.min(...rs.map((r) => r.rps)), rpsMax: Math.max(...rs.map((r) => r.rps)),
-      p50Median: median(rs.map((r) => r.p50)), p99Median: median(rs.map((r) => r.p99)), p99Max: Math.max(...rs.map((r) => r.p99)),
+      target: t,
+      url: urls[t].replace(/^http:\/\/[^/]+/, ''),
+      rpsMedian: median(rs.map((r) => r.rps)),
+      rpsMin: Math.min(...rs.map((r) => r.rps)),
+      rpsMax: Math.max(...rs.map((r) => r.rps)),
+      p50Median: median(rs.map((r) => r.p50)),
+      p99Median: median(rs.map((r) => r.p99)),
+      p99Max: Math.max(...rs.map((r) => r.p99)),
       ratioOfMedians: bareRuns ? median(rs.map((r) => r.rps)) / median(bareRuns.map((r) => r.rps)) : null,
       ratioPerRoundMedian: perRound.length ? median(perRound) : null,
       cpuMsPerRequest: median(rs.map((r) => r.cpuMsPerRequest ?? NaN)),
@@ -450,35 +655,51 @@ async function main() {
       errors: rs.reduce((a, r) => a + r.non2xx + r.socketErrors, 0),
     };
   });
-  log("\n| target | route | cookie | req/s median (min–max) | p50 ms | p99 ms median (max) | vs bare: ratio of medians (median per-round ratio) | server CPU ms/req | other processes' CPU % | errors |");
+  log(
+    "\n| target | route | cookie | req/s median (min–max) | p50 ms | p99 ms median (max) | vs bare: ratio of medians (median per-round ratio) | server CPU ms/req | other processes' CPU % | errors |",
+  );
   log('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
-    log(`| ${r.target} | \`${r.url.replace(loginInfo.user.id, ':id')}\` | ${cookieFor(r.target) ? 'yes' : 'no'} | ${fmt(r.rpsMedian, 0)} (${fmt(r.rpsMin, 0)}–${fmt(r.rpsMax, 0)}) | ${fmt(r.p50Median)} | ${fmt(r.p99Median)} (${fmt(r.p99Max)}) | ${r.ratioOfMedians === null ? '–' : `${(100 * r.ratioOfMedians).toFixed(0)} % (${(100 * r.ratioPerRoundMedian!).toFixed(0)} %)`} | ${fmt(r.cpuMsPerRequest, 3)} | ${fmt(r.othersCpuPercent, 0)} | ${r.errors} |`);
+    log(
+      `| ${r.target} | \`${r.url.replace(loginInfo.user.id, ':id')}\` | ${cookieFor(r.target) ? 'yes' : 'no'} | ${fmt(r.rpsMedian, 0)} (${fmt(r.rpsMin, 0)}–${fmt(r.rpsMax, 0)}) | ${fmt(r.p50Median)} | ${fmt(r.p99Median)} (${fmt(r.p99Max)}) | ${r.ratioOfMedians === null ? '–' : `${(100 * r.ratioOfMedians).toFixed(0)} % (${(100 * r.ratioPerRoundMedian!).toFixed(0)} %)`} | ${fmt(r.cpuMsPerRequest, 3)} | ${fmt(r.othersCpuPercent, 0)} | ${r.errors} |`,
+    );
   }
   const list = rows.find((r) => r.target === 'list');
   if (list && list.ratioOfMedians !== null) {
     const ok = list.ratioOfMedians >= 0.5 && list.p99Median < 20;
-    log(`\ngoal (list ≥ 50 % of bare req/s, p99 < 20 ms at ${CONNECTIONS} connections): ${ok ? 'MET' : 'NOT MET'} — ${(100 * list.ratioOfMedians).toFixed(0)} % of bare, p99 ${fmt(list.p99Median)} ms`);
+    log(
+      `\ngoal (list ≥ 50 % of bare req/s, p99 < 20 ms at ${CONNECTIONS} connections): ${ok ? 'MET' : 'NOT MET'} — ${(100 * list.ratioOfMedians).toFixed(0)} % of bare, p99 ${fmt(list.p99Median)} ms`,
+    );
   }
 
   log('\ndatabase baseline (no HTTP load; exact SQL of each per-request query through Kysely, serial loop):');
-  const baseline = await databaseBaseline(options.engine, options.databaseUrl, token, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours });
+  const baseline = await databaseBaseline(options.engine, options.databaseUrl, token, {
+    idleMinutes: config.sessionIdleMinutes,
+    absoluteHours: config.sessionAbsoluteHours,
+  });
   log(`caller scopes for users.user.read: ${baseline.scopes.join(', ')}; total ${baseline.total.toLocaleString('en')}`);
   const pgCol = options.engine === 'postgres';
-  log(`| query | rows | iterations | mean ms | p50 ms | p99 ms | serial/s | Node CPU ms/iter |${pgCol ? ' PostgreSQL backend CPU ms/iter |' : ''}`);
+  log(
+    `| query | rows | iterations | mean ms | p50 ms | p99 ms | serial/s | Node CPU ms/iter |${pgCol ? ' PostgreSQL backend CPU ms/iter |' : ''}`,
+  );
   log(`|---|---|---|---|---|---|---|---|${pgCol ? '---|' : ''}`);
-  const line = (t: Timing) => (t.iterations
-    ? `| ${t.label} | ${t.rows || ''} | ${t.iterations} | ${fmt(t.meanMs, 3)} | ${fmt(t.p50Ms, 3)} | ${fmt(t.p99Ms, 3)} | ${fmt(1000 / t.meanMs, 0)} | ${fmt(t.cpuMs ?? NaN, 3)} |${pgCol ? ` ${fmt(t.pgCpuMs ?? NaN, 3)} |` : ''}`
-    : `| ${t.label} | | | | | | | |${pgCol ? ' |' : ''}`);
+  const line = (t: Timing) =>
+    t.iterations
+      ? `| ${t.label} | ${t.rows || ''} | ${t.iterations} | ${fmt(t.meanMs, 3)} | ${fmt(t.p50Ms, 3)} | ${fmt(t.p99Ms, 3)} | ${fmt(1000 / t.meanMs, 0)} | ${fmt(t.cpuMs ?? NaN, 3)} |${pgCol ? ` ${fmt(t.pgCpuMs ?? NaN, 3)} |` : ''}`
+      : `| ${t.label} | | | | | | | |${pgCol ? ' |' : ''}`;
   for (const t of baseline.timings) log(line(t));
   for (const t of baseline.experiments) log(line(t));
   const allQueries = baseline.timings.find((t) => t.label.startsWith('all 5'))!;
   if (list) {
     const perRequestMs = list.cpuMsPerRequest;
-    log(`\nunder load the server process used ${fmt(perRequestMs, 3)} ms of CPU per list request (${fmt(1000 / list.rpsMedian, 3)} ms of wall time per request at ${fmt(list.rpsMedian, 0)} req/s);`);
-    log(options.engine === 'postgres'
-      ? `the 5 queries alone, serially with no load, cost ${fmt(allQueries.cpuMs ?? NaN, 3)} ms of Node CPU and ${fmt(allQueries.pgCpuMs ?? NaN, 3)} ms of PostgreSQL backend CPU (same 2 cores) per request`
-      : `the 5 queries alone, serially with no load, cost ${fmt(allQueries.cpuMs ?? NaN, 3)} ms of CPU (${(100 * (allQueries.cpuMs ?? NaN) / perRequestMs).toFixed(0)} % of that; better-sqlite3 runs them on the event-loop thread)`);
+    log(
+      `\nunder load the server process used ${fmt(perRequestMs, 3)} ms of CPU per list request (${fmt(1000 / list.rpsMedian, 3)} ms of wall time per request at ${fmt(list.rpsMedian, 0)} req/s);`,
+    );
+    log(
+      options.engine === 'postgres'
+        ? `the 5 queries alone, serially with no load, cost ${fmt(allQueries.cpuMs ?? NaN, 3)} ms of Node CPU and ${fmt(allQueries.pgCpuMs ?? NaN, 3)} ms of PostgreSQL backend CPU (same 2 cores) per request`
+        : `the 5 queries alone, serially with no load, cost ${fmt(allQueries.cpuMs ?? NaN, 3)} ms of CPU (${((100 * (allQueries.cpuMs ?? NaN)) / perRequestMs).toFixed(0)} % of that; better-sqlite3 runs them on the event-loop thread)`,
+    );
   }
   log('\nplans:');
   for (const p of baseline.plans) log(`-- ${p.label}\n${p.plan}`);
@@ -513,7 +734,23 @@ async function main() {
 
   const out = join(RESULTS_DIR, `users-list-${options.engine}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(out, JSON.stringify({ machine: host, options: { ...options, rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS, threads: THREADS, targets: TARGETS }, bodyBytes: Buffer.byteLength(realBody), total: payload.total, runs, rows, baseline, profile }, null, 2));
+  writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        machine: host,
+        options: { ...options, rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS, threads: THREADS, targets: TARGETS },
+        bodyBytes: Buffer.byteLength(realBody),
+        total: payload.total,
+        runs,
+        rows,
+        baseline,
+        profile,
+      },
+      null,
+      2,
+    ),
+  );
   log(`\nresults: ${out}`);
 
   await bare.close();

@@ -41,7 +41,13 @@ const APPLICANT_PREFIX = 'bwa';
 const ROWS_PER_TRANSACTION = 20_000;
 const ROWS_PER_STATEMENT = 500; // 21 columns × 500 stays under both engines' parameter limits
 
-export interface TodoBenchOptions { instances: number; ministry: number; engine: 'sqlite' | 'postgres'; databaseUrl: string; label: string }
+export interface TodoBenchOptions {
+  instances: number;
+  ministry: number;
+  engine: 'sqlite' | 'postgres';
+  databaseUrl: string;
+  label: string;
+}
 
 export function todoBenchOptions(argv = process.argv.slice(2), env = process.env): TodoBenchOptions {
   const { values } = parseArgs({ args: argv, options: { instances: { type: 'string' }, ministry: { type: 'string' } }, strict: true });
@@ -55,14 +61,14 @@ export function todoBenchOptions(argv = process.argv.slice(2), env = process.env
   const pgUrl = env.BENCH_DATABASE_URL;
   if (pgUrl) {
     const url = new URL(pgUrl);
-    if (!/^postgres(ql)?:$/.test(url.protocol) || !['127.0.0.1', 'localhost'].includes(url.hostname)) throw new Error('BENCH_DATABASE_URL must be postgres://…@127.0.0.1…');
+    if (!/^postgres(ql)?:$/.test(url.protocol) || !['127.0.0.1', 'localhost'].includes(url.hostname))
+      throw new Error('BENCH_DATABASE_URL must be postgres://…@127.0.0.1…');
     return { instances, ministry, engine: 'postgres', databaseUrl: pgUrl, label: `PostgreSQL ${url.pathname.slice(1)}` };
   }
   mkdirSync(RESULTS_DIR, { recursive: true });
   const name = `workflow-todo-${instances}-moe-${ministry}.db`;
   return { instances, ministry, engine: 'sqlite', databaseUrl: `sqlite:${join(RESULTS_DIR, name)}`, label: `SQLite bench/results/${name}` };
 }
-
 
 /** Opens the bench database with the review fixture enabled, migrated and seeded like the platform. */
 export async function openTodoPlatform(options: TodoBenchOptions): Promise<Platform> {
@@ -77,30 +83,81 @@ const byPrefix = (db: Kysely<any>, table: string, column: string, prefix: string
   db.selectFrom(table).selectAll().where(column, '>=', prefix).where(column, '<', `${prefix}~`).orderBy(column);
 
 async function insertChunked(db: Kysely<any>, table: string, rows: object[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) await db.insertInto(table).values(rows.slice(i, i + ROWS_PER_STATEMENT)).execute();
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT)
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + ROWS_PER_STATEMENT))
+      .execute();
 }
 
 /** One bench school under each county authority, and one teacher there who submits its reviews. */
 async function seedSchools(db: Kysely<any>): Promise<Array<{ school: OrgRow; county: OrgRow; applicant: UserRow }>> {
   const counties = await orgsDb(db).selectFrom('core_orgs').selectAll().where('type', '=', 'county_authority').orderBy('code').execute();
-  let schools: OrgRow[] = await orgsDb(db).selectFrom('core_orgs').selectAll().where('code', '>=', SCHOOL_PREFIX).where('code', '<', `${SCHOOL_PREFIX}~`).orderBy('code').execute();
-  let applicants = await byPrefix(db, 'core_users', 'account', APPLICANT_PREFIX).execute() as UserRow[];
+  let schools: OrgRow[] = await orgsDb(db)
+    .selectFrom('core_orgs')
+    .selectAll()
+    .where('code', '>=', SCHOOL_PREFIX)
+    .where('code', '<', `${SCHOOL_PREFIX}~`)
+    .orderBy('code')
+    .execute();
+  let applicants = (await byPrefix(db, 'core_users', 'account', APPLICANT_PREFIX).execute()) as UserRow[];
   if (schools.length !== counties.length) {
     if (schools.length) throw new Error(`found ${schools.length} bench schools for ${counties.length} counties: delete the database`);
     const at = new Date().toISOString();
     const passwordHash = await hashPassword('Bench-Fixture-Only-1!');
     schools = counties.map((c, k) => {
       const id = newId();
-      return { id, code: `${SCHOOL_PREFIX}${String(k + 1).padStart(5, '0')}`, name: `${c.shortName ?? c.name}第一实验小学`, shortName: null, type: 'school', stage: 'primary',
-        divisionCode: c.divisionCode, parentId: c.id, path: childPath(c.path, id), depth: Number(c.depth) + 1, isActive: 1, isSample: 1, createdAt: at, updatedAt: at };
+      return {
+        id,
+        code: `${SCHOOL_PREFIX}${String(k + 1).padStart(5, '0')}`,
+        name: `${c.shortName ?? c.name}第一实验小学`,
+        shortName: null,
+        type: 'school',
+        stage: 'primary',
+        divisionCode: c.divisionCode,
+        parentId: c.id,
+        path: childPath(c.path, id),
+        depth: Number(c.depth) + 1,
+        isActive: 1,
+        isSample: 1,
+        createdAt: at,
+        updatedAt: at,
+      };
     });
     applicants = schools.map((s, k) => ({
-      id: newId(), account: `${APPLICANT_PREFIX}${String(k + 1).padStart(5, '0')}`, real_name: `教师${k + 1}`, display_name: `教师${k + 1}`, org_id: s.id, org_path: s.path,
-      id_number_cipher: null, id_number_index: null, id_number_masked: null, phone_cipher: null, phone_index: null, phone_masked: null, email: null,
-      password_hash: passwordHash, must_change_password: 0, status: 'active', failed_attempts: 0, locked_until: null, totp_secret_cipher: null,
-      totp_pending_cipher: null, totp_last_counter: null, totp_enabled_at: null, last_login_at: null, password_changed_at: at, is_sample: 1, is_service_account: 0, created_at: at, updated_at: at,
+      id: newId(),
+      account: `${APPLICANT_PREFIX}${String(k + 1).padStart(5, '0')}`,
+      real_name: `教师${k + 1}`,
+      display_name: `教师${k + 1}`,
+      org_id: s.id,
+      org_path: s.path,
+      id_number_cipher: null,
+      id_number_index: null,
+      id_number_masked: null,
+      phone_cipher: null,
+      phone_index: null,
+      phone_masked: null,
+      email: null,
+      password_hash: passwordHash,
+      must_change_password: 0,
+      status: 'active',
+      failed_attempts: 0,
+      locked_until: null,
+      totp_secret_cipher: null,
+      totp_pending_cipher: null,
+      totp_last_counter: null,
+      totp_enabled_at: null,
+      last_login_at: null,
+      password_changed_at: at,
+      is_sample: 1,
+      is_service_account: 0,
+      created_at: at,
+      updated_at: at,
     }));
-    await db.transaction().execute(async (trx) => { await insertOrgs(trx as Kysely<any>, schools); await insertUsers(trx, applicants); });
+    await db.transaction().execute(async (trx) => {
+      await insertOrgs(trx as Kysely<any>, schools);
+      await insertUsers(trx, applicants);
+    });
   }
   const countyById = new Map(counties.map((c) => [c.id, c]));
   return schools.map((school, k) => ({ school, county: countyById.get(school.parentId!)!, applicant: applicants[k] }));
@@ -108,17 +165,30 @@ async function seedSchools(db: Kysely<any>): Promise<Array<{ school: OrgRow; cou
 
 /** The route `resolveRoute` gives a school's record: county, its city (if any), province, ministry. */
 function routeOf(county: OrgRow, orgsById: Map<string, OrgRow>): Array<{ stepId: string; orgId: string | null }> {
-  const above = county.path.split('/').filter(Boolean).map((id) => orgsById.get(id)!).reverse();
+  const above = county.path
+    .split('/')
+    .filter(Boolean)
+    .map((id) => orgsById.get(id)!)
+    .reverse();
   const at = (type: string) => above.find((o) => o.type === type)?.id ?? null;
-  const levels: Record<string, string> = { county: 'county_authority', city: 'city_authority', province: 'provincial_authority', ministry: 'ministry' };
+  const levels: Record<string, string> = {
+    county: 'county_authority',
+    city: 'city_authority',
+    province: 'provincial_authority',
+    ministry: 'ministry',
+  };
   return lessonSteps.map((s) => ({ stepId: s.id, orgId: at(levels[s.level]) }));
 }
 
 const PREFIX = { county: 'bench-c-', ministry: 'bench-m-' } as const;
 type Stage = keyof typeof PREFIX;
 
-const ofStage = (db: Kysely<any>, stage: Stage) => db.selectFrom('core_workflow_instances').where('subject_type', '=', SUBJECT_TYPE)
-  .where('subject_id', '>=', PREFIX[stage]).where('subject_id', '<', `${PREFIX[stage]}~`);
+const ofStage = (db: Kysely<any>, stage: Stage) =>
+  db
+    .selectFrom('core_workflow_instances')
+    .where('subject_type', '=', SUBJECT_TYPE)
+    .where('subject_id', '>=', PREFIX[stage])
+    .where('subject_id', '<', `${PREFIX[stage]}~`);
 
 async function deleteInstances(db: Kysely<any>, stage: Stage): Promise<void> {
   const ours = ofStage(db, stage).select('id');
@@ -134,10 +204,18 @@ async function deleteInstances(db: Kysely<any>, stage: Stage): Promise<void> {
  * (`ministry`; the earlier steps' closed tasks and history are left out).
  */
 async function seedInstances(db: Kysely<any>, stage: Stage, n: number, places: Awaited<ReturnType<typeof seedSchools>>): Promise<void> {
-  const existing = Number((await ofStage(db, stage).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const existing = Number(
+    (
+      await ofStage(db, stage)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   if (existing === n) return;
   if (existing) await deleteInstances(db, stage);
-  const orgsById = new Map((await orgsDb(db).selectFrom('core_orgs').selectAll().where('type', '!=', 'school').execute()).map((o) => [o.id, o]));
+  const orgsById = new Map(
+    (await orgsDb(db).selectFrom('core_orgs').selectAll().where('type', '!=', 'school').execute()).map((o) => [o.id, o]),
+  );
   const routes = places.map((p) => routeOf(p.county, orgsById));
   const rnd = seeded(stage === 'county' ? 20261130 : 20261201);
   const now = Date.now();
@@ -154,17 +232,60 @@ async function seedInstances(db: Kysely<any>, stage: Stage, n: number, places: A
       const at = new Date(createdMs).toISOString();
       const id = newId(createdMs);
       instances.push({
-        id, definition_id: DEFINITION, subject_type: SUBJECT_TYPE, subject_id: `${PREFIX[stage]}${String(j + 1).padStart(7, '0')}`, title: `${school.name}优课申报 ${j + 1}`,
-        link: null, org_id: school.id, org_path: school.path, applicant_id: applicant.id, applicant_name: applicant.display_name, state: 'in_progress',
-        step_id: stage, route: toJson(route), acting_org_id: current.orgId, round: route.indexOf(current) + 1,
+        id,
+        definition_id: DEFINITION,
+        subject_type: SUBJECT_TYPE,
+        subject_id: `${PREFIX[stage]}${String(j + 1).padStart(7, '0')}`,
+        title: `${school.name}优课申报 ${j + 1}`,
+        link: null,
+        org_id: school.id,
+        org_path: school.path,
+        applicant_id: applicant.id,
+        applicant_name: applicant.display_name,
+        state: 'in_progress',
+        step_id: stage,
+        route: toJson(route),
+        acting_org_id: current.orgId,
+        round: route.indexOf(current) + 1,
         due_at: stage === 'county' ? new Date(createdMs + 72 * 3_600_000).toISOString() : null,
         remind_at: stage === 'county' ? new Date(createdMs + 48 * 3_600_000).toISOString() : null,
-        version: 1, created_at: at, updated_at: at, finished_at: null,
+        version: 1,
+        created_at: at,
+        updated_at: at,
+        finished_at: null,
       });
-      tasks.push({ id: newId(createdMs), instance_id: id, step_id: stage, round: route.indexOf(current) + 1, kind: 'org', org_id: current.orgId, permission: REVIEW,
-        user_id: null, origin: 'route', status: 'open', decision: null, decided_by: null, decided_at: null, created_at: at });
-      history.push({ id: newId(createdMs), instance_id: id, seq: 1, operation: 'submit', step_id: 'county', from_step: null, to_step: 'county',
-        actor_id: applicant.id, actor_name: applicant.display_name, at, comment: null, file_ids: '[]', target_user_id: null, target_org_id: null });
+      tasks.push({
+        id: newId(createdMs),
+        instance_id: id,
+        step_id: stage,
+        round: route.indexOf(current) + 1,
+        kind: 'org',
+        org_id: current.orgId,
+        permission: REVIEW,
+        user_id: null,
+        origin: 'route',
+        status: 'open',
+        decision: null,
+        decided_by: null,
+        decided_at: null,
+        created_at: at,
+      });
+      history.push({
+        id: newId(createdMs),
+        instance_id: id,
+        seq: 1,
+        operation: 'submit',
+        step_id: 'county',
+        from_step: null,
+        to_step: 'county',
+        actor_id: applicant.id,
+        actor_name: applicant.display_name,
+        at,
+        comment: null,
+        file_ids: '[]',
+        target_user_id: null,
+        target_org_id: null,
+      });
     }
     await db.transaction().execute(async (trx) => {
       await insertChunked(trx, 'core_workflow_instances', instances);
@@ -190,7 +311,15 @@ async function seedCaller(platform: Platform, caller: (typeof CALLERS)[keyof typ
 export async function seedTodoBench(platform: Platform, options: TodoBenchOptions): Promise<{ counties: number; seeded: boolean }> {
   const { db } = platform.database;
   const places = await seedSchools(db);
-  const count = async () => Number((await db.selectFrom('core_workflow_instances').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async () =>
+    Number(
+      (
+        await db
+          .selectFrom('core_workflow_instances')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const before = await count(); // the bench database holds no other reviews
   await seedInstances(db, 'county', options.instances, places);
   await seedInstances(db, 'ministry', options.ministry, places);

@@ -33,7 +33,10 @@ journey('loads the production sign-in page without the console code behind it', 
     signInJavaScript: {
       measuredAt: new Date().toISOString(),
       note: 'JavaScript files loaded to show the sign-in page (fresh context); gzip = Node zlib default level of each file',
-      files: loaded.length, bytes, gzipBytes, scripts: loaded,
+      files: loaded.length,
+      bytes,
+      gzipBytes,
+      scripts: loaded,
     },
   });
   expect(loaded.length).toBeGreaterThan(0);
@@ -86,7 +89,9 @@ journey('tells a wrong password in Chinese with the attempts left', async ({ pag
   await step('wrong-password', async () => {
     await submitSignIn(page, 'demo-t-2', 'Not-The-Password-9');
     const alert = page.getByRole('alert');
-    await expect.poll(() => alert.innerText(), POLL).toBe('账号或密码错误；还可尝试 4 次，从同一网络地址连续失败 5 次将在该地址锁定 15 分钟');
+    await expect
+      .poll(() => alert.innerText(), POLL)
+      .toBe('账号或密码错误；还可尝试 4 次，从同一网络地址连续失败 5 次将在该地址锁定 15 分钟');
   });
   // Still on the sign-in form, ready for another try.
   expect(await page.locator('#account').isVisible()).toBe(true);
@@ -96,13 +101,15 @@ journey('tells a wrong password in Chinese with the attempts left', async ({ pag
 
 journey('signs the platform administrator in through TOTP enrolment to the workbench', async ({ page, step, shot, server }) => {
   await step('sign-in-page', () => openSignIn(page));
-  await step('workbench', () => signInAsAdmin(page, server, {
-    onEnrolPage: async () => {
-      expect(await heading(page).innerText()).toBe('绑定动态口令');
-      expect(await page.locator('main img[src^="data:image/png"]').isVisible()).toBe(true);
-      await shot('totp-enrolment');
-    },
-  }));
+  await step('workbench', () =>
+    signInAsAdmin(page, server, {
+      onEnrolPage: async () => {
+        expect(await heading(page).innerText()).toBe('绑定动态口令');
+        expect(await page.locator('main img[src^="data:image/png"]').isVisible()).toBe(true);
+        await shot('totp-enrolment');
+      },
+    }),
+  );
   expect(server.totp.has('admin')).toBe(true);
   const roles = rolesCard(page);
   expect(await roles.getByRole('cell', { name: '平台管理员', exact: true }).count()).toBe(1);
@@ -157,7 +164,11 @@ journey('shows the 404 page for an unknown console path after sign-in', async ({
     expect(await page.locator('.ant-breadcrumb').innerText()).toContain('页面不存在');
   });
   await step('back-to-workbench', async () => {
-    await page.getByRole('link', { name: /返回工作台/ }).or(page.getByRole('button', { name: /返回工作台/ })).first().click();
+    await page
+      .getByRole('link', { name: /返回工作台/ })
+      .or(page.getByRole('button', { name: /返回工作台/ }))
+      .first()
+      .click();
     await waitForHome(page);
     expect(new URL(page.url()).pathname).toBe('/');
   });

@@ -44,7 +44,18 @@ run('tsc (server)', node, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '
 run('tsc (web)', node, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'apps/web/tsconfig.json']);
 run('biome ci', bin('biome'), ['ci', '--error-on-warnings', '--max-diagnostics=20', '.']);
 run(`the module's tests`, bin('vitest'), ['run', '--project', 'server', `modules/${NAME}`]);
-run('authorization matrix, route fuzzer, messages (SQLite)', bin('vitest'), ['run', '--project', 'server',
-  'apps/server/src/authorization-matrix.int.test.ts', 'apps/server/src/route-fuzz.int.test.ts', 'apps/server/src/messages.test.ts'], sqliteOnly);
+run(
+  'authorization matrix, route fuzzer, messages (SQLite)',
+  bin('vitest'),
+  [
+    'run',
+    '--project',
+    'server',
+    'apps/server/src/authorization-matrix.int.test.ts',
+    'apps/server/src/route-fuzz.int.test.ts',
+    'apps/server/src/messages.test.ts',
+  ],
+  sqliteOnly,
+);
 cleanup();
 process.stdout.write('[scaffold] the scaffolded module passes\n');

@@ -31,24 +31,42 @@ mkdirSync(results, { recursive: true });
 let failed = false;
 for (let round = 0; round < rounds; round++) {
   const seed = first + round;
-  const env = { ...process.env, EDUCLOUD_FUZZ_SEED: String(seed), EDUCLOUD_FUZZ_RUNS: String(runs), EDUCLOUD_FUZZ_REPORT: path.join(results, `route-fuzz-${seed}-{engine}.json`) };
-  if (args.pg) env.EDUCLOUD_TEST_DATABASE_URL = args.pg; else delete env.EDUCLOUD_TEST_DATABASE_URL;
+  const env = {
+    ...process.env,
+    EDUCLOUD_FUZZ_SEED: String(seed),
+    EDUCLOUD_FUZZ_RUNS: String(runs),
+    EDUCLOUD_FUZZ_REPORT: path.join(results, `route-fuzz-${seed}-{engine}.json`),
+  };
+  if (args.pg) env.EDUCLOUD_TEST_DATABASE_URL = args.pg;
+  else delete env.EDUCLOUD_TEST_DATABASE_URL;
   console.log(`\n== round ${round + 1}/${rounds}: seed ${seed}, ${runs} cases per route, ${args.pg ? 'SQLite and PostgreSQL' : 'SQLite'}`);
   const started = Date.now();
-  const run = spawnSync('npx', ['vitest', 'run', '--reporter=dot', 'apps/server/src/route-fuzz.int.test.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  const run = spawnSync('npx', ['vitest', 'run', '--reporter=dot', 'apps/server/src/route-fuzz.int.test.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
   console.log(`vitest exit ${run.status} after ${Math.round((Date.now() - started) / 1000)} s`);
   if (run.status !== 0) failed = true;
   for (const engine of ['sqlite', 'postgres']) {
     const file = path.join(results, `route-fuzz-${seed}-${engine}.json`);
     if (!existsSync(file)) continue;
     const report = JSON.parse(readFileSync(file, 'utf8'));
-    console.log(`-- ${engine}: statuses ${JSON.stringify(report.statuses)}; ${report.failures.length} new, ${report.known.length} known findings (${file})`);
+    console.log(
+      `-- ${engine}: statuses ${JSON.stringify(report.statuses)}; ${report.failures.length} new, ${report.known.length} known findings (${file})`,
+    );
     const byClass = new Map();
     for (const f of report.known) byClass.set(`${f.kind} ${f.class}`, new Set([...(byClass.get(`${f.kind} ${f.class}`) ?? []), f.route]));
-    for (const [key, routes] of byClass) console.log(`known ${key}: ${routes.size} routes (${[...routes].slice(0, 6).join(', ')}${routes.size > 6 ? ', …' : ''})`);
+    for (const [key, routes] of byClass)
+      console.log(`known ${key}: ${routes.size} routes (${[...routes].slice(0, 6).join(', ')}${routes.size > 6 ? ', …' : ''})`);
     const groups = new Map();
-    for (const f of report.failures) groups.set(`${f.kind} ${f.class} ${f.route}`, [...(groups.get(`${f.kind} ${f.class} ${f.route}`) ?? []), f]);
-    for (const [key, list] of groups) console.log(`NEW ${key} ×${list.length}; e.g. as ${list[0].role} → ${list[0].status} (${list[0].label}) ${list[0].request.slice(0, 200).replace(/\s+/g, ' ')} :: ${list[0].detail.slice(0, 200)}`);
+    for (const f of report.failures)
+      groups.set(`${f.kind} ${f.class} ${f.route}`, [...(groups.get(`${f.kind} ${f.class} ${f.route}`) ?? []), f]);
+    for (const [key, list] of groups)
+      console.log(
+        `NEW ${key} ×${list.length}; e.g. as ${list[0].role} → ${list[0].status} (${list[0].label}) ${list[0].request.slice(0, 200).replace(/\s+/g, ' ')} :: ${list[0].detail.slice(0, 200)}`,
+      );
   }
 }
 process.exit(failed ? 1 : 0);

@@ -8,6 +8,7 @@
 // gives the authorization matrix its routes, so `npm test` passes before anything is edited.
 // The resource it starts with is a "record" owned by an org; rename and grow it from there.
 
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -501,23 +502,35 @@ export default function RecordListPage() {
 
   const locale = (lang) => {
     const zhText = lang === 'zh-CN';
-    return `${JSON.stringify({
-      errors: {
-        [`${name}.record_not_found`]: zhText ? '记录 {{id}} 不存在' : 'Record {{id}} does not exist',
-        [`${name}.org_not_found`]: zhText ? '单位 {{id}} 不存在或不在您的管理范围内' : 'Org {{id}} does not exist or is outside your scope',
-        [`${name}.name_taken`]: zhText ? '本单位已有名为“{{name}}”的记录' : 'This org already has a record named "{{name}}"',
-        [`${name}.record_changed`]: zhText ? '记录 {{id}} 已被他人修改，请刷新后重试' : 'Record {{id}} was changed by someone else; reload and try again',
+    return `${JSON.stringify(
+      {
+        errors: {
+          [`${name}.record_not_found`]: zhText ? '记录 {{id}} 不存在' : 'Record {{id}} does not exist',
+          [`${name}.org_not_found`]: zhText
+            ? '单位 {{id}} 不存在或不在您的管理范围内'
+            : 'Org {{id}} does not exist or is outside your scope',
+          [`${name}.name_taken`]: zhText ? '本单位已有名为“{{name}}”的记录' : 'This org already has a record named "{{name}}"',
+          [`${name}.record_changed`]: zhText
+            ? '记录 {{id}} 已被他人修改，请刷新后重试'
+            : 'Record {{id}} was changed by someone else; reload and try again',
+        },
+        cli: {
+          count: zhText
+            ? { summary: `统计${zh}数量`, line: '共 {{count}} 条记录' }
+            : { summary: `Count ${name} records`, line: '{{count}} records' },
+        },
+        web: {
+          menu: zhText ? zh : name,
+          title: zhText ? zh : name,
+          description: zhText ? `本单位及下级单位的${zh}` : `${name} records of your org and the orgs below it`,
+          search: zhText ? '按名称搜索' : 'Search by name',
+          empty: zhText ? `还没有${zh}` : 'No records yet',
+          column: zhText ? { name: '名称', org: '所属单位', updatedAt: '更新时间' } : { name: 'Name', org: 'Org', updatedAt: 'Updated' },
+        },
       },
-      cli: { count: zhText ? { summary: `统计${zh}数量`, line: '共 {{count}} 条记录' } : { summary: `Count ${name} records`, line: '{{count}} records' } },
-      web: {
-        menu: zhText ? zh : name,
-        title: zhText ? zh : name,
-        description: zhText ? `本单位及下级单位的${zh}` : `${name} records of your org and the orgs below it`,
-        search: zhText ? '按名称搜索' : 'Search by name',
-        empty: zhText ? `还没有${zh}` : 'No records yet',
-        column: zhText ? { name: '名称', org: '所属单位', updatedAt: '更新时间' } : { name: 'Name', org: 'Org', updatedAt: 'Updated' },
-      },
-    }, null, 2)}\n`;
+      null,
+      2,
+    )}\n`;
   };
   files['locales/zh-CN.json'] = locale('zh-CN');
   files['locales/en.json'] = locale('en');
@@ -527,20 +540,36 @@ export default function RecordListPage() {
 function register(root, { name, prefix }) {
   const C = camel(name);
   const P = pascal(name);
-  insertAtMarker(path.join(root, 'apps/server/src/modules.ts'), '// @new-module:import', `import { ${C}Module } from '../../../modules/${name}/module.ts';\n`);
+  insertAtMarker(
+    path.join(root, 'apps/server/src/modules.ts'),
+    '// @new-module:import',
+    `import { ${C}Module } from '../../../modules/${name}/module.ts';\n`,
+  );
   insertAtMarker(path.join(root, 'apps/server/src/modules.ts'), '// @new-module:entry', `  ${C}Module,\n`);
-  insertAtMarker(path.join(root, 'apps/web/src/modules.ts'), '// @new-module:import', `import { ${C}Web } from '../../../modules/${name}/web/index.ts';\n`);
+  insertAtMarker(
+    path.join(root, 'apps/web/src/modules.ts'),
+    '// @new-module:import',
+    `import { ${C}Web } from '../../../modules/${name}/web/index.ts';\n`,
+  );
   insertAtMarker(path.join(root, 'apps/web/src/modules.ts'), '// @new-module:entry', `  ${C}Web,\n`);
   const matrix = path.join(root, 'apps/server/src/authorization-matrix.int.test.ts');
-  insertAtMarker(matrix, '// @new-module:import', `import { createRecord as create${P}Record } from '../../../modules/${name}/server/${name}.service.ts';\n`);
+  insertAtMarker(
+    matrix,
+    '// @new-module:import',
+    `import { createRecord as create${P}Record } from '../../../modules/${name}/server/${name}.service.ts';\n`,
+  );
   const record = `(await create${P}Record(f.h.system(), { orgId: await f.hebeiCounty(), name: \`矩阵记录\${Date.now()}\${Math.random()}\` })).id`;
-  insertAtMarker(matrix, '// @new-module:entries', [
-    `  'GET /api/${name}/records': { kind: 'list', request: async (f) => { await create${P}Record(f.h.system(), { orgId: await f.hebeiCounty(), name: \`矩阵记录\${Date.now()}\` }); return { method: 'GET', url: '/api/${name}/records?pageSize=100' }; }, hebeiRows: (b) => b.items.filter((r: { name: string }) => r.name.startsWith('矩阵记录')).length },`,
-    `  'POST /api/${name}/records': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: '/api/${name}/records', body: { orgId: await f.hebeiCounty(), name: \`矩阵新建\${Date.now()}\` } }) },`,
-    `  'GET /api/${name}/records/:id': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: \`/api/${name}/records/\${${record}}\` }) },`,
-    `  'PATCH /api/${name}/records/:id': { kind: 'scoped', request: async (f) => ({ method: 'PATCH', url: \`/api/${name}/records/\${${record}}\`, body: { version: 1, note: '矩阵' } }) },`,
-    '',
-  ].join('\n'));
+  insertAtMarker(
+    matrix,
+    '// @new-module:entries',
+    [
+      `  'GET /api/${name}/records': { kind: 'list', request: async (f) => { await create${P}Record(f.h.system(), { orgId: await f.hebeiCounty(), name: \`矩阵记录\${Date.now()}\` }); return { method: 'GET', url: '/api/${name}/records?pageSize=100' }; }, hebeiRows: (b) => b.items.filter((r: { name: string }) => r.name.startsWith('矩阵记录')).length },`,
+      `  'POST /api/${name}/records': { kind: 'scoped', request: async (f) => ({ method: 'POST', url: '/api/${name}/records', body: { orgId: await f.hebeiCounty(), name: \`矩阵新建\${Date.now()}\` } }) },`,
+      `  'GET /api/${name}/records/:id': { kind: 'scoped', request: async (f) => ({ method: 'GET', url: \`/api/${name}/records/\${${record}}\` }) },`,
+      `  'PATCH /api/${name}/records/:id': { kind: 'scoped', request: async (f) => ({ method: 'PATCH', url: \`/api/${name}/records/\${${record}}\`, body: { version: 1, note: '矩阵' } }) },`,
+      '',
+    ].join('\n'),
+  );
   return prefix;
 }
 
@@ -551,7 +580,12 @@ function main() {
   if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) fail(`"${name}" is not a module id: lower-case words joined by "-", e.g. app-filing`);
   const dir = path.join(root, 'modules', name);
   if (existsSync(dir)) fail(`modules/${name} already exists`);
-  const prefix = args.prefix ?? name.split('-').map((w) => w[0]).join('');
+  const prefix =
+    args.prefix ??
+    name
+      .split('-')
+      .map((w) => w[0])
+      .join('');
   if (!/^[a-z][a-z0-9]{1,5}$/.test(prefix)) fail(`table prefix "${prefix}" must be 2–6 lower-case letters or digits (--prefix)`);
   if (usedPrefixes(root).has(prefix)) fail(`table prefix "${prefix}" is taken by another module; choose one with --prefix`);
   const zh = args.zh ?? name;
@@ -561,7 +595,18 @@ function main() {
     writeFileSync(target, text);
   }
   register(root, { name, prefix });
-  process.stdout.write(`modules/${name} written (tables ${prefix}_*), registered on the server, in the console and in the authorization matrix.\nNext: npm test -- modules/${name}\n`);
+  // The written files take the repository's format (biome.json), so the format check passes untouched.
+  const touched = [dir, 'apps/server/src/modules.ts', 'apps/web/src/modules.ts', 'apps/server/src/authorization-matrix.int.test.ts'].map(
+    (f) => path.resolve(root, f),
+  );
+  const biome = spawnSync(path.join(root, 'node_modules', '.bin', 'biome'), ['format', '--write', ...touched], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (biome.status !== 0) fail('biome could not format the written files');
+  process.stdout.write(
+    `modules/${name} written (tables ${prefix}_*), registered on the server, in the console and in the authorization matrix.\nNext: npm test -- modules/${name}\n`,
+  );
 }
 
 main();

@@ -56,15 +56,20 @@ const STAGES = [
   },
   {
     name: 'scaffold',
-    description: 'a module written by `npm run new-module` passes type checks, lint, its tests and the matrix untouched (scripts/check-scaffold.mjs)',
-    skip: (extraArgs) => (extraArgs.length > 0 ? 'a test filter was given'
-      : process.env.CI || process.env.EDUCLOUD_SCAFFOLD_CHECK === '1' ? null : 'runs in CI (or with EDUCLOUD_SCAFFOLD_CHECK=1)'),
+    description:
+      'a module written by `npm run new-module` passes type checks, lint, its tests and the matrix untouched (scripts/check-scaffold.mjs)',
+    skip: (extraArgs) =>
+      extraArgs.length > 0
+        ? 'a test filter was given'
+        : process.env.CI || process.env.EDUCLOUD_SCAFFOLD_CHECK === '1'
+          ? null
+          : 'runs in CI (or with EDUCLOUD_SCAFFOLD_CHECK=1)',
     command: () => [process.execPath, path.join(ROOT, 'scripts', 'check-scaffold.mjs')],
   },
   secondNodeStage(),
   {
     name: 'browser',
-    description: 'vitest: browser journeys in Debian\'s Chromium against a real server (e2e/vitest.e2e.config.ts)',
+    description: "vitest: browser journeys in Debian's Chromium against a real server (e2e/vitest.e2e.config.ts)",
     report: 'test-results/e2e.json',
     // EDUCLOUD_SKIP_E2E=1 skips the stage on purpose (printed); a missing Chromium fails it.
     skip: () => (process.env.EDUCLOUD_SKIP_E2E === '1' ? 'EDUCLOUD_SKIP_E2E=1 is set' : null),
@@ -183,15 +188,15 @@ function countJestStyleReport(json) {
   // has no test results of its own; count each such file as one failure so it
   // cannot hide behind a green line.
   const brokenFiles = (json.testResults ?? []).filter(
-    (file) =>
-      file.status === 'failed' &&
-      !(file.assertionResults ?? []).some((t) => t.status === 'failed'),
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'),
   );
   if (brokenFiles.length > 0) {
     failed += brokenFiles.length;
     for (const file of brokenFiles) {
       const rel = path.relative(ROOT, file.name ?? '?');
-      const why = String(file.message ?? '').split('\n')[0].slice(0, 200);
+      const why = String(file.message ?? '')
+        .split('\n')[0]
+        .slice(0, 200);
       notes.push(`test file failed outside its tests (counted as 1 failure): ${rel}${why ? ` — ${why}` : ''}`);
     }
   }

@@ -7,9 +7,7 @@ export const authModule = defineModule({
   id: 'auth',
   tablePrefix: 'core',
   dependsOn: ['users', 'access'],
-  permissions: [
-    { id: AuthPermissions.manageTokens, label: { zh: '管理服务账号的 API 令牌', en: 'Manage service accounts\' API tokens' } },
-  ],
+  permissions: [{ id: AuthPermissions.manageTokens, label: { zh: '管理服务账号的 API 令牌', en: "Manage service accounts' API tokens" } }],
   roleGrants: [{ role: 'org_admin', permissions: [AuthPermissions.manageTokens] }],
   migrationsDir: new URL('./migrations/', import.meta.url),
   jobs: [pruneSessionsJob],

@@ -7,7 +7,12 @@ import * as service from './server/file.service.ts';
 import { removeUnattachedFiles } from './server/unattached-files.ts';
 import type { UploadQuota } from './server/upload-quota.ts';
 
-interface FilesConfig { store: BlobStore; maxUploadBytes: number; quota: UploadQuota; uploadsPerMinute: number }
+interface FilesConfig {
+  store: BlobStore;
+  maxUploadBytes: number;
+  quota: UploadQuota;
+  uploadsPerMinute: number;
+}
 
 const positiveInteger = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value > 0;
 
@@ -19,7 +24,9 @@ function filesConfig(host: Host): FilesConfig {
     if (!positiveInteger(value)) throw new Error(`files: config ${name} must be a positive integer`);
   }
   return {
-    store: new LocalBlobStore(filesDir), maxUploadBytes: maxUploadBytes as number, uploadsPerMinute: uploadsPerMinute as number,
+    store: new LocalBlobStore(filesDir),
+    maxUploadBytes: maxUploadBytes as number,
+    uploadsPerMinute: uploadsPerMinute as number,
     quota: { userBytes: uploadQuotaUserBytes as number, orgBytes: uploadQuotaOrgBytes as number },
   };
 }
@@ -43,7 +50,8 @@ export const filesModule = defineModule({
     const { store, maxUploadBytes, quota } = filesConfig(host);
     return {
       registerOwnerPolicy: service.registerOwnerPolicy,
-      storeFile: (ctx, input) => service.storeFile(ctx, { ...input, maxBytes: Math.min(input.maxBytes ?? maxUploadBytes, maxUploadBytes) }, store, quota),
+      storeFile: (ctx, input) =>
+        service.storeFile(ctx, { ...input, maxBytes: Math.min(input.maxBytes ?? maxUploadBytes, maxUploadBytes) }, store, quota),
       attachFile: service.attachFile,
       getFile: service.getFile,
       openFile: (ctx, fileId) => service.openFile(ctx, fileId, store),
@@ -52,13 +60,15 @@ export const filesModule = defineModule({
   routes(app, host) {
     registerFileRoutes(app, filesConfig(host));
   },
-  jobs: [{
-    id: 'files.remove_unattached',
-    label: { zh: '清除一天内未附加到任何记录的上传文件', en: 'Remove uploads not attached to a record within a day' },
-    everySeconds: 3600,
-    run: async (ctx, host) => {
-      const { files, bodies } = await removeUnattachedFiles(ctx, filesConfig(host).store);
-      return { summary: `removed ${files} files, ${bodies} bodies` };
+  jobs: [
+    {
+      id: 'files.remove_unattached',
+      label: { zh: '清除一天内未附加到任何记录的上传文件', en: 'Remove uploads not attached to a record within a day' },
+      everySeconds: 3600,
+      run: async (ctx, host) => {
+        const { files, bodies } = await removeUnattachedFiles(ctx, filesConfig(host).store);
+        return { summary: `removed ${files} files, ${bodies} bodies` };
+      },
     },
-  }],
+  ],
 });

@@ -13,11 +13,14 @@ export const notifyModule = defineModule({
   migrationsDir: new URL('./migrations/', import.meta.url),
   createService: (host): NotifyPort => notifyPort(host),
   routes: (app) => registerNotifyRoutes(app),
-  jobs: [{
-    id: 'notify.deliver',
-    label: { zh: '发送消息通知（邮件等）', en: 'Deliver notifications (e-mail and other channels)' },
-    everySeconds: 30,
-    run: async (ctx, host) => ({ summary: describeReport(await deliverNow(ctx, host)) }),
-  }, pruneDeliveriesJob],
+  jobs: [
+    {
+      id: 'notify.deliver',
+      label: { zh: '发送消息通知（邮件等）', en: 'Deliver notifications (e-mail and other channels)' },
+      everySeconds: 30,
+      run: async (ctx, host) => ({ summary: describeReport(await deliverNow(ctx, host)) }),
+    },
+    pruneDeliveriesJob,
+  ],
   cli: notifyCommands,
 });

@@ -26,13 +26,15 @@ export const workflowModule = defineModule({
     return { start: startInstance, findBySubject: findInstanceBySubject, definitions: new DefinitionRegistry(host.modules) };
   },
   routes: (app) => registerWorkflowRoutes(app),
-  jobs: [{
-    id: 'workflow.deadlines',
-    label: { zh: '审核时限：到期提醒与逾期上报', en: 'Review deadlines: reminders and escalation' },
-    everySeconds: 300,
-    run: async (ctx) => {
-      const { reminded, escalated } = await sweepDeadlines(ctx);
-      return { summary: `reminded ${reminded}, escalated ${escalated}` };
+  jobs: [
+    {
+      id: 'workflow.deadlines',
+      label: { zh: '审核时限：到期提醒与逾期上报', en: 'Review deadlines: reminders and escalation' },
+      everySeconds: 300,
+      run: async (ctx) => {
+        const { reminded, escalated } = await sweepDeadlines(ctx);
+        return { summary: `reminded ${reminded}, escalated ${escalated}` };
+      },
     },
-  }],
+  ],
 });

@@ -9,8 +9,14 @@ import { ADMIN_ACCOUNT, ADMIN_PASSWORD, ROOT, type E2eServer, type TotpState } f
 
 export const CHROMIUM_PATH = process.env.EDUCLOUD_CHROMIUM || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 export const VIEWPORT = { width: 1360, height: 820 };
 export const RESULTS_DIR = join(ROOT, 'test-results/e2e');
@@ -18,7 +24,9 @@ export const SCREENSHOTS_DIR = join(RESULTS_DIR, 'screenshots');
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install the Debian packages chromium and fonts-wqy-microhei (bash .ci/run does), or set EDUCLOUD_CHROMIUM`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: install the Debian packages chromium and fonts-wqy-microhei (bash .ci/run does), or set EDUCLOUD_CHROMIUM`,
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
@@ -29,7 +37,11 @@ export function newContext(browser: Browser, baseURL: string): Promise<BrowserCo
 }
 
 export const slug = (text: string) =>
-  text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'test';
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80) || 'test';
 
 // Where each page's screenshots go and how many it has taken.
 export const shotState = new WeakMap<Page, { dir: string; count: number }>();
@@ -127,7 +139,13 @@ export async function waitForHome(page: Page): Promise<void> {
  * so later sign-ins enter a fresh code (never a step the server already accepted). Ends on the
  * workbench. The same flow as `signInAsAdmin`, for any account.
  */
-export async function signInWithTotp(page: Page, server: E2eServer, account: string, password: string, options: { onEnrolPage?: () => Promise<void>; replacePasswordWith?: string } = {}): Promise<void> {
+export async function signInWithTotp(
+  page: Page,
+  server: E2eServer,
+  account: string,
+  password: string,
+  options: { onEnrolPage?: () => Promise<void>; replacePasswordWith?: string } = {},
+): Promise<void> {
   if (!(await page.locator('#account').isVisible())) await openSignIn(page);
   await submitSignIn(page, account, password);
   await page.locator('#code').waitFor({ state: 'visible' });
@@ -184,7 +202,11 @@ export async function signInReplacingPassword(page: Page, account: string, typed
 // ---------------------------------------------------------------------------------------
 // Figures for the docs
 
-export interface ScriptLoad { url: string; bytes: number; gzipBytes: number }
+export interface ScriptLoad {
+  url: string;
+  bytes: number;
+  gzipBytes: number;
+}
 
 /** Records every JavaScript file the page loads, with its size and gzip size (zlib default level). */
 export function recordScripts(page: Page): () => Promise<ScriptLoad[]> {
@@ -193,10 +215,12 @@ export function recordScripts(page: Page): () => Promise<ScriptLoad[]> {
     const type = response.request().resourceType();
     const contentType = response.headers()['content-type'] ?? '';
     if (type !== 'script' && !contentType.includes('javascript')) return;
-    pending.push(response.body().then(
-      (body) => ({ url: new URL(response.url()).pathname, bytes: body.length, gzipBytes: gzipSync(body).length }),
-      () => null,
-    ));
+    pending.push(
+      response.body().then(
+        (body) => ({ url: new URL(response.url()).pathname, bytes: body.length, gzipBytes: gzipSync(body).length }),
+        () => null,
+      ),
+    );
   });
   return async () => (await Promise.all(pending)).filter((s): s is ScriptLoad => s !== null);
 }
@@ -206,6 +230,10 @@ export function recordFigures(values: Record<string, unknown>): void {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = join(RESULTS_DIR, 'figures.json');
   let figures: Record<string, unknown> = {};
-  try { figures = JSON.parse(readFileSync(file, 'utf8')); } catch { /* first figure */ }
+  try {
+    figures = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    /* first figure */
+  }
   writeFileSync(file, `${JSON.stringify({ ...figures, ...values }, null, 2)}\n`);
 }

@@ -32,7 +32,9 @@ export async function openExtraPage(browser: Browser, server: E2eServer, sharesS
   if (shared) shotState.set(page, shared);
   const consoleErrors = collectConsoleErrors(page);
   return {
-    context, page, consoleErrors,
+    context,
+    page,
+    consoleErrors,
     shot: (name) => shot(page, name),
     async step(name, fn) {
       try {
@@ -79,8 +81,8 @@ export async function pickInSelect(page: Page, scope: Page | Locator, label: str
   const item = formItem(scope, label);
   const anyOpen = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   for (let attempt = 1; ; attempt++) {
-    if (await anyOpen.count() === 0) await item.locator('.ant-select').click();
-    if (search !== undefined && await item.getByRole('combobox').inputValue() !== search) await item.getByRole('combobox').fill(search);
+    if ((await anyOpen.count()) === 0) await item.locator('.ant-select').click();
+    if (search !== undefined && (await item.getByRole('combobox').inputValue()) !== search) await item.getByRole('combobox').fill(search);
     const choice = selectOption(page, option);
     await choice.waitFor({ state: 'visible' });
     await choice.click();
@@ -96,6 +98,9 @@ export async function pickInSelect(page: Page, scope: Page | Locator, label: str
 /** An antd button by its text: antd puts a space between two Chinese characters (新 建). */
 export function buttonNamed(scope: Page | Locator, text: string): Locator {
   const chars = [...text];
-  const name = chars.length === 2 ? new RegExp(`^\\s*${chars[0]}\\s?${chars[1]}\\s*$`) : new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  const name =
+    chars.length === 2
+      ? new RegExp(`^\\s*${chars[0]}\\s?${chars[1]}\\s*$`)
+      : new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
   return scope.getByRole('button', { name });
 }

@@ -55,46 +55,56 @@ export function e2eSuite(options: StartOptions = {}): E2eSuite {
     server: () => need(server, 'the server'),
     browser: () => need(browser, 'the browser'),
     journey(name, fn, timeoutMs = 90_000) {
-      it(name, async () => {
-        const srv = need(server, 'the server');
-        const context = await newContext(need(browser, 'the browser'), srv.url);
-        const page = await context.newPage();
-        page.setDefaultTimeout(15_000);
-        assignScreenshotDir(page, name);
-        const consoleErrors = collectConsoleErrors(page);
-        const failedAssets: string[] = [];
-        page.on('response', (r) => {
-          if (r.status() >= 400 && new URL(r.url()).pathname.startsWith('/assets/')) failedAssets.push(`${r.status()} ${new URL(r.url()).pathname}`);
-        });
-        const allowed = [...EXPECTED_CONSOLE_ERRORS];
-        let failedShotTaken = false;
-        const j: Journey = {
-          page, context, server: srv, consoleErrors,
-          shot: (n) => shot(page, n),
-          async step(stepName, body) {
-            try {
-              const result = await body();
-              await shot(page, stepName);
-              return result;
-            } catch (e) {
-              failedShotTaken = true;
-              await shot(page, `${stepName}-failed`).catch(() => undefined);
-              throw e;
-            }
-          },
-          allowConsoleError: (pattern) => { allowed.push(pattern); },
-        };
-        try {
-          await fn(j);
-          const unexpected = consoleErrors.filter((line) => !allowed.some((re) => re.test(line)));
-          expect(unexpected, 'unexpected console errors').toEqual([]);
-        } catch (e) {
-          if (!failedShotTaken) await shot(page, 'failed').catch(() => undefined);
-          throw explain(e, consoleErrors, failedAssets);
-        } finally {
-          await context.close().catch(() => undefined);
-        }
-      }, timeoutMs);
+      it(
+        name,
+        async () => {
+          const srv = need(server, 'the server');
+          const context = await newContext(need(browser, 'the browser'), srv.url);
+          const page = await context.newPage();
+          page.setDefaultTimeout(15_000);
+          assignScreenshotDir(page, name);
+          const consoleErrors = collectConsoleErrors(page);
+          const failedAssets: string[] = [];
+          page.on('response', (r) => {
+            if (r.status() >= 400 && new URL(r.url()).pathname.startsWith('/assets/'))
+              failedAssets.push(`${r.status()} ${new URL(r.url()).pathname}`);
+          });
+          const allowed = [...EXPECTED_CONSOLE_ERRORS];
+          let failedShotTaken = false;
+          const j: Journey = {
+            page,
+            context,
+            server: srv,
+            consoleErrors,
+            shot: (n) => shot(page, n),
+            async step(stepName, body) {
+              try {
+                const result = await body();
+                await shot(page, stepName);
+                return result;
+              } catch (e) {
+                failedShotTaken = true;
+                await shot(page, `${stepName}-failed`).catch(() => undefined);
+                throw e;
+              }
+            },
+            allowConsoleError: (pattern) => {
+              allowed.push(pattern);
+            },
+          };
+          try {
+            await fn(j);
+            const unexpected = consoleErrors.filter((line) => !allowed.some((re) => re.test(line)));
+            expect(unexpected, 'unexpected console errors').toEqual([]);
+          } catch (e) {
+            if (!failedShotTaken) await shot(page, 'failed').catch(() => undefined);
+            throw explain(e, consoleErrors, failedAssets);
+          } finally {
+            await context.close().catch(() => undefined);
+          }
+        },
+        timeoutMs,
+      );
     },
   };
 }
@@ -106,7 +116,9 @@ function explain(error: unknown, consoleErrors: string[], failedAssets: string[]
   if (consoleErrors.length > 0) lines.push('console errors on the page:', ...consoleErrors.map((l) => `  ${l}`));
   if (failedAssets.length > 0) {
     lines.push('console assets the server did not have:', ...failedAssets.map((l) => `  ${l}`));
-    lines.push('  (the server read apps/web/dist/index.html at start; another process rebuilding the console since then deletes the chunks it names)');
+    lines.push(
+      '  (the server read apps/web/dist/index.html at start; another process rebuilding the console since then deletes the chunks it names)',
+    );
   }
   error.message += lines.join('\n');
   return error;

@@ -94,7 +94,11 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   try {
     process.kill(-child.pid, signal);
   } catch {
-    try { child.kill(signal); } catch { /* already gone */ }
+    try {
+      child.kill(signal);
+    } catch {
+      /* already gone */
+    }
   }
 }
 
@@ -102,8 +106,12 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 export async function runDemo(dataDir: string, extraEnv: Record<string, string> = {}): Promise<string> {
   const child = spawnCli(['demo'], childEnv(dataDir, extraEnv));
   let output = '';
-  child.stdout!.on('data', (d: Buffer) => { output += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { output += d.toString(); });
+  child.stdout!.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
   const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 120_000);
   const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
   clearTimeout(timer);
@@ -115,13 +123,17 @@ export async function runDemo(dataDir: string, extraEnv: Record<string, string> 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number, log: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited: string | null = null;
-  child.once('exit', (code, signal) => { exited = `exited with ${signal ?? code}`; });
+  child.once('exit', (code, signal) => {
+    exited = `exited with ${signal ?? code}`;
+  });
   while (Date.now() < deadline) {
     if (exited) throw new Error(`the EduCloud server ${exited} before it became healthy:\n${log()}`);
     try {
       const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
       if (res.ok) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`the EduCloud server did not answer /api/health within ${timeoutMs / 1000}s:\n${log()}`);
@@ -143,7 +155,10 @@ export async function startServer(options: StartOptions = {}): Promise<E2eServer
   const child = spawnCli(['serve'], childEnv(dataDir, { ...options.env, EDUCLOUD_PORT: String(port) }));
   const logFile: WriteStream = createWriteStream(logPath);
   let logText = '';
-  const capture = (d: Buffer) => { logText += d.toString(); logFile.write(d); };
+  const capture = (d: Buffer) => {
+    logText += d.toString();
+    logFile.write(d);
+  };
   child.stdout!.on('data', capture);
   child.stderr!.on('data', capture);
   const log = () => logText;
@@ -179,8 +194,15 @@ export async function startServer(options: StartOptions = {}): Promise<E2eServer
   }
 
   return {
-    url, port, dataDir, pid: child.pid!, totp: new Map(), log,
-    stop: async () => { await stop(); process.off('exit', onExit); },
+    url,
+    port,
+    dataDir,
+    pid: child.pid!,
+    totp: new Map(),
+    log,
+    stop: async () => {
+      await stop();
+      process.off('exit', onExit);
+    },
   };
 }
-

@@ -19,13 +19,20 @@ export const campaignsModule = defineModule({
     { id: CampaignPermissions.score, label: { zh: '评审打分', en: 'Score applications' } },
   ],
   roleGrants: [
-    { role: 'org_admin', permissions: [CampaignPermissions.manage, CampaignPermissions.read, CampaignPermissions.apply, CampaignPermissions.recommend] },
+    {
+      role: 'org_admin',
+      permissions: [CampaignPermissions.manage, CampaignPermissions.read, CampaignPermissions.apply, CampaignPermissions.recommend],
+    },
     { role: 'reviewer', permissions: [CampaignPermissions.read, CampaignPermissions.recommend] },
     { role: 'teacher', permissions: [CampaignPermissions.apply] },
     { role: 'expert', permissions: [CampaignPermissions.score] },
   ],
   migrationsDir: new URL('./migrations/', import.meta.url),
-  orgPathColumns: [{ table: 'cp_campaigns', column: 'org_path' }, { table: 'cp_applications', column: 'org_path' }, { table: 'cp_experts', column: 'org_path' }],
+  orgPathColumns: [
+    { table: 'cp_campaigns', column: 'org_path' },
+    { table: 'cp_applications', column: 'org_path' },
+    { table: 'cp_experts', column: 'org_path' },
+  ],
   workflows: [recommendationWorkflow],
   events: CampaignEvents,
   subscribers: [notifyWinners],

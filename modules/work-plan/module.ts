@@ -37,7 +37,10 @@ export const workPlanModule = defineModule({
   events: WorkPlanEvents,
   // Reports reach people after the report's transaction commits, retried if the inbox is unavailable.
   subscribers: [notifyReviewers, notifyReporter],
-  orgPathColumns: [{ table: 'wp_plans', column: 'org_path' }, { table: 'wp_reports', column: 'org_path' }],
+  orgPathColumns: [
+    { table: 'wp_plans', column: 'org_path' },
+    { table: 'wp_reports', column: 'org_path' },
+  ],
   // Whoever may read a report (the issuer's readers, the reporting unit) may download its evidence.
   createService: (host) => {
     host.service(FileService).registerOwnerPolicy(REPORT_OWNER_TYPE, canReadReport);

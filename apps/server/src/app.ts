@@ -43,12 +43,15 @@ export interface AppOptions {
 export async function buildApp(platform: Platform, options: AppOptions = {}): Promise<FastifyInstance> {
   const { config } = platform;
   const app = Fastify({
-    logger: options.logger === false ? false : {
-      level: options.logLevel ?? config.logLevel,
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-      hooks: { streamWrite: redactLogLine },
-      ...(options.logStream ? { stream: options.logStream } : {}),
-    },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: options.logLevel ?? config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            hooks: { streamWrite: redactLogLine },
+            ...(options.logStream ? { stream: options.logStream } : {}),
+          },
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
     ajv: { customOptions: REQUEST_VALIDATION_OPTIONS },
@@ -62,14 +65,22 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   app.decorate('routeCatalog', catalog);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (method !== 'HEAD') catalog.push({ method, url: route.url, access: route.config?.access as RouteAccess | undefined, schema: route.schema });
+    for (const method of methods)
+      if (method !== 'HEAD')
+        catalog.push({ method, url: route.url, access: route.config?.access as RouteAccess | undefined, schema: route.schema });
   });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
-        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"], fontSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"],
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
         // Plain-HTTP installs (a county's intranet, localhost) must keep working.
         upgradeInsecureRequests: config.trustProxy ? [] : null,
       },
@@ -81,8 +92,18 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'EduCloud 教育云 API', version: '0.1.0', description: '教育信息化和网络安全工作平台接口。错误以 RFC 9457 problem+json 返回，code 字段稳定。' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'educloud_sid' }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' }, apiToken: { type: 'http', scheme: 'bearer', description: 'API 令牌 ecl_…（ADR 0008）' } } },
+      info: {
+        title: 'EduCloud 教育云 API',
+        version: '0.1.0',
+        description: '教育信息化和网络安全工作平台接口。错误以 RFC 9457 problem+json 返回，code 字段稳定。',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'educloud_sid' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          apiToken: { type: 'http', scheme: 'bearer', description: 'API 令牌 ecl_…（ADR 0008）' },
+        },
+      },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
@@ -92,15 +113,22 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   registerAuthHooks(app, { makeCtx: platform.makeCtx, settings: sessionSettings(platform) });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: { public: true } } }, () => app.swagger());
-  app.get('/api/health', {
-    schema: { tags: ['platform'], summary: '健康检查', response: { 200: Type.Object({ status: Type.String(), engine: Type.String() }) } },
-    config: { access: { public: true } },
-  }, async () => {
-    await platform.database.db.selectFrom('core_audit_head').select('seq').executeTakeFirst();
-    return { status: 'ok', engine: platform.database.engine };
-  });
+  app.get(
+    '/api/health',
+    {
+      schema: { tags: ['platform'], summary: '健康检查', response: { 200: Type.Object({ status: Type.String(), engine: Type.String() }) } },
+      config: { access: { public: true } },
+    },
+    async () => {
+      await platform.database.db.selectFrom('core_audit_head').select('seq').executeTakeFirst();
+      return { status: 'ok', engine: platform.database.engine };
+    },
+  );
 
-  registerAuthRoutes(app, { settings: sessionSettings(platform), loginRateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } });
+  registerAuthRoutes(app, {
+    settings: sessionSettings(platform),
+    loginRateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' },
+  });
   for (const m of platform.modules) if (m.routes) await m.routes(app, platform.hostFor(m));
   await app.ready();
   return app;

@@ -37,7 +37,10 @@ export interface Config {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(`配置错误 ${variable}: ${message}`);
   }
 }
@@ -45,13 +48,28 @@ export class ConfigError extends Error {
 type Source = Record<string, string | undefined>;
 
 const VARIABLES = {
-  host: 'EDUCLOUD_HOST', port: 'EDUCLOUD_PORT', databaseUrl: 'DATABASE_URL', dataDir: 'EDUCLOUD_DATA_DIR',
-  fieldKey: 'EDUCLOUD_FIELD_KEY', adminPassword: 'EDUCLOUD_ADMIN_PASSWORD', sessionIdleMinutes: 'EDUCLOUD_SESSION_IDLE_MINUTES',
-  sessionAbsoluteHours: 'EDUCLOUD_SESSION_ABSOLUTE_HOURS', trustProxy: 'EDUCLOUD_TRUST_PROXY', maxUploadBytes: 'EDUCLOUD_MAX_UPLOAD_MB',
-  bodyLimitBytes: 'EDUCLOUD_BODY_LIMIT_KB', loginRateLimitPerMinute: 'EDUCLOUD_LOGIN_RATE_LIMIT', logLevel: 'EDUCLOUD_LOG_LEVEL',
-  smtpUrl: 'EDUCLOUD_SMTP_URL', mailFrom: 'EDUCLOUD_MAIL_FROM', publicUrl: 'EDUCLOUD_PUBLIC_URL',
-  uploadQuotaUserBytes: 'EDUCLOUD_UPLOAD_QUOTA_USER_MB', uploadQuotaOrgBytes: 'EDUCLOUD_UPLOAD_QUOTA_ORG_MB', uploadsPerMinute: 'EDUCLOUD_UPLOAD_RATE_LIMIT',
-  jobsEnabled: 'EDUCLOUD_JOBS', jobsIntervalMs: 'EDUCLOUD_JOBS_INTERVAL_MS', jobsLeaseSeconds: 'EDUCLOUD_JOBS_LEASE_SECONDS',
+  host: 'EDUCLOUD_HOST',
+  port: 'EDUCLOUD_PORT',
+  databaseUrl: 'DATABASE_URL',
+  dataDir: 'EDUCLOUD_DATA_DIR',
+  fieldKey: 'EDUCLOUD_FIELD_KEY',
+  adminPassword: 'EDUCLOUD_ADMIN_PASSWORD',
+  sessionIdleMinutes: 'EDUCLOUD_SESSION_IDLE_MINUTES',
+  sessionAbsoluteHours: 'EDUCLOUD_SESSION_ABSOLUTE_HOURS',
+  trustProxy: 'EDUCLOUD_TRUST_PROXY',
+  maxUploadBytes: 'EDUCLOUD_MAX_UPLOAD_MB',
+  bodyLimitBytes: 'EDUCLOUD_BODY_LIMIT_KB',
+  loginRateLimitPerMinute: 'EDUCLOUD_LOGIN_RATE_LIMIT',
+  logLevel: 'EDUCLOUD_LOG_LEVEL',
+  smtpUrl: 'EDUCLOUD_SMTP_URL',
+  mailFrom: 'EDUCLOUD_MAIL_FROM',
+  publicUrl: 'EDUCLOUD_PUBLIC_URL',
+  uploadQuotaUserBytes: 'EDUCLOUD_UPLOAD_QUOTA_USER_MB',
+  uploadQuotaOrgBytes: 'EDUCLOUD_UPLOAD_QUOTA_ORG_MB',
+  uploadsPerMinute: 'EDUCLOUD_UPLOAD_RATE_LIMIT',
+  jobsEnabled: 'EDUCLOUD_JOBS',
+  jobsIntervalMs: 'EDUCLOUD_JOBS_INTERVAL_MS',
+  jobsLeaseSeconds: 'EDUCLOUD_JOBS_LEASE_SECONDS',
   auditCheckpointDir: 'EDUCLOUD_AUDIT_CHECKPOINT_DIR',
 } as const;
 
@@ -81,7 +99,11 @@ export function loadConfig(env: Source = process.env): Config {
   if (file) {
     if (!existsSync(file)) throw new ConfigError('EDUCLOUD_CONFIG', `文件不存在：${file}`);
     let parsed: unknown;
-    try { parsed = JSON.parse(readFileSync(file, 'utf8')); } catch (e) { throw new ConfigError('EDUCLOUD_CONFIG', `不是有效的 JSON：${(e as Error).message}`); }
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new ConfigError('EDUCLOUD_CONFIG', `不是有效的 JSON：${(e as Error).message}`);
+    }
     if (!parsed || typeof parsed !== 'object') throw new ConfigError('EDUCLOUD_CONFIG', '应为 JSON 对象');
     const known = new Set<string>(Object.values(VARIABLES));
     for (const key of Object.keys(parsed)) if (!known.has(key)) throw new ConfigError('EDUCLOUD_CONFIG', `未知的配置项 ${key}`);
@@ -93,19 +115,28 @@ export function loadConfig(env: Source = process.env): Config {
   const host = source.EDUCLOUD_HOST || '127.0.0.1';
   if (!/^[A-Za-z0-9.:-]+$/.test(host)) throw new ConfigError('EDUCLOUD_HOST', `不是有效的主机地址："${host}"`);
   const fieldKey = source.EDUCLOUD_FIELD_KEY || null;
-  if (fieldKey !== null && decodeKey(fieldKey) === null) throw new ConfigError('EDUCLOUD_FIELD_KEY', '应为至少 32 字节的十六进制（64 位）或 base64 字符串');
-  if (!fieldKey && databaseUrl.startsWith('postgres')) throw new ConfigError('EDUCLOUD_FIELD_KEY', '使用 PostgreSQL 部署时必须配置个人信息加密主密钥');
+  if (fieldKey !== null && decodeKey(fieldKey) === null)
+    throw new ConfigError('EDUCLOUD_FIELD_KEY', '应为至少 32 字节的十六进制（64 位）或 base64 字符串');
+  if (!fieldKey && databaseUrl.startsWith('postgres'))
+    throw new ConfigError('EDUCLOUD_FIELD_KEY', '使用 PostgreSQL 部署时必须配置个人信息加密主密钥');
   const jobs = (source.EDUCLOUD_JOBS || 'on').toLowerCase();
   if (jobs !== 'on' && jobs !== 'off') throw new ConfigError('EDUCLOUD_JOBS', `应为 on 或 off，实际为 "${source.EDUCLOUD_JOBS}"`);
   const smtpUrl = source.EDUCLOUD_SMTP_URL || null;
   // The URL holds the mail password: messages name the variable, never repeat its value.
-  if (smtpUrl !== null && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl)) throw new ConfigError('EDUCLOUD_SMTP_URL', '应以 smtp:// 或 smtps:// 开头，例如 smtps://用户名:密码@smtp.example.cn:465');
+  if (smtpUrl !== null && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl))
+    throw new ConfigError('EDUCLOUD_SMTP_URL', '应以 smtp:// 或 smtps:// 开头，例如 smtps://用户名:密码@smtp.example.cn:465');
   const mailFrom = source.EDUCLOUD_MAIL_FROM || null;
-  if ((smtpUrl === null) !== (mailFrom === null)) throw new ConfigError(smtpUrl ? 'EDUCLOUD_MAIL_FROM' : 'EDUCLOUD_SMTP_URL', '发送邮件须同时配置 EDUCLOUD_SMTP_URL 和 EDUCLOUD_MAIL_FROM');
+  if ((smtpUrl === null) !== (mailFrom === null))
+    throw new ConfigError(
+      smtpUrl ? 'EDUCLOUD_MAIL_FROM' : 'EDUCLOUD_SMTP_URL',
+      '发送邮件须同时配置 EDUCLOUD_SMTP_URL 和 EDUCLOUD_MAIL_FROM',
+    );
   const publicUrl = source.EDUCLOUD_PUBLIC_URL ? source.EDUCLOUD_PUBLIC_URL.replace(/\/+$/, '') : null;
-  if (publicUrl !== null && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(publicUrl)) throw new ConfigError('EDUCLOUD_PUBLIC_URL', `应为控制台的访问地址，例如 https://edu.example.cn，实际为 "${publicUrl}"`);
+  if (publicUrl !== null && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(publicUrl))
+    throw new ConfigError('EDUCLOUD_PUBLIC_URL', `应为控制台的访问地址，例如 https://edu.example.cn，实际为 "${publicUrl}"`);
   const logLevel = (source.EDUCLOUD_LOG_LEVEL || 'info') as Config['logLevel'];
-  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new ConfigError('EDUCLOUD_LOG_LEVEL', `未知的日志级别 "${logLevel}"`);
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel))
+    throw new ConfigError('EDUCLOUD_LOG_LEVEL', `未知的日志级别 "${logLevel}"`);
   return {
     host,
     port: integer(source, VARIABLES.port, 8080, 0, 65535),

@@ -12,8 +12,13 @@ export const FIRST_ADMIN_ACCOUNT = 'admin';
  */
 export async function ensureFirstAdmin(platform: Platform): Promise<{ account: string; password: string | null } | null> {
   const ctx = platform.systemCtx();
-  const hasAdmin = await ctx.db.selectFrom('core_grants as g').innerJoin('core_roles as r', 'r.id', 'g.role_id')
-    .select('g.id').where('r.code', '=', 'platform_admin').limit(1).executeTakeFirst();
+  const hasAdmin = await ctx.db
+    .selectFrom('core_grants as g')
+    .innerJoin('core_roles as r', 'r.id', 'g.role_id')
+    .select('g.id')
+    .where('r.code', '=', 'platform_admin')
+    .limit(1)
+    .executeTakeFirst();
   if (hasAdmin) return null;
   const root = await findRoot(ctx.db);
   if (!root) throw new Error('the org tree is empty: migrations and seeds must run first');
@@ -21,7 +26,10 @@ export async function ensureFirstAdmin(platform: Platform): Promise<{ account: s
   let password: string | null = null;
   if (!user) {
     const created = await createUser(ctx, {
-      account: FIRST_ADMIN_ACCOUNT, realName: '平台管理员', displayName: '平台管理员', orgId: root.id,
+      account: FIRST_ADMIN_ACCOUNT,
+      realName: '平台管理员',
+      displayName: '平台管理员',
+      orgId: root.id,
       ...(platform.config.adminPassword ? { password: platform.config.adminPassword } : {}),
     });
     password = created.initialPassword ?? null;

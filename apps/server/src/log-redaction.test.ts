@@ -3,7 +3,12 @@ import { redactLogLine } from './log-redaction.ts';
 
 describe('redactLogLine', () => {
   it('masks ID numbers and phones inside the strings of a log line', () => {
-    const line = JSON.stringify({ level: 30, time: 1733328000123, req: { url: '/api/users?q=11010519491231002X' }, msg: 'phone 13812345678' });
+    const line = JSON.stringify({
+      level: 30,
+      time: 1733328000123,
+      req: { url: '/api/users?q=11010519491231002X' },
+      msg: 'phone 13812345678',
+    });
     const out = JSON.parse(redactLogLine(line));
     expect(out.req.url).toBe('/api/users?q=110***********002X');
     expect(out.msg).toBe('phone 138****5678');

@@ -16,25 +16,26 @@ function files(dir: string, test: (name: string) => boolean): string[] {
 }
 
 const keysOf = (value: unknown, prefix = ''): string[] =>
-  value && typeof value === 'object'
-    ? Object.entries(value).flatMap(([k, v]) => keysOf(v, prefix ? `${prefix}.${k}` : k))
-    : [prefix];
+  value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => keysOf(v, prefix ? `${prefix}.${k}` : k)) : [prefix];
 
 /** Every contract: each core piece's and module's `contract/errors.ts`, and the HTTP layer's. */
-async function contracts(): Promise<Array<{ file: string; moduleId: string | null; entries: Array<{ name: string; code: string; params: readonly string[] }> }>> {
+async function contracts(): Promise<
+  Array<{ file: string; moduleId: string | null; entries: Array<{ name: string; code: string; params: readonly string[] }> }>
+> {
   const out = [];
   const files = [...files_(join(ROOT, 'core')), ...files_(join(ROOT, 'modules')), join(ROOT, 'apps/server/src/request-errors.ts')];
   for (const file of files) {
     const exported = (await import(file)) as Record<string, unknown>;
     const folder = file.includes('/contract/') ? file.slice(0, file.indexOf('/contract/')) : null;
-    const moduleId = folder ? /\bid: '([^']+)'/.exec(readFileSync(join(folder, 'module.ts'), 'utf8'))?.[1] ?? null : 'request';
+    const moduleId = folder ? (/\bid: '([^']+)'/.exec(readFileSync(join(folder, 'module.ts'), 'utf8'))?.[1] ?? null) : 'request';
     const entries = Object.values(exported).flatMap((contract) =>
       contract && typeof contract === 'object'
         ? Object.entries(contract as Record<string, unknown>)
-          .map(([name, f]) => ({ name, f: f as { code?: unknown; params?: readonly string[] } }))
-          .filter(({ f }) => typeof (f as unknown) === 'function' && typeof f.code === 'string')
-          .map(({ name, f }) => ({ name, code: f.code as string, params: f.params ?? [] }))
-        : []);
+            .map(([name, f]) => ({ name, f: f as { code?: unknown; params?: readonly string[] } }))
+            .filter(({ f }) => typeof (f as unknown) === 'function' && typeof f.code === 'string')
+            .map(({ name, f }) => ({ name, code: f.code as string, params: f.params ?? [] }))
+        : [],
+    );
     out.push({ file: file.slice(ROOT.length + 1), moduleId, entries });
   }
   return out;
@@ -52,7 +53,9 @@ function literalCodes(): Array<{ code: string; file: string }> {
     /\bproblem\(\d{3}, '([a-z][a-z-]*\.[a-z_]+)'/g,
   ];
   const out: Array<{ code: string; file: string }> = [];
-  const sources = ['core', 'modules', 'apps/server/src', 'packages/kernel/src'].flatMap((d) => files(join(ROOT, d), (n) => /\.ts$/.test(n) && !/test\.ts$/.test(n)));
+  const sources = ['core', 'modules', 'apps/server/src', 'packages/kernel/src'].flatMap((d) =>
+    files(join(ROOT, d), (n) => /\.ts$/.test(n) && !/test\.ts$/.test(n)),
+  );
   for (const file of sources) {
     if (file.includes('/web/') || file.endsWith('/contract/errors.ts')) continue;
     const text = readFileSync(file, 'utf8');
@@ -69,9 +72,18 @@ describe('error contracts', () => {
     expect(all.length).toBeGreaterThanOrEqual(13);
     const entries = all.flatMap((c) => c.entries.map((e) => ({ ...e, file: c.file, moduleId: c.moduleId })));
     expect(entries.length).toBeGreaterThan(150);
-    expect(entries.filter((e) => !e.code.startsWith(`${e.moduleId}.`)).map((e) => `${e.code} in ${e.file}`), 'codes whose prefix is not the module id').toEqual([]);
-    expect(entries.filter((e) => !zh.has(e.code)).map((e) => e.code), 'codes without a zh-CN message').toEqual([]);
-    expect(entries.filter((e) => !en.has(e.code)).map((e) => e.code), 'codes without an en message').toEqual([]);
+    expect(
+      entries.filter((e) => !e.code.startsWith(`${e.moduleId}.`)).map((e) => `${e.code} in ${e.file}`),
+      'codes whose prefix is not the module id',
+    ).toEqual([]);
+    expect(
+      entries.filter((e) => !zh.has(e.code)).map((e) => e.code),
+      'codes without a zh-CN message',
+    ).toEqual([]);
+    expect(
+      entries.filter((e) => !en.has(e.code)).map((e) => e.code),
+      'codes without an en message',
+    ).toEqual([]);
   });
 
   it('uses in every message only params its contract declares', async () => {
@@ -80,7 +92,8 @@ describe('error contracts', () => {
       for (const e of entries) {
         const declared = new Set(e.params.map((p) => p.replace(/\?$/, '')));
         for (const locale of ['zh-CN', 'en'] as const) {
-          for (const m of rawTemplate(e.code, locale).matchAll(/\{\{(\w+)\}\}/g)) if (!declared.has(m[1])) undeclared.push(`${e.code} {{${m[1]}}} (${locale})`);
+          for (const m of rawTemplate(e.code, locale).matchAll(/\{\{(\w+)\}\}/g))
+            if (!declared.has(m[1])) undeclared.push(`${e.code} {{${m[1]}}} (${locale})`);
         }
       }
     }
@@ -89,13 +102,20 @@ describe('error contracts', () => {
 
   it('finds no code written outside a contract', async () => {
     const declared = new Set((await contracts()).flatMap((c) => c.entries.map((e) => e.code)));
-    const stray = literalCodes().filter((c) => !declared.has(c.code)).map((c) => `${c.code} (${c.file})`);
+    const stray = literalCodes()
+      .filter((c) => !declared.has(c.code))
+      .map((c) => `${c.code} (${c.file})`);
     expect(stray, 'codes built from a literal that no contract declares').toEqual([]);
   });
 
   it('builds a DomainError by hand only from a contract entry', () => {
-    const byHand = ['core', 'modules', 'apps/server/src'].flatMap((d) => files(join(ROOT, d), (n) => /\.ts$/.test(n) && !/test\.ts$/.test(n)))
-      .flatMap((file) => readFileSync(file, 'utf8').split('\n').map((line, i) => ({ line, where: `${file.slice(ROOT.length + 1)}:${i + 1}` })))
+    const byHand = ['core', 'modules', 'apps/server/src']
+      .flatMap((d) => files(join(ROOT, d), (n) => /\.ts$/.test(n) && !/test\.ts$/.test(n)))
+      .flatMap((file) =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ line, where: `${file.slice(ROOT.length + 1)}:${i + 1}` })),
+      )
       .filter(({ line }) => /new DomainError\(|extends DomainError[\s\S]*super\(/.test(line) || /^\s*super\('[a-z_]+', /.test(line))
       .filter(({ line }) => !/\w+Errors\.\w+\.(kind|code)/.test(line));
     expect(byHand.map((h) => h.where)).toEqual([]);
@@ -106,7 +126,9 @@ describe('error contracts', () => {
     for (const locale of ['zh-CN', 'en'] as const) {
       for (const { folder, entries } of localeSections(locale, 'errors')) {
         const id = /\bid: '([^']+)'/.exec(readFileSync(join(ROOT, folder, 'module.ts'), 'utf8'))?.[1];
-        const foreign = Object.keys(entries).filter((code) => !code.startsWith(`${id}.`) && !(folder === 'core/auth' && (code === 'internal' || code.startsWith('request.'))));
+        const foreign = Object.keys(entries).filter(
+          (code) => !code.startsWith(`${id}.`) && !(folder === 'core/auth' && (code === 'internal' || code.startsWith('request.'))),
+        );
         expect(foreign, `messages in ${folder}/locales/${locale}.json for another module's codes`).toEqual([]);
       }
     }
@@ -115,7 +137,10 @@ describe('error contracts', () => {
   it('has a message for every code a contract declares and a contract for every message', async () => {
     const declared = new Set((await contracts()).flatMap((c) => c.entries.map((e) => e.code)));
     declared.add('internal');
-    expect(errorCodes('zh-CN').filter((c) => !declared.has(c)), 'messages no contract declares').toEqual([]);
+    expect(
+      errorCodes('zh-CN').filter((c) => !declared.has(c)),
+      'messages no contract declares',
+    ).toEqual([]);
   });
 });
 
@@ -126,7 +151,9 @@ function rawTemplate(code: string, locale: 'zh-CN' | 'en'): string {
 
 describe('locales and error messages', () => {
   it('gives every locale file the same keys in zh-CN and en', () => {
-    const localeDirs = files(ROOT, (n) => n === 'zh-CN.json').filter((f) => /\/locales\/zh-CN\.json$/.test(f) && !f.includes('node_modules'));
+    const localeDirs = files(ROOT, (n) => n === 'zh-CN.json').filter(
+      (f) => /\/locales\/zh-CN\.json$/.test(f) && !f.includes('node_modules'),
+    );
     expect(localeDirs.length).toBeGreaterThan(0);
     for (const zhFile of localeDirs) {
       const enFile = zhFile.replace(/zh-CN\.json$/, 'en.json');
@@ -153,11 +180,16 @@ function sentKinds(): Array<{ folder: string; kind: string; file: string }> {
     for (const file of files(join(ROOT, group), (n) => /\.ts$/.test(n) && !/test\.ts$/.test(n))) {
       const text = readFileSync(file, 'utf8');
       if (!/\bnotify\w*\(/.test(text)) continue;
-      const folder = file.slice(ROOT.length + 1).split('/').slice(0, 2).join('/');
+      const folder = file
+        .slice(ROOT.length + 1)
+        .split('/')
+        .slice(0, 2)
+        .join('/');
       const kinds = new Set<string>();
       for (const m of text.matchAll(/\bkind: '([a-z][a-z-]*\.[a-z_.]+)'/g)) kinds.add(m[1]);
       // A kind handed to a helper on the same line, e.g. notifyApplicant(tx, loaded, 'workflow.returned').
-      for (const call of text.matchAll(/\bnotify\w*\([^;\n]*/g)) for (const m of call[0].matchAll(/'([a-z][a-z-]*\.[a-z_]+)'/g)) kinds.add(m[1]);
+      for (const call of text.matchAll(/\bnotify\w*\([^;\n]*/g))
+        for (const m of call[0].matchAll(/'([a-z][a-z-]*\.[a-z_]+)'/g)) kinds.add(m[1]);
       for (const kind of kinds) out.push({ folder, kind, file });
     }
   }
@@ -165,7 +197,7 @@ function sentKinds(): Array<{ folder: string; kind: string; file: string }> {
 }
 
 describe('notification templates', () => {
-  it('has a zh-CN and an en template, in the sending module\'s own locale files, for every kind the code sends', () => {
+  it("has a zh-CN and an en template, in the sending module's own locale files, for every kind the code sends", () => {
     const used = sentKinds();
     expect(used.map((u) => u.kind)).toContain('notify.test_message');
     for (const locale of ['zh-CN', 'en'] as const) {

@@ -25,7 +25,8 @@ export function localeSections(locale: Locale, section: string): Array<{ folder:
 /** Error messages from every core piece's and module's `locales/<locale>.json` ("errors" object). */
 function loadErrors(locale: Locale): Map<string, string> {
   const out = new Map<string, string>();
-  for (const { entries } of localeSections(locale, 'errors')) for (const [code, text] of Object.entries(entries)) out.set(code, String(text));
+  for (const { entries } of localeSections(locale, 'errors'))
+    for (const [code, text] of Object.entries(entries)) out.set(code, String(text));
   return out;
 }
 
@@ -46,9 +47,10 @@ const localeFiles = new Map<string, Record<string, unknown>>();
 function localeFile(namespace: string, locale: Locale): Record<string, unknown> {
   const key = `${namespace}/${locale}`;
   if (!localeFiles.has(key)) {
-    const candidates = namespace === 'server'
-      ? [join(ROOT, 'apps/server/locales')]
-      : ['core', 'modules'].map((group) => join(ROOT, group, namespace, 'locales'));
+    const candidates =
+      namespace === 'server'
+        ? [join(ROOT, 'apps/server/locales')]
+        : ['core', 'modules'].map((group) => join(ROOT, group, namespace, 'locales'));
     const dir = candidates.find((d) => existsSync(join(d, `${locale}.json`)));
     localeFiles.set(key, dir ? (JSON.parse(readFileSync(join(dir, `${locale}.json`), 'utf8')) as Record<string, unknown>) : {});
   }
@@ -70,7 +72,10 @@ export function textFor(key: string, params: Record<string, unknown> = {}, local
 
 export const errorCodes = (locale: Locale): string[] => [...catalogs[locale].keys()];
 
-export interface NotificationTemplate { title: string; body: string }
+export interface NotificationTemplate {
+  title: string;
+  body: string;
+}
 
 /**
  * Notification templates, keyed by kind, from the "notify" object of every core piece's and
@@ -83,7 +88,8 @@ export function notificationTemplates(): Record<Locale, Map<string, Notification
     for (const { folder, entries } of localeSections(locale, 'notify')) {
       for (const [kind, value] of Object.entries(entries)) {
         const t = value as Partial<NotificationTemplate> | null;
-        if (typeof t?.title !== 'string' || typeof t.body !== 'string') throw new Error(`${folder}/locales/${locale}.json: notify["${kind}"] needs a text title and body`);
+        if (typeof t?.title !== 'string' || typeof t.body !== 'string')
+          throw new Error(`${folder}/locales/${locale}.json: notify["${kind}"] needs a text title and body`);
         out.set(kind, { title: t.title, body: t.body });
       }
     }

@@ -16,7 +16,17 @@ import { campaignsModule } from '../../../modules/campaigns/module.ts';
 
 /** The enabled modules, core first; the host starts them in dependsOn order. The only list of them on the server. */
 export const modules: ModuleDefinition[] = [
-  orgsModule, auditModule, usersModule, accessModule, authModule, filesModule, notifyModule, workflowModule, indicatorsModule, jobsModule, eventsModule,
+  orgsModule,
+  auditModule,
+  usersModule,
+  accessModule,
+  authModule,
+  filesModule,
+  notifyModule,
+  workflowModule,
+  indicatorsModule,
+  jobsModule,
+  eventsModule,
   workPlanModule,
   campaignsModule,
   // @new-module:entry (npm run new-module adds its module above this line)

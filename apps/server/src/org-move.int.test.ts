@@ -18,17 +18,39 @@ describeOnEngines('moving an org moves everything that copies its path', (h) => 
   /** Every `*_path` column of the migrated schema, as `table.column`. */
   async function pathColumns(): Promise<string[]> {
     const db = h().platform.database.db;
-    const rows = h().engine === 'sqlite'
-      ? (await sql<{ t: string; c: string }>`select m.name as t, p.name as c from sqlite_master m join pragma_table_info(m.name) p where m.type = 'table' and p.name like '%\\_path' escape '\\'`.execute(db)).rows
-      : (await sql<{ t: string; c: string }>`select table_name as t, column_name as c from information_schema.columns where table_schema = current_schema() and column_name like '%\\_path'`.execute(db)).rows;
+    const rows =
+      h().engine === 'sqlite'
+        ? (
+            await sql<{
+              t: string;
+              c: string;
+            }>`select m.name as t, p.name as c from sqlite_master m join pragma_table_info(m.name) p where m.type = 'table' and p.name like '%\\_path' escape '\\'`.execute(
+              db,
+            )
+          ).rows
+        : (
+            await sql<{
+              t: string;
+              c: string;
+            }>`select table_name as t, column_name as c from information_schema.columns where table_schema = current_schema() and column_name like '%\\_path'`.execute(
+              db,
+            )
+          ).rows;
     return rows.map((r) => `${r.t}.${r.c}`).sort();
   }
   const declared = (kind: 'orgPathColumns' | 'historicalOrgPathColumns') =>
-    h().platform.modules.flatMap((m) => m[kind] ?? []).map((c) => `${c.table}.${c.column}`);
+    h()
+      .platform.modules.flatMap((m) => m[kind] ?? [])
+      .map((c) => `${c.table}.${c.column}`);
 
   beforeAll(async () => {
     const sys = h().system();
-    const created = await createOrg(sys, { parentId: await h().orgId('GB130100'), code: 'MOVE-K', name: '迁移县教育局', type: 'county_authority' });
+    const created = await createOrg(sys, {
+      parentId: await h().orgId('GB130100'),
+      code: 'MOVE-K',
+      name: '迁移县教育局',
+      type: 'county_authority',
+    });
     county = { id: created.id, path: created.path };
     await createUser(sys, { account: 'move-teacher', realName: '迁移教师', orgId: county.id, password: TEST_PASSWORD });
     const { plan } = await importPlan(sys, { orgId: county.id, text: PLAN });
@@ -43,7 +65,10 @@ describeOnEngines('moving an org moves everything that copies its path', (h) => 
     const all = await pathColumns();
     expect(all.length).toBeGreaterThanOrEqual(10);
     const known = new Set([...declared('orgPathColumns'), ...declared('historicalOrgPathColumns')]);
-    expect(all.filter((c) => !known.has(c)), 'org path columns no module declares').toEqual([]);
+    expect(
+      all.filter((c) => !known.has(c)),
+      'org path columns no module declares',
+    ).toEqual([]);
   });
 
   it('rewrites every declared column in the move, so the old parent loses sight and the new one gains it', async () => {
@@ -55,11 +80,21 @@ describeOnEngines('moving an org moves everything that copies its path', (h) => 
     const [lower, upper] = subtreeRange(county.path);
     for (const column of declared('orgPathColumns')) {
       const [table, name] = column.split('.');
-      const left = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where(name, '>=', lower).where(name, '<', upper).executeTakeFirstOrThrow();
+      const left = await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(name, '>=', lower)
+        .where(name, '<', upper)
+        .executeTakeFirstOrThrow();
       expect(Number(left.n), `${column} still under the old path`).toBe(0);
     }
     // The hashed history keeps the path at the time and the chain still verifies.
-    const history = await db.selectFrom('core_audit_events').select('org_path').where('object_id', '=', county.id).where('action', '=', 'orgs.org.created').executeTakeFirstOrThrow();
+    const history = await db
+      .selectFrom('core_audit_events')
+      .select('org_path')
+      .where('object_id', '=', county.id)
+      .where('action', '=', 'orgs.org.created')
+      .executeTakeFirstOrThrow();
     expect(history.org_path).toBe(county.path);
 
     const plansFrom = (await fromCity.request('GET', '/api/work-plan/plans')).json();
@@ -81,10 +116,19 @@ describeOnEngines('moving an org moves everything that copies its path', (h) => 
   });
 
   it('publishes orgs.org.moved with the old and the new path, for what copies paths outside the move', async () => {
-    const events = await h().platform.database.db.selectFrom('core_events').select(['type', 'payload']).where('type', '=', 'orgs.org.moved').execute();
-    expect(events.map((e) => JSON.parse(e.payload as string))).toEqual([{
-      orgId: county.id, fromParentId: await h().orgId('GB130100'), toParentId: await h().orgId('GB130200'),
-      oldPath: county.path, newPath: expect.stringMatching(new RegExp(`/${county.id}/$`)),
-    }]);
+    const events = await h()
+      .platform.database.db.selectFrom('core_events')
+      .select(['type', 'payload'])
+      .where('type', '=', 'orgs.org.moved')
+      .execute();
+    expect(events.map((e) => JSON.parse(e.payload as string))).toEqual([
+      {
+        orgId: county.id,
+        fromParentId: await h().orgId('GB130100'),
+        toParentId: await h().orgId('GB130200'),
+        oldPath: county.path,
+        newPath: expect.stringMatching(new RegExp(`/${county.id}/$`)),
+      },
+    ]);
   });
 });

@@ -29,9 +29,18 @@ describeOnEngines('ID numbers and phones never reach the log or the audit table 
   beforeAll(async () => {
     const root = await h().signInAs('pd-root', 'MOE', ['platform_admin']);
     headers = { cookie: root.cookie, 'x-csrf-token': root.csrf };
-    logged = await buildApp(h().platform, { logStream: { write: (line) => { lines.push(line); } }, logLevel: 'trace' });
+    logged = await buildApp(h().platform, {
+      logStream: {
+        write: (line) => {
+          lines.push(line);
+        },
+      },
+      logLevel: 'trace',
+    });
   });
-  afterAll(async () => { await logged?.close(); });
+  afterAll(async () => {
+    await logged?.close();
+  });
 
   it('runs a realistic sequence of creates, searches, exports and edits and finds no plaintext afterwards', async () => {
     const orgId = await h().orgId('GB130102');
@@ -43,11 +52,20 @@ describeOnEngines('ID numbers and phones never reach the log or the audit table 
     }
 
     // Each number searched as typed: plain, lower-case check letter, phone with spaces and +86.
-    const searches = PEOPLE.flatMap((p) => [p.idNumber, p.idNumber.toLowerCase(), p.phone, `${p.phone.slice(0, 3)} ${p.phone.slice(3, 7)} ${p.phone.slice(7)}`, `+86${p.phone}`]);
+    const searches = PEOPLE.flatMap((p) => [
+      p.idNumber,
+      p.idNumber.toLowerCase(),
+      p.phone,
+      `${p.phone.slice(0, 3)} ${p.phone.slice(3, 7)} ${p.phone.slice(7)}`,
+      `+86${p.phone}`,
+    ]);
     for (const [i, q] of searches.entries()) {
       const list = await send('GET', `/api/users?q=${encodeURIComponent(q)}`);
       expect(list.statusCode, list.body).toBe(200);
-      expect(list.json().items.map((u: { account: string }) => u.account), q).toEqual([PEOPLE[Math.floor(i / 5)].account]);
+      expect(
+        list.json().items.map((u: { account: string }) => u.account),
+        q,
+      ).toEqual([PEOPLE[Math.floor(i / 5)].account]);
       // The same search once more with the spaces as '+', as a form would send it.
       expect((await send('GET', `/api/users?q=${q.replace(/ /g, '+').replace(/^\+/, '%2B')}&pageSize=5`)).statusCode).toBe(200);
       expect((await send('GET', `/api/users/export?q=${encodeURIComponent(q)}`)).statusCode).toBe(200);
@@ -59,13 +77,19 @@ describeOnEngines('ID numbers and phones never reach the log or the audit table 
     }
     // People sign in with their phone or ID number as the account: failed sign-ins are audited.
     for (const typed of [PEOPLE[0].phone, PEOPLE[1].idNumber]) {
-      expect((await logged.inject({ method: 'POST', url: '/api/auth/login', payload: { account: typed, password: 'Not-Their-Password-1' } })).statusCode).toBe(401);
+      expect(
+        (await logged.inject({ method: 'POST', url: '/api/auth/login', payload: { account: typed, password: 'Not-Their-Password-1' } }))
+          .statusCode,
+      ).toBe(401);
     }
     // Refused requests are logged too: someone else's ID number, a malformed URL, raw bytes in a query.
     expect((await send('PATCH', `/api/users/${ids[2]}`, { idNumber: EDITED[0].idNumber })).statusCode).toBe(409);
     expect((await send('GET', `/api/users/${PEOPLE[2].phone}%FF`)).statusCode).toBe(400);
     const port = await listenLocally(logged);
-    const raw = await sendRaw(port, rawRequest(Buffer.concat([Buffer.from(`GET /api/users?q=${PEOPLE[2].idNumber}`), Buffer.from('张'), Buffer.from(' HTTP/1.1')])));
+    const raw = await sendRaw(
+      port,
+      rawRequest(Buffer.concat([Buffer.from(`GET /api/users?q=${PEOPLE[2].idNumber}`), Buffer.from('张'), Buffer.from(' HTTP/1.1')])),
+    );
     expect(raw.status).toBe(400);
 
     const log = lines.join('');
@@ -77,7 +101,13 @@ describeOnEngines('ID numbers and phones never reach the log or the audit table 
     expect(auditRows).toContain(`${PEOPLE[1].phone.slice(0, 3)}****${PEOPLE[1].phone.slice(-4)}`);
 
     const plaintexts = [...PEOPLE, ...EDITED].flatMap((p) => [p.idNumber, p.idNumber.slice(0, 17), p.phone]);
-    expect(plaintexts.filter((v) => log.includes(v)), 'plaintext in the log').toEqual([]);
-    expect(plaintexts.filter((v) => auditRows.includes(v)), 'plaintext in core_audit_events').toEqual([]);
+    expect(
+      plaintexts.filter((v) => log.includes(v)),
+      'plaintext in the log',
+    ).toEqual([]);
+    expect(
+      plaintexts.filter((v) => auditRows.includes(v)),
+      'plaintext in core_audit_events',
+    ).toEqual([]);
   });
 });

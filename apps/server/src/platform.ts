@@ -2,8 +2,19 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import {
-  createCtxFactory, fullAccess, migrateToLatest, openDatabase, ServiceDirectory, startOrder,
-  type Actor, type Ctx, type CtxFactory, type Database, type Host, type ModuleDefinition, type ServiceRef,
+  createCtxFactory,
+  fullAccess,
+  migrateToLatest,
+  openDatabase,
+  ServiceDirectory,
+  startOrder,
+  type Actor,
+  type Ctx,
+  type CtxFactory,
+  type Database,
+  type Host,
+  type ModuleDefinition,
+  type ServiceRef,
 } from '#kernel';
 import { deriveKey, FieldCipher } from '#kernel/crypto/sm.ts';
 import { installAuditKey } from '#core/audit/server/chain.ts';
@@ -74,7 +85,13 @@ export function openPlatform(config: Config, options: { modules?: ModuleDefiniti
   let eventsPublished: (() => void) | null = null;
   const services = new ServiceDirectory();
   const makeCtx = createCtxFactory({
-    db: database.db, engine: database.engine, auditSink, eventSink: outboxSink, clock: options.clock, afterCommit: clearSessionCache, services,
+    db: database.db,
+    engine: database.engine,
+    auditSink,
+    eventSink: outboxSink,
+    clock: options.clock,
+    afterCommit: clearSessionCache,
+    services,
     afterPublish: () => eventsPublished?.(),
   });
   const platformHost: Omit<Host, 'service'> = {
@@ -83,9 +100,14 @@ export function openPlatform(config: Config, options: { modules?: ModuleDefiniti
     makeCtx,
     fieldCipher,
     config: {
-      filesDir: join(config.dataDir, 'files'), maxUploadBytes: config.maxUploadBytes,
-      uploadQuotaUserBytes: config.uploadQuotaUserBytes, uploadQuotaOrgBytes: config.uploadQuotaOrgBytes, uploadsPerMinute: config.uploadsPerMinute,
-      smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, publicUrl: config.publicUrl,
+      filesDir: join(config.dataDir, 'files'),
+      maxUploadBytes: config.maxUploadBytes,
+      uploadQuotaUserBytes: config.uploadQuotaUserBytes,
+      uploadQuotaOrgBytes: config.uploadQuotaOrgBytes,
+      uploadsPerMinute: config.uploadsPerMinute,
+      smtpUrl: config.smtpUrl,
+      mailFrom: config.mailFrom,
+      publicUrl: config.publicUrl,
     },
     modules: mods,
   };
@@ -95,7 +117,8 @@ export function openPlatform(config: Config, options: { modules?: ModuleDefiniti
     ...platformHost,
     service<T>(ref: ServiceRef<T> | string): T {
       const id = typeof ref === 'string' ? ref : ref.id;
-      if (id !== m.id && !(m.dependsOn ?? []).includes(id)) throw new Error(`module "${m.id}" uses the service of "${id}" without listing it in dependsOn`);
+      if (id !== m.id && !(m.dependsOn ?? []).includes(id))
+        throw new Error(`module "${m.id}" uses the service of "${id}" without listing it in dependsOn`);
       return serviceOf(ref);
     },
   });
@@ -103,9 +126,16 @@ export function openPlatform(config: Config, options: { modules?: ModuleDefiniti
   for (const m of mods) if (m.createService) services.provide(m.id, m.createService(hostFor(m)));
   const system: Actor = { kind: 'system', id: null, name: 'system' };
   return {
-    config, database, modules: mods, makeCtx, host, hostFor,
+    config,
+    database,
+    modules: mods,
+    makeCtx,
+    host,
+    hostFor,
     systemCtx: (actor = system) => makeCtx({ actor, access: fullAccess }),
-    onEventsPublished: (listener) => { eventsPublished = listener; },
+    onEventsPublished: (listener) => {
+      eventsPublished = listener;
+    },
     close: () => database.close(),
   };
 }

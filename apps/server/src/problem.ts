@@ -6,7 +6,13 @@ import { INTERNAL_ERROR, RequestErrors } from './request-errors.ts';
 import { messageFor } from './messages.ts';
 
 const STATUS: Record<ErrorKind, number> = {
-  invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, locked: 423, too_many: 429,
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  locked: 423,
+  too_many: 429,
 };
 
 export interface Problem {
@@ -68,7 +74,9 @@ export function registerProblemHandlers(app: FastifyInstance, consoleHtml: (() =
       body = problem(STATUS[error.kind], error.code, error.params, req.url);
     } else if ((error as FastifyError).validation) {
       const fields = (error as FastifyError).validation!.map((v) => ({
-        field: (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || String((v.params as { missingProperty?: string })?.missingProperty ?? ''),
+        field:
+          (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') ||
+          String((v.params as { missingProperty?: string })?.missingProperty ?? ''),
         rule: v.keyword,
         message: v.message ?? '',
       }));
@@ -79,14 +87,22 @@ export function registerProblemHandlers(app: FastifyInstance, consoleHtml: (() =
       body = problem(400, RequestErrors.malformedMultipart.code, {}, req.url);
     } else if ((error as FastifyError).statusCode && (error as FastifyError).statusCode! < 500) {
       const e = error as FastifyError;
-      const code = e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? RequestErrors.bodyTooLarge.code
-        : e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? RequestErrors.unsupportedMediaType.code
-        : e.code?.startsWith('FST_ERR_CTP') ? RequestErrors.malformedBody.code : RequestErrors.invalid.code;
+      const code =
+        e.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? RequestErrors.bodyTooLarge.code
+          : e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+            ? RequestErrors.unsupportedMediaType.code
+            : e.code?.startsWith('FST_ERR_CTP')
+              ? RequestErrors.malformedBody.code
+              : RequestErrors.invalid.code;
       body = problem(e.statusCode!, code, {}, req.url);
     } else if (DATABASE_REFUSALS.has((error as { code?: string }).code ?? '')) {
       const refusal = DATABASE_REFUSALS.get((error as { code: string }).code)!;
       // The driver's message and detail name the row's values; the code and constraint are enough.
-      req.log.warn({ dbCode: (error as { code: string }).code, constraint: (error as { constraint?: string }).constraint }, 'database refused a write');
+      req.log.warn(
+        { dbCode: (error as { code: string }).code, constraint: (error as { constraint?: string }).constraint },
+        'database refused a write',
+      );
       body = problem(refusal.status, refusal.code, {}, req.url);
     } else {
       req.log.error({ err: error }, 'unhandled error');
@@ -103,7 +119,10 @@ export function registerProblemHandlers(app: FastifyInstance, consoleHtml: (() =
     if (consoleHtml && req.method === 'GET' && !req.url.startsWith('/api/')) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(consoleHtml());
     }
-    reply.code(404).type('application/problem+json').send(problem(404, RequestErrors.routeNotFound.code, { method: req.method }, req.url));
+    reply
+      .code(404)
+      .type('application/problem+json')
+      .send(problem(404, RequestErrors.routeNotFound.code, { method: req.method }, req.url));
   });
 }
 
@@ -140,8 +159,10 @@ export function answerClientError(this: FastifyInstance, error: NodeJS.ErrnoExce
   this.log.debug({ parserCode: error.code }, 'client error');
   if (socket.writable) {
     const body = JSON.stringify(problem(known.status, known.code));
-    socket.write(`HTTP/1.1 ${known.status} ${STATUS_CODES[known.status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\n`
-      + `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${known.status} ${STATUS_CODES[known.status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
   socket.destroy(error);
 }

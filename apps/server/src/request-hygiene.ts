@@ -75,7 +75,8 @@ export function registerRequestHygiene(app: FastifyInstance): void {
   // Fastify's own text parsers decode with replacement characters, so invalid UTF-8 would be
   // stored as U+FFFD without a word: the body is read as bytes and decoded strictly instead.
   const parseJson = app.getDefaultJsonParser('error', 'error');
-  const strictly = (next: (req: FastifyRequest, text: string, done: (err: Error | null, body?: unknown) => void) => void) =>
+  const strictly =
+    (next: (req: FastifyRequest, text: string, done: (err: Error | null, body?: unknown) => void) => void) =>
     (req: FastifyRequest, bytes: Buffer, done: (err: Error | null, body?: unknown) => void) => {
       let text: string;
       try {
@@ -87,7 +88,11 @@ export function registerRequestHygiene(app: FastifyInstance): void {
     };
   app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, strictly(parseJson));
-  app.addContentTypeParser('text/plain', { parseAs: 'buffer' }, strictly((_req, text, done) => done(null, text)));
+  app.addContentTypeParser(
+    'text/plain',
+    { parseAs: 'buffer' },
+    strictly((_req, text, done) => done(null, text)),
+  );
 
   app.addHook('preValidation', async (req) => {
     const unclean = uncleanTextIn(req);

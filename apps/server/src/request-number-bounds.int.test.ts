@@ -14,18 +14,24 @@ interface Operation {
  */
 describe('request numbers', () => {
   let h: TestApp;
-  beforeAll(async () => { h = await startTestApp('sqlite'); });
-  afterAll(async () => { await h?.close(); });
+  beforeAll(async () => {
+    h = await startTestApp('sqlite');
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
 
-  it('have a finite minimum and maximum in every route\'s body, query and params', () => {
+  it("have a finite minimum and maximum in every route's body, query and params", () => {
     const document = h.app.swagger() as { paths: Record<string, Record<string, Operation>> };
     const open: string[] = [];
     let checked = 0;
     for (const [path, operations] of Object.entries(document.paths)) {
       for (const [method, op] of Object.entries(operations)) {
         checked += 1;
-        for (const p of op.parameters ?? []) for (const where of unboundedNumbers(p.schema, p.name)) open.push(`${method.toUpperCase()} ${path} ${p.in} ${where}`);
-        for (const [type, media] of Object.entries(op.requestBody?.content ?? {})) for (const where of unboundedNumbers(media.schema)) open.push(`${method.toUpperCase()} ${path} body(${type}) ${where}`);
+        for (const p of op.parameters ?? [])
+          for (const where of unboundedNumbers(p.schema, p.name)) open.push(`${method.toUpperCase()} ${path} ${p.in} ${where}`);
+        for (const [type, media] of Object.entries(op.requestBody?.content ?? {}))
+          for (const where of unboundedNumbers(media.schema)) open.push(`${method.toUpperCase()} ${path} body(${type}) ${where}`);
       }
     }
     expect(checked).toBeGreaterThan(100);

@@ -24,7 +24,11 @@ describeOnEngines('text the server refuses in every request', (h) => {
   const json = { 'content-type': 'application/json' };
 
   it('refuses a NUL character and a lone surrogate in a JSON body and stores nothing', async () => {
-    for (const [code, name] of [['TXT-NUL', 'a\\u0000b'], ['TXT-SUR', '\\ud800x'], ['TXT-LOW', 'x\\udc00']]) {
+    for (const [code, name] of [
+      ['TXT-NUL', 'a\\u0000b'],
+      ['TXT-SUR', '\\ud800x'],
+      ['TXT-LOW', 'x\\udc00'],
+    ]) {
       const body = `{"parentId":"${county}","code":"${code}","name":"${name}中学","type":"school","stage":"junior"}`;
       const res = await root.request('POST', '/api/orgs', body, json);
       expectInvalidText(res, 'body');
@@ -34,7 +38,11 @@ describeOnEngines('text the server refuses in every request', (h) => {
   });
 
   it('refuses raw bytes that are not UTF-8 in a JSON body', async () => {
-    const body = Buffer.concat([Buffer.from(`{"parentId":"${county}","code":"TXT-BYTES","name":"`), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('中学","type":"school","stage":"junior"}')]);
+    const body = Buffer.concat([
+      Buffer.from(`{"parentId":"${county}","code":"TXT-BYTES","name":"`),
+      Buffer.from([0xff, 0xfe, 0xc3]),
+      Buffer.from('中学","type":"school","stage":"junior"}'),
+    ]);
     const res = await root.request('POST', '/api/orgs', body, json);
     expectInvalidText(res, 'body');
     expect(await orgCount('TXT-BYTES')).toBe(0);
@@ -63,8 +71,19 @@ describeOnEngines('text the server refuses in every request', (h) => {
   });
 
   it('refuses raw non-UTF-8 bytes sent over the wire in a body', async () => {
-    const body = Buffer.concat([Buffer.from(`{"parentId":"${county}","code":"TXT-WIRE","name":"`), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('","type":"school","stage":"junior"}')]);
-    const res = await sendRaw(port, rawRequest('POST /api/orgs HTTP/1.1', [`Cookie: ${root.cookie}`, `x-csrf-token: ${root.csrf}`, 'Content-Type: application/json'], body));
+    const body = Buffer.concat([
+      Buffer.from(`{"parentId":"${county}","code":"TXT-WIRE","name":"`),
+      Buffer.from([0xed, 0xa0, 0x80]),
+      Buffer.from('","type":"school","stage":"junior"}'),
+    ]);
+    const res = await sendRaw(
+      port,
+      rawRequest(
+        'POST /api/orgs HTTP/1.1',
+        [`Cookie: ${root.cookie}`, `x-csrf-token: ${root.csrf}`, 'Content-Type: application/json'],
+        body,
+      ),
+    );
     expectInvalidText({ statusCode: res.status, headers: res.headers, body: res.body }, 'body');
     expect(await orgCount('TXT-WIRE')).toBe(0);
   });

@@ -23,22 +23,29 @@ export async function serve(config: Config, out: (line: string) => void): Promis
   out(`接口文档：${address}/api/docs`);
   // Started once the port is open and stopped before the database closes, so no run loses its connection.
   const scheduler = config.jobsEnabled
-    ? schedulerFor(platform, { leaseSeconds: config.jobsLeaseSeconds, logger: { warn: (m) => app.log.warn(m), error: (m) => app.log.error(m) } })
+    ? schedulerFor(platform, {
+        leaseSeconds: config.jobsLeaseSeconds,
+        logger: { warn: (m) => app.log.warn(m), error: (m) => app.log.error(m) },
+      })
     : null;
   scheduler?.start(config.jobsIntervalMs);
   // Prompt delivery: a pass right after a commit that published events, beside the events.dispatch job (claims make both safe at once).
   if (scheduler) {
-    platform.onEventsPublished(dispatchNudge(
-      () => dispatchEvents(platform.systemCtx(jobActor('events.dispatch')), platform.host),
-      (e) => app.log.warn(`events: dispatching after a commit failed: ${e instanceof Error ? e.message : String(e)}`),
-    ));
+    platform.onEventsPublished(
+      dispatchNudge(
+        () => dispatchEvents(platform.systemCtx(jobActor('events.dispatch')), platform.host),
+        (e) => app.log.warn(`events: dispatching after a commit failed: ${e instanceof Error ? e.message : String(e)}`),
+      ),
+    );
   }
-  out(scheduler ? `定时任务调度已启动（实例 ${scheduler.instanceId}，每 ${config.jobsIntervalMs / 1000} 秒检查一次）` : '定时任务调度已关闭（EDUCLOUD_JOBS=off）');
+  out(
+    scheduler
+      ? `定时任务调度已启动（实例 ${scheduler.instanceId}，每 ${config.jobsIntervalMs / 1000} 秒检查一次）`
+      : '定时任务调度已关闭（EDUCLOUD_JOBS=off）',
+  );
   if (admin) {
     out(`\n首次启动：已创建平台管理员账号 "${admin.account}"。`);
-    out(admin.password
-      ? `初始密码（只显示这一次，请立即登录修改）：${admin.password}`
-      : '密码取自环境变量 EDUCLOUD_ADMIN_PASSWORD。');
+    out(admin.password ? `初始密码（只显示这一次，请立即登录修改）：${admin.password}` : '密码取自环境变量 EDUCLOUD_ADMIN_PASSWORD。');
     out('管理员首次登录须绑定动态口令（TOTP）。');
   }
   await new Promise<void>((resolve) => {

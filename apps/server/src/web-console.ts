@@ -9,7 +9,14 @@ export const CONSOLE_DIST = join(ROOT, 'apps/web/dist');
 
 /** Folders whose files end up in the console bundle. */
 function sourceRoots(): string[] {
-  const roots = ['apps/web/src', 'apps/web/locales', 'apps/web/index.html', 'apps/web/vite.config.ts', 'packages/ui/src', 'package-lock.json'];
+  const roots = [
+    'apps/web/src',
+    'apps/web/locales',
+    'apps/web/index.html',
+    'apps/web/vite.config.ts',
+    'packages/ui/src',
+    'package-lock.json',
+  ];
   for (const group of ['core', 'modules']) {
     const dir = join(ROOT, group);
     if (!existsSync(dir)) continue;
@@ -45,7 +52,8 @@ export async function buildConsole(log: (line: string) => void): Promise<void> {
   try {
     await build({ configFile: join(ROOT, 'apps/web/vite.config.ts'), logLevel: 'warn', mode: 'production' });
   } finally {
-    if (previous === undefined) delete process.env.NODE_ENV; else process.env.NODE_ENV = previous;
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
   }
   log(`Web 控制台构建完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
 }

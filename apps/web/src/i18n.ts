@@ -13,7 +13,10 @@ export const savedLanguage = (): Language => (localStorage.getItem(STORAGE_KEY) 
 
 /** One namespace per module (its id), plus `shell`. Chinese is the source and the default. */
 export function initI18n(): typeof i18n {
-  const resources: Record<Language, Record<string, Record<string, unknown>>> = { 'zh-CN': { shell: shellZh, ui: uiZh }, en: { shell: shellEn, ui: uiEn } };
+  const resources: Record<Language, Record<string, Record<string, unknown>>> = {
+    'zh-CN': { shell: shellZh, ui: uiZh },
+    en: { shell: shellEn, ui: uiEn },
+  };
   for (const m of webModules) {
     resources['zh-CN'][m.id] = m.locales['zh-CN'];
     resources.en[m.id] = m.locales.en;

@@ -14,7 +14,16 @@ import { campaignsWeb } from '../../../modules/campaigns/web/index.ts';
 
 /** The console's enabled modules, in menu order. The only list of them in the console. */
 export const webModules: WebModule[] = [
-  workflowWeb, workPlanWeb, campaignsWeb,
+  workflowWeb,
+  workPlanWeb,
+  campaignsWeb,
   // @new-module:entry (npm run new-module adds its console module above this line)
-  orgsWeb, usersWeb, accessWeb, auditWeb, jobsWeb, eventsWeb, authWeb, notifyWeb,
+  orgsWeb,
+  usersWeb,
+  accessWeb,
+  auditWeb,
+  jobsWeb,
+  eventsWeb,
+  authWeb,
+  notifyWeb,
 ];

@@ -6,7 +6,11 @@ import { AccessErrors } from '../contract/errors.ts';
 /** A signed-in user's permissions: for each permission, the org paths it covers. */
 export class GrantedAccess implements Access {
   /** `holdsAdminRole`: one of the grants behind this access is an administrative role (second factor required). */
-  constructor(readonly userId: string, private readonly byPermission: Map<string, string[]>, readonly holdsAdminRole = false) {}
+  constructor(
+    readonly userId: string,
+    private readonly byPermission: Map<string, string[]>,
+    readonly holdsAdminRole = false,
+  ) {}
 
   can(permission: string, orgPath?: string): boolean {
     const paths = this.byPermission.get(permission);
@@ -30,24 +34,31 @@ export class GrantedAccess implements Access {
 export const noAccess: Access = {
   userId: null,
   can: () => false,
-  require: (permission) => { throw AccessErrors.forbidden({ permission }); },
+  require: (permission) => {
+    throw AccessErrors.forbidden({ permission });
+  },
   scopes: () => [],
 };
 
 /** Reads a user's grants on active orgs with their roles' permissions and admin flag, in one query. */
 export async function resolveAccess(db: Kysely<any>, userId: string): Promise<GrantedAccess> {
-  const rows = await db.selectFrom('core_grants as g')
+  const rows = (await db
+    .selectFrom('core_grants as g')
     .innerJoin('core_orgs as o', 'o.id', 'g.org_id')
     .innerJoin('core_roles as r', 'r.id', 'g.role_id')
     .innerJoin('core_role_permissions as rp', 'rp.role_id', 'g.role_id')
     .select(['rp.permission as permission', 'o.path as path', 'r.is_admin as isAdmin'])
     .where('g.user_id', '=', userId)
     .where('o.is_active', '=', 1)
-    .execute() as Array<{ permission: string; path: string; isAdmin: number }>;
+    .execute()) as Array<{ permission: string; path: string; isAdmin: number }>;
   const grouped = new Map<string, string[]>();
   for (const r of rows) (grouped.get(r.permission) ?? grouped.set(r.permission, []).get(r.permission)!).push(r.path);
   for (const [k, v] of grouped) grouped.set(k, outermostPaths(v));
-  return new GrantedAccess(userId, grouped, rows.some((r) => Number(r.isAdmin) === 1));
+  return new GrantedAccess(
+    userId,
+    grouped,
+    rows.some((r) => Number(r.isAdmin) === 1),
+  );
 }
 
 /**
@@ -67,8 +78,14 @@ export function narrowAccess(owner: GrantedAccess, rolePermissions: readonly str
 
 /** True when one of the user's grants is an administrative role (second factor required). */
 export async function holdsAdminRole(db: Kysely<any>, userId: string): Promise<boolean> {
-  const row = await db.selectFrom('core_grants as g').innerJoin('core_roles as r', 'r.id', 'g.role_id')
-    .select('g.id').where('g.user_id', '=', userId).where('r.is_admin', '=', 1).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('core_grants as g')
+    .innerJoin('core_roles as r', 'r.id', 'g.role_id')
+    .select('g.id')
+    .where('g.user_id', '=', userId)
+    .where('r.is_admin', '=', 1)
+    .limit(1)
+    .executeTakeFirst();
   return !!row;
 }
 
@@ -77,17 +94,19 @@ export async function holdsAdminRole(db: Kysely<any>, userId: string): Promise<b
  * ancestors, on an active org, through a role carrying the permission (what `can` would answer).
  */
 export async function findPermissionHolders(db: Kysely<any>, permission: string, orgPath: string): Promise<string[]> {
-  const rows = await db.selectFrom('core_grants as g')
+  const rows = (await db
+    .selectFrom('core_grants as g')
     .innerJoin('core_orgs as o', 'o.id', 'g.org_id')
     .innerJoin('core_role_permissions as rp', 'rp.role_id', 'g.role_id')
     .innerJoin('core_users as u', 'u.id', 'g.user_id')
-    .select('g.user_id as userId').distinct()
+    .select('g.user_id as userId')
+    .distinct()
     .where('rp.permission', '=', permission)
     .where('g.org_id', 'in', pathIds(orgPath))
     .where('o.is_active', '=', 1)
     .where('u.status', '=', 'active')
     .orderBy('g.user_id')
-    .execute() as Array<{ userId: string }>;
+    .execute()) as Array<{ userId: string }>;
   return rows.map((r) => r.userId);
 }
 
@@ -98,7 +117,12 @@ export async function findPermissionHolders(db: Kysely<any>, permission: string,
  * province-wide grant stays out of the county administrator's reach: taking it over would take
  * the province.
  */
-export async function coversAccount(db: Kysely<any>, access: Access, permission: string, account: { id: string; orgPath: string }): Promise<boolean> {
+export async function coversAccount(
+  db: Kysely<any>,
+  access: Access,
+  permission: string,
+  account: { id: string; orgPath: string },
+): Promise<boolean> {
   if (!access.can(permission, account.orgPath)) return false;
   return (await grantOrgPaths(db, account.id)).every((path) => access.can(permission, path));
 }

@@ -8,7 +8,8 @@ export class PermissionRegistry {
   constructor(modules: ModuleDefinition[]) {
     for (const m of modules) {
       for (const p of m.permissions ?? []) {
-        if (!/^[a-z][a-z0-9-]*\.[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/.test(p.id)) throw new Error(`permission "${p.id}" of module ${m.id} is not <module>.<resource>.<verb>`);
+        if (!/^[a-z][a-z0-9-]*\.[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/.test(p.id))
+          throw new Error(`permission "${p.id}" of module ${m.id} is not <module>.<resource>.<verb>`);
         if (this.permissions.has(p.id)) throw new Error(`permission "${p.id}" is declared twice`);
         this.permissions.set(p.id, { ...p, module: m.id });
       }

@@ -22,11 +22,17 @@ const CHECKPOINT_FAILURES: Record<string, (f: { line: number; seq: number | null
 const LISTED_FAILURES = 20;
 
 /** `educloud audit verify [--checkpoint <file>] [--gap-days N]`: 0 when intact, 1 otherwise. */
-export async function runAuditVerify(ctx: Ctx, options: { checkpoint?: string; gapDays?: string }, out: Print, err: Print): Promise<number> {
+export async function runAuditVerify(
+  ctx: Ctx,
+  options: { checkpoint?: string; gapDays?: string },
+  out: Print,
+  err: Print,
+): Promise<number> {
   let silentGapDays: number | undefined;
   if (options.gapDays !== undefined) {
     silentGapDays = Number(options.gapDays);
-    if (!Number.isInteger(silentGapDays) || silentGapDays < 1 || silentGapDays > 3650) return usage(err, `--gap-days 应为 1–3650 之间的整数，实际为 "${options.gapDays}"`);
+    if (!Number.isInteger(silentGapDays) || silentGapDays < 1 || silentGapDays > 3650)
+      return usage(err, `--gap-days 应为 1–3650 之间的整数，实际为 "${options.gapDays}"`);
   }
   let checkpoints: ReturnType<typeof parseCheckpointLines> | undefined;
   if (options.checkpoint !== undefined) {
@@ -39,7 +45,9 @@ export async function runAuditVerify(ctx: Ctx, options: { checkpoint?: string; g
   printChain(report, out, err);
   if (report.checkpoints) printCheckpoints(report, out, err);
   for (const g of report.silentGaps ?? []) {
-    out(`提示：序号 ${g.fromSeq}（${g.from}）${g.toSeq === null ? `至今（${g.to}）` : `与序号 ${g.toSeq}（${g.to}）之间`}约 ${g.days} 天没有审计记录。`);
+    out(
+      `提示：序号 ${g.fromSeq}（${g.from}）${g.toSeq === null ? `至今（${g.to}）` : `与序号 ${g.toSeq}（${g.to}）之间`}约 ${g.days} 天没有审计记录。`,
+    );
   }
   return report.ok ? 0 : 1;
 }
@@ -52,7 +60,8 @@ function usage(err: Print, message: string): number {
 
 function printChain(report: ChainReport, out: Print, err: Print): void {
   // A chain cut and rewound is still internally consistent: "intact" would mislead next to failed checkpoints.
-  if (!report.break && (report.checkpoints?.failed ?? 0) > 0) err(`审计哈希链自身连贯（已校验 ${report.checked} 条记录，链头序号 ${report.headSeq}），但与检查点不符：`);
+  if (!report.break && (report.checkpoints?.failed ?? 0) > 0)
+    err(`审计哈希链自身连贯（已校验 ${report.checked} 条记录，链头序号 ${report.headSeq}），但与检查点不符：`);
   else if (!report.break) out(`审计哈希链完整：已校验 ${report.checked} 条记录，链头序号 ${report.headSeq}。`);
   else err(`审计哈希链断裂：第一处断点在序号 ${report.break.seq}（${report.break.reason}），此前 ${report.checked} 条记录完好。`);
 }
@@ -65,7 +74,8 @@ function printCheckpoints(report: ChainReport, out: Print, err: Print): void {
     return;
   }
   err(`检查点不符：${c.checked} 个检查点中 ${c.failed} 个未通过${latest}。`);
-  for (const f of c.failures.slice(0, LISTED_FAILURES)) err(`  ${CHECKPOINT_FAILURES[f.reason]?.(f, c.chainEndSeq) ?? `第 ${f.line} 行：${f.reason}`}`);
+  for (const f of c.failures.slice(0, LISTED_FAILURES))
+    err(`  ${CHECKPOINT_FAILURES[f.reason]?.(f, c.chainEndSeq) ?? `第 ${f.line} 行：${f.reason}`}`);
   if (c.failed > LISTED_FAILURES) err(`  …另有 ${c.failed - LISTED_FAILURES} 个检查点未通过`);
 }
 

@@ -38,17 +38,29 @@ export const ChainReport = Type.Object({
   headSeq: Type.Integer(),
   break: Type.Optional(Type.Object({ seq: Type.Integer(), reason: Type.String(), expectedSeq: Type.Optional(Type.Integer()) })),
   /** Present when checkpoints were given: how many were held against the chain and which failed. */
-  checkpoints: Type.Optional(Type.Object({
-    checked: Type.Integer(),
-    failed: Type.Integer(),
-    chainEndSeq: Type.Integer({ description: 'seq of the last record in the table (0: empty), whatever the head row says' }),
-    latest: Type.Union([Type.Object({ seq: Type.Integer(), at: Type.String() }), Type.Null()]),
-    failures: Type.Array(Type.Object({ line: Type.Integer(), seq: Type.Union([Type.Integer(), Type.Null()]), reason: Type.String() }), { description: 'at most 100; `failed` counts them all' }),
-  })),
+  checkpoints: Type.Optional(
+    Type.Object({
+      checked: Type.Integer(),
+      failed: Type.Integer(),
+      chainEndSeq: Type.Integer({ description: 'seq of the last record in the table (0: empty), whatever the head row says' }),
+      latest: Type.Union([Type.Object({ seq: Type.Integer(), at: Type.String() }), Type.Null()]),
+      failures: Type.Array(Type.Object({ line: Type.Integer(), seq: Type.Union([Type.Integer(), Type.Null()]), reason: Type.String() }), {
+        description: 'at most 100; `failed` counts them all',
+      }),
+    }),
+  ),
   /** Warnings, not failures: stretches longer than the threshold with no record (toSeq null: up to now). Present when any. */
-  silentGaps: Type.Optional(Type.Array(Type.Object({
-    fromSeq: Type.Integer(), from: Type.String(), toSeq: Type.Union([Type.Integer(), Type.Null()]), to: Type.String(), days: Type.Number(),
-  }))),
+  silentGaps: Type.Optional(
+    Type.Array(
+      Type.Object({
+        fromSeq: Type.Integer(),
+        from: Type.String(),
+        toSeq: Type.Union([Type.Integer(), Type.Null()]),
+        to: Type.String(),
+        days: Type.Number(),
+      }),
+    ),
+  ),
 });
 export type ChainReport = Static<typeof ChainReport>;
 
@@ -74,13 +86,22 @@ export const AuditCheckpoint = Type.Object({
 export type AuditCheckpoint = Static<typeof AuditCheckpoint>;
 
 export const CheckpointFailureReason = Type.Union([
-  Type.Literal('malformed'), Type.Literal('signature_invalid'), Type.Literal('foreign_key'),
-  Type.Literal('chain_empty'), Type.Literal('chain_shorter'), Type.Literal('record_missing'), Type.Literal('hash_mismatch'),
+  Type.Literal('malformed'),
+  Type.Literal('signature_invalid'),
+  Type.Literal('foreign_key'),
+  Type.Literal('chain_empty'),
+  Type.Literal('chain_shorter'),
+  Type.Literal('record_missing'),
+  Type.Literal('hash_mismatch'),
 ]);
 export type CheckpointFailureReason = Static<typeof CheckpointFailureReason>;
 
 export const VerifyChainBody = Type.Object({
-  checkpoints: Type.Optional(Type.Array(AuditCheckpoint, { maxItems: 1000, description: 'checkpoints to hold the chain against (lines of the checkpoint file)' })),
-  silentGapDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650, description: 'report gaps between records longer than this (default 7)' })),
+  checkpoints: Type.Optional(
+    Type.Array(AuditCheckpoint, { maxItems: 1000, description: 'checkpoints to hold the chain against (lines of the checkpoint file)' }),
+  ),
+  silentGapDays: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 3650, description: 'report gaps between records longer than this (default 7)' }),
+  ),
 });
 export type VerifyChainBody = Static<typeof VerifyChainBody>;

@@ -7,7 +7,10 @@ import type { Kysely } from 'kysely';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('core_audit_events').addColumn('scope_path', 'text').execute();
-  await db.updateTable('core_audit_events').set((eb) => ({ scope_path: eb.ref('org_path') })).execute();
+  await db
+    .updateTable('core_audit_events')
+    .set((eb) => ({ scope_path: eb.ref('org_path') }))
+    .execute();
   await db.schema.createIndex('core_audit_events_scope_path').on('core_audit_events').columns(['scope_path', 'seq']).execute();
   await db.schema.dropIndex('core_audit_events_org_path').execute();
 }

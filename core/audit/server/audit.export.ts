@@ -19,7 +19,15 @@ export const AUDIT_EXPORT_LIMIT = 200_000;
 const ORG_NAME_CACHE_LIMIT = 10_000;
 
 const COLUMNS = ['at', 'actor', 'ip', 'action', 'objectType', 'objectId', 'org', 'changes'] as const;
-const WIDTHS: Partial<Record<(typeof COLUMNS)[number], number>> = { at: 20, actor: 18, ip: 16, action: 28, objectId: 28, org: 28, changes: 60 };
+const WIDTHS: Partial<Record<(typeof COLUMNS)[number], number>> = {
+  at: 20,
+  actor: 18,
+  ip: 16,
+  action: 28,
+  objectId: 28,
+  org: 28,
+  changes: 60,
+};
 
 /**
  * Every audit record the list would show for the same filter, newest first. The list is
@@ -34,12 +42,16 @@ export async function exportAuditEvents(ctx: Ctx, query: AuditExportQuery): Prom
   const fetch = async (offset: number) => listAuditEvents(ctx, { ...filter, to, page: offset / BATCH + 1, pageSize: BATCH });
   const first = await fetch(0);
   const scopes = ctx.access.scopes(AuditPermissions.readEvents);
-  await ctx.transaction(async (tx) => tx.audit({
-    action: 'audit.event.exported', objectType: 'audit_event', objectId: null,
-    // Filed under the org the export covers, so that org's auditors see it.
-    orgId: filter.orgId ?? (scopes.length === 1 ? (pathIds(scopes[0]).at(-1) ?? null) : null),
-    changes: { filter, asOf, rows: first.totalCapped ? `>${first.total}` : first.total },
-  }));
+  await ctx.transaction(async (tx) =>
+    tx.audit({
+      action: 'audit.event.exported',
+      objectType: 'audit_event',
+      objectId: null,
+      // Filed under the org the export covers, so that org's auditors see it.
+      orgId: filter.orgId ?? (scopes.length === 1 ? (pathIds(scopes[0]).at(-1) ?? null) : null),
+      changes: { filter, asOf, rows: first.totalCapped ? `>${first.total}` : first.total },
+    }),
+  );
 
   const orgNames = new Map<string, string>();
   const withOrgNames = async (events: AuditEvent[]) => {
@@ -50,7 +62,12 @@ export async function exportAuditEvents(ctx: Ctx, query: AuditExportQuery): Prom
     return events;
   };
   const toRow = (e: AuditEvent) => ({
-    at: beijingTime(e.at), actor: e.actor.name, ip: e.ip, action: e.action, objectType: e.objectType, objectId: e.objectId,
+    at: beijingTime(e.at),
+    actor: e.actor.name,
+    ip: e.ip,
+    action: e.action,
+    objectType: e.objectType,
+    objectId: e.objectId,
     org: e.orgId ? orgNames.get(e.orgId) : null,
     changes: JSON.stringify(e.changes),
   });

@@ -8,7 +8,14 @@ const PASSWORD = 'Blue-Harbour-71';
 type Event = { id: string; seq: number; action: string; orgId: string | null; objectId: string | null };
 
 const countRows = async (h: TestApp, table: string) =>
-  Number((await h.platform.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await h.platform.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const headSeq = async (h: TestApp) =>
   Number((await h.platform.database.db.selectFrom('core_audit_head').select('seq').executeTakeFirstOrThrow()).seq);
 
@@ -29,7 +36,13 @@ describeOnEngines('audit trail over HTTP', (h) => {
   });
 
   it('records a change made through the API with its actor, ip, action, object and masked changes', async () => {
-    const created = await admin.request('POST', '/api/users', { account: 'audited', realName: '审计对象', orgId: changan, idNumber: ID_NUMBER, password: PASSWORD });
+    const created = await admin.request('POST', '/api/users', {
+      account: 'audited',
+      realName: '审计对象',
+      orgId: changan,
+      idNumber: ID_NUMBER,
+      password: PASSWORD,
+    });
     expect(created.statusCode).toBe(201);
     const userId = created.json().user.id;
     await admin.request('PATCH', `/api/users/${userId}`, { realName: '审计对象改' });
@@ -38,20 +51,34 @@ describeOnEngines('audit trail over HTTP', (h) => {
     expect(res.statusCode).toBe(200);
     const [updated, creation] = res.json().items;
     expect(creation).toMatchObject({
-      action: 'users.user.created', actor: { kind: 'user', id: admin.userId, name: 'root-admin' }, ip: '127.0.0.1',
-      objectType: 'user', objectId: userId, orgId: changan,
+      action: 'users.user.created',
+      actor: { kind: 'user', id: admin.userId, name: 'root-admin' },
+      ip: '127.0.0.1',
+      objectType: 'user',
+      objectId: userId,
+      orgId: changan,
       changes: { account: 'audited', realName: '审计对象', idNumber: '110***********002X' },
     });
-    expect(updated).toMatchObject({ action: 'users.user.updated', actor: { id: admin.userId }, changes: { realName: ['审计对象', '审计对象改'] } });
+    expect(updated).toMatchObject({
+      action: 'users.user.updated',
+      actor: { id: admin.userId },
+      changes: { realName: ['审计对象', '审计对象改'] },
+    });
     expect(updated.seq).toBeGreaterThan(creation.seq);
     expect(res.body).not.toContain(ID_NUMBER);
   });
 
   it('shows a county admin only the events of their own subtree', async () => {
-    const outside = (await admin.request('POST', '/api/users', { account: 'elsewhere', realName: '桥西用户', orgId: qiaoxi, password: PASSWORD })).json().user.id;
-    const inside = (await admin.request('POST', '/api/users', { account: 'at-home', realName: '长安用户', orgId: changan, password: PASSWORD })).json().user.id;
+    const outside = (
+      await admin.request('POST', '/api/users', { account: 'elsewhere', realName: '桥西用户', orgId: qiaoxi, password: PASSWORD })
+    ).json().user.id;
+    const inside = (
+      await admin.request('POST', '/api/users', { account: 'at-home', realName: '长安用户', orgId: changan, password: PASSWORD })
+    ).json().user.id;
     const seen = (await events(countyAdmin)).items;
-    const visibleOrgs = new Set(((await countyAdmin.request('GET', '/api/orgs?pageSize=500')).json().items as Array<{ id: string }>).map((o) => o.id));
+    const visibleOrgs = new Set(
+      ((await countyAdmin.request('GET', '/api/orgs?pageSize=500')).json().items as Array<{ id: string }>).map((o) => o.id),
+    );
     expect(seen.map((e) => e.objectId)).toContain(inside);
     expect(seen.map((e) => e.objectId)).not.toContain(outside);
     expect(seen.every((e) => e.orgId !== null && visibleOrgs.has(e.orgId))).toBe(true);
@@ -64,11 +91,21 @@ describeOnEngines('audit trail over HTTP', (h) => {
 
   it('leaves neither the change nor its audit record when the work fails after audit()', async () => {
     const [orgName, auditRows, head] = [await orgNameOf(changan), await countRows(h(), 'core_audit_events'), await headSeq(h())];
-    await expect(h().system().transaction(async (tx) => {
-      await tx.db.updateTable('core_orgs').set({ name: '不该留下的名字' }).where('id', '=', changan).execute();
-      tx.audit({ action: 'orgs.org.updated', objectType: 'org', objectId: changan, orgId: changan, changes: { name: [orgName, '不该留下的名字'] } });
-      throw new Error('fails after the audit call');
-    })).rejects.toThrow('fails after the audit call');
+    await expect(
+      h()
+        .system()
+        .transaction(async (tx) => {
+          await tx.db.updateTable('core_orgs').set({ name: '不该留下的名字' }).where('id', '=', changan).execute();
+          tx.audit({
+            action: 'orgs.org.updated',
+            objectType: 'org',
+            objectId: changan,
+            orgId: changan,
+            changes: { name: [orgName, '不该留下的名字'] },
+          });
+          throw new Error('fails after the audit call');
+        }),
+    ).rejects.toThrow('fails after the audit call');
     expect(await orgNameOf(changan)).toBe(orgName);
     expect(await countRows(h(), 'core_audit_events')).toBe(auditRows);
     expect(await headSeq(h())).toBe(head);
@@ -77,17 +114,29 @@ describeOnEngines('audit trail over HTTP', (h) => {
   it('undoes the change when its audit record cannot be written', async () => {
     const [orgName, auditRows] = [await orgNameOf(changan), await countRows(h(), 'core_audit_events')];
     // A BigInt cannot be encoded as JSON, so appending the record throws inside the transaction.
-    await expect(h().system().transaction(async (tx) => {
-      await tx.db.updateTable('core_orgs').set({ name: '无审计的改名' }).where('id', '=', changan).execute();
-      tx.audit({ action: 'orgs.org.updated', objectType: 'org', objectId: changan, orgId: changan, changes: { size: 1n } });
-    })).rejects.toThrow();
+    await expect(
+      h()
+        .system()
+        .transaction(async (tx) => {
+          await tx.db.updateTable('core_orgs').set({ name: '无审计的改名' }).where('id', '=', changan).execute();
+          tx.audit({ action: 'orgs.org.updated', objectType: 'org', objectId: changan, orgId: changan, changes: { size: 1n } });
+        }),
+    ).rejects.toThrow();
     expect(await orgNameOf(changan)).toBe(orgName);
     expect(await countRows(h(), 'core_audit_events')).toBe(auditRows);
     // The same change with a writable record keeps both, so the counts above can move.
-    await h().system().transaction(async (tx) => {
-      await tx.db.updateTable('core_orgs').set({ name: orgName }).where('id', '=', changan).execute();
-      tx.audit({ action: 'orgs.org.updated', objectType: 'org', objectId: changan, orgId: changan, changes: { name: [orgName, orgName] } });
-    });
+    await h()
+      .system()
+      .transaction(async (tx) => {
+        await tx.db.updateTable('core_orgs').set({ name: orgName }).where('id', '=', changan).execute();
+        tx.audit({
+          action: 'orgs.org.updated',
+          objectType: 'org',
+          objectId: changan,
+          orgId: changan,
+          changes: { name: [orgName, orgName] },
+        });
+      });
     expect(await countRows(h(), 'core_audit_events')).toBe(auditRows + 1);
   });
 
@@ -113,7 +162,11 @@ describeOnEngines('audit trail over HTTP', (h) => {
     const seq = target.seq;
     const head = await headSeq(h());
     expect(seq).toBeLessThan(head);
-    await h().platform.database.db.updateTable('core_audit_events').set({ changes: '{"account":"forged"}' }).where('seq', '=', seq).execute();
+    await h()
+      .platform.database.db.updateTable('core_audit_events')
+      .set({ changes: '{"account":"forged"}' })
+      .where('seq', '=', seq)
+      .execute();
 
     const res = await admin.request('POST', '/api/audit/verify');
     expect(res.json()).toEqual({ ok: false, checked: seq - 1, headSeq: head, break: { seq, reason: 'hash_mismatch' } });
@@ -125,7 +178,11 @@ describeOnEngines('audit trail over HTTP', (h) => {
   });
 
   async function orgNameOf(id: string): Promise<string> {
-    return ((await h().platform.database.db.selectFrom('core_orgs').select('name').where('id', '=', id).executeTakeFirstOrThrow()) as { name: string }).name;
+    return (
+      (await h().platform.database.db.selectFrom('core_orgs').select('name').where('id', '=', id).executeTakeFirstOrThrow()) as {
+        name: string;
+      }
+    ).name;
   }
 });
 
@@ -138,7 +195,9 @@ describeOnEngines('audit chain with deleted records', (h) => {
     admin = await h().signInAs('root-admin', 'MOE', ['platform_admin']);
     const changan = await h().orgId('GB130102');
     for (const account of ['chain-a', 'chain-b', 'chain-c']) {
-      expect((await admin.request('POST', '/api/users', { account, realName: '链上用户', orgId: changan, password: PASSWORD })).statusCode).toBe(201);
+      expect(
+        (await admin.request('POST', '/api/users', { account, realName: '链上用户', orgId: changan, password: PASSWORD })).statusCode,
+      ).toBe(201);
     }
   });
 
@@ -147,7 +206,12 @@ describeOnEngines('audit chain with deleted records', (h) => {
     const middle = head - 2;
     const row = await db().selectFrom('core_audit_events').selectAll().where('seq', '=', middle).executeTakeFirstOrThrow();
     await db().deleteFrom('core_audit_events').where('seq', '=', middle).execute();
-    expect(await verify()).toEqual({ ok: false, checked: middle - 1, headSeq: head, break: { seq: middle + 1, reason: 'gap', expectedSeq: middle } });
+    expect(await verify()).toEqual({
+      ok: false,
+      checked: middle - 1,
+      headSeq: head,
+      break: { seq: middle + 1, reason: 'gap', expectedSeq: middle },
+    });
 
     await db().insertInto('core_audit_events').values(row).execute();
     expect(await verify()).toEqual({ ok: true, checked: head, headSeq: head });

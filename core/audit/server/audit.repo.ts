@@ -2,9 +2,21 @@ import type { Kysely } from 'kysely';
 import { cappedCount, inSubtrees } from '#kernel';
 
 export interface AuditRow {
-  seq: number; id: string; at: string; actor_kind: string; actor_id: string | null; actor_name: string;
-  ip: string | null; action: string; object_type: string; object_id: string | null; org_id: string | null;
-  org_path: string | null; changes: string; prev_hash: string; hash: string;
+  seq: number;
+  id: string;
+  at: string;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string;
+  ip: string | null;
+  action: string;
+  object_type: string;
+  object_id: string | null;
+  org_id: string | null;
+  org_path: string | null;
+  changes: string;
+  prev_hash: string;
+  hash: string;
   /** Where the org stands now (moves with it, not hashed); readers are scoped by it. */
   scope_path: string | null;
 }
@@ -12,8 +24,15 @@ export interface AuditRow {
 export const lockHead = (db: Kysely<any>) =>
   // The no-op update takes PostgreSQL's row lock before the head is read (SQLite already
   // serialises writers), so two transactions cannot both extend the same head.
-  db.updateTable('core_audit_head').set((eb) => ({ seq: eb.ref('seq') })).where('id', '=', 1).execute()
-    .then(() => db.selectFrom('core_audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow()) as Promise<{ seq: number; hash: string }>;
+  db
+    .updateTable('core_audit_head')
+    .set((eb) => ({ seq: eb.ref('seq') }))
+    .where('id', '=', 1)
+    .execute()
+    .then(() => db.selectFrom('core_audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow()) as Promise<{
+    seq: number;
+    hash: string;
+  }>;
 
 export const saveHead = (db: Kysely<any>, seq: number, hash: string) =>
   db.updateTable('core_audit_head').set({ seq, hash }).where('id', '=', 1).execute();
@@ -69,29 +88,55 @@ export const eventsAfter = (db: Kysely<any>, seq: number, limit: number, untilSe
 
 /** The record with the highest seq (what the table really ends with, whatever the head row says). */
 export const lastEvent = (db: Kysely<any>) =>
-  db.selectFrom('core_audit_events').select(['seq', 'hash', 'at']).orderBy('seq', 'desc').limit(1).executeTakeFirst() as Promise<{ seq: number; hash: string; at: string } | undefined>;
+  db.selectFrom('core_audit_events').select(['seq', 'hash', 'at']).orderBy('seq', 'desc').limit(1).executeTakeFirst() as Promise<
+    { seq: number; hash: string; at: string } | undefined
+  >;
 
 export const countEvents = async (db: Kysely<any>, untilSeq: number) =>
-  Number((await db.selectFrom('core_audit_events').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', '<=', untilSeq).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('core_audit_events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('seq', '<=', untilSeq)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** seq → hash of the records at these seqs (absent seqs are missing from the map). */
 export async function hashesAt(db: Kysely<any>, seqs: number[]): Promise<Map<number, string>> {
   const found = new Map<number, string>();
   // Chunks keep each query under SQLite's bound-parameter limit.
   for (let i = 0; i < seqs.length; i += 500) {
-    const rows = await db.selectFrom('core_audit_events').select(['seq', 'hash']).where('seq', 'in', seqs.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('core_audit_events')
+      .select(['seq', 'hash'])
+      .where('seq', 'in', seqs.slice(i, i + 500))
+      .execute();
     for (const r of rows) found.set(Number(r.seq), r.hash as string);
   }
   return found;
 }
 
 export const readHead = (db: Kysely<any>) =>
-  db.selectFrom('core_audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow() as Promise<{ seq: number; hash: string }>;
+  db.selectFrom('core_audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow() as Promise<{
+    seq: number;
+    hash: string;
+  }>;
 
 export const orgPathOf = async (db: Kysely<any>, orgId: string) =>
   ((await db.selectFrom('core_orgs').select('path').where('id', '=', orgId).executeTakeFirst()) as { path: string } | undefined)?.path;
 
 /** How many records of `action` an actor left since `since` (a limit's window). */
 export const countActorActions = async (db: Kysely<any>, actorId: string, action: string, since: string): Promise<number> =>
-  Number((await db.selectFrom('core_audit_events').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('actor_id', '=', actorId).where('action', '=', action).where('at', '>=', since).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('core_audit_events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('actor_id', '=', actorId)
+        .where('action', '=', action)
+        .where('at', '>=', since)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );

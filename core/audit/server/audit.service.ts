@@ -12,9 +12,17 @@ import { AuditErrors } from '../contract/errors.ts';
 import { OrgErrors } from '#core/orgs/contract/errors.ts';
 
 const toEvent = (r: AuditRow): AuditEvent => ({
-  id: r.id, seq: Number(r.seq), at: r.at, actor: { kind: r.actor_kind, id: r.actor_id, name: r.actor_name }, ip: r.ip,
-  action: r.action, objectType: r.object_type, objectId: r.object_id, orgId: r.org_id,
-  changes: fromJson<Record<string, unknown>>(r.changes, {}), hash: r.hash,
+  id: r.id,
+  seq: Number(r.seq),
+  at: r.at,
+  actor: { kind: r.actor_kind, id: r.actor_id, name: r.actor_name },
+  ip: r.ip,
+  action: r.action,
+  objectType: r.object_type,
+  objectId: r.object_id,
+  orgId: r.org_id,
+  changes: fromJson<Record<string, unknown>>(r.changes, {}),
+  hash: r.hash,
 });
 
 /** Audit records within the caller's subtrees (and the org filter, if given), newest first. */
@@ -61,7 +69,8 @@ export async function verifyAuditChain(ctx: Ctx, options: VerifyOptions = {}): P
   let report: ChainReport;
   if (!walk.ok) report = { ok: false, checked: walk.checked, headSeq, break: walk.break };
   // Rows cut off the end leave the head pointing past the last record.
-  else if (headSeq !== walk.state.seq || head.hash !== walk.state.hash) report = { ok: false, checked: walk.checked, headSeq, break: { seq: walk.state.seq + 1, reason: 'head_mismatch' } };
+  else if (headSeq !== walk.state.seq || head.hash !== walk.state.hash)
+    report = { ok: false, checked: walk.checked, headSeq, break: { seq: walk.state.seq + 1, reason: 'head_mismatch' } };
   else report = { ok: true, checked: walk.checked, headSeq };
   const silentGaps = gaps.finish(ctx.now());
   if (silentGaps.length > 0) report.silentGaps = silentGaps;

@@ -12,16 +12,39 @@ export const auditSink: AuditSink = {
     const rows: AuditRow[] = entries.map((e) => {
       seq += 1;
       const record = {
-        seq, id: newId(), at: meta.at, actorKind: meta.actor.kind, actorId: meta.actor.id, actorName: meta.actor.name,
-        ip: meta.ip, action: e.action, objectType: e.objectType, objectId: e.objectId, orgId: e.orgId,
-        orgPath: e.orgId ? (paths.get(e.orgId) ?? null) : null, changes: toJson(e.changes ?? {}),
+        seq,
+        id: newId(),
+        at: meta.at,
+        actorKind: meta.actor.kind,
+        actorId: meta.actor.id,
+        actorName: meta.actor.name,
+        ip: meta.ip,
+        action: e.action,
+        objectType: e.objectType,
+        objectId: e.objectId,
+        orgId: e.orgId,
+        orgPath: e.orgId ? (paths.get(e.orgId) ?? null) : null,
+        changes: toJson(e.changes ?? {}),
       };
       const prevHash = hash;
       hash = hashRecord(auditKey(), prevHash, record);
       return {
-        seq, id: record.id, at: record.at, actor_kind: record.actorKind, actor_id: record.actorId, actor_name: record.actorName,
-        ip: record.ip, action: record.action, object_type: record.objectType, object_id: record.objectId, org_id: record.orgId,
-        org_path: record.orgPath, scope_path: record.orgPath, changes: record.changes, prev_hash: prevHash, hash,
+        seq,
+        id: record.id,
+        at: record.at,
+        actor_kind: record.actorKind,
+        actor_id: record.actorId,
+        actor_name: record.actorName,
+        ip: record.ip,
+        action: record.action,
+        object_type: record.objectType,
+        object_id: record.objectId,
+        org_id: record.orgId,
+        org_path: record.orgPath,
+        scope_path: record.orgPath,
+        changes: record.changes,
+        prev_hash: prevHash,
+        hash,
       };
     });
     // Batches keep each INSERT under SQLite's bound-parameter limit.

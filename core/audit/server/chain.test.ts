@@ -9,8 +9,18 @@ function build(n: number) {
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
     const r: ChainedRecord = {
-      seq, id: `id${seq}`, at: '2026-11-29T08:00:00.000Z', actorKind: 'user', actorId: 'U1', actorName: 'admin',
-      ip: '127.0.0.1', action: 'orgs.org.created', objectType: 'org', objectId: `O${seq}`, orgId: 'O', orgPath: '/O/',
+      seq,
+      id: `id${seq}`,
+      at: '2026-11-29T08:00:00.000Z',
+      actorKind: 'user',
+      actorId: 'U1',
+      actorName: 'admin',
+      ip: '127.0.0.1',
+      action: 'orgs.org.created',
+      objectType: 'org',
+      objectId: `O${seq}`,
+      orgId: 'O',
+      orgPath: '/O/',
       changes: JSON.stringify({ name: '海淀区教育局' }),
     };
     const hash = hashRecord(KEY, prev, r);
@@ -44,7 +54,8 @@ describe('audit hash chain', () => {
     const records = build(5);
     records.splice(1, 1);
     expect(verifyBatch(KEY, { seq: 0, hash: GENESIS_HASH }, records)).toEqual({
-      ok: false, break: { seq: 3, reason: 'gap', expectedSeq: 2 },
+      ok: false,
+      break: { seq: 3, reason: 'gap', expectedSeq: 2 },
     });
   });
 
@@ -53,7 +64,10 @@ describe('audit hash chain', () => {
     const forged = { ...records[1], actorName: 'intruder' };
     forged.hash = hashRecord(KEY, forged.prevHash, forged);
     records[1] = forged;
-    expect(verifyBatch(KEY, { seq: 0, hash: GENESIS_HASH }, records)).toEqual({ ok: false, break: { seq: 3, reason: 'prev_hash_mismatch' } });
+    expect(verifyBatch(KEY, { seq: 0, hash: GENESIS_HASH }, records)).toEqual({
+      ok: false,
+      break: { seq: 3, reason: 'prev_hash_mismatch' },
+    });
   });
 
   it('cannot be rebuilt without the key: a forger who re-hashes every record is still found', () => {
@@ -61,7 +75,9 @@ describe('audit hash chain', () => {
     let prev = GENESIS_HASH;
     const forged = records.map((r, i) => {
       const changed = { ...r, actorName: i === 1 ? 'intruder' : r.actorName };
-      const hash = createHash('sm3').update(`${prev}\n${JSON.stringify(Object.values(changed).slice(0, 13))}`).digest('hex');
+      const hash = createHash('sm3')
+        .update(`${prev}\n${JSON.stringify(Object.values(changed).slice(0, 13))}`)
+        .digest('hex');
       const out = { ...changed, prevHash: prev, hash };
       prev = hash;
       return out;

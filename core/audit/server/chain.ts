@@ -26,8 +26,19 @@ export interface ChainedRecord {
  */
 export function hashRecord(key: Buffer, prevHash: string, r: ChainedRecord): string {
   const body = JSON.stringify([
-    r.seq, r.id, r.at, r.actorKind, r.actorId, r.actorName, r.ip, r.action,
-    r.objectType, r.objectId, r.orgId, r.orgPath, r.changes,
+    r.seq,
+    r.id,
+    r.at,
+    r.actorKind,
+    r.actorId,
+    r.actorName,
+    r.ip,
+    r.action,
+    r.objectType,
+    r.objectId,
+    r.orgId,
+    r.orgPath,
+    r.changes,
   ]);
   return createHmac('sm3', key).update(`${prevHash}\n${body}`).digest('hex');
 }

@@ -23,13 +23,34 @@ export async function walkChain(
   for (;;) {
     const rows = await eventsAfter(db, state.seq, batchSize, options.untilSeq);
     if (rows.length === 0) return { ok: true, checked, state };
-    const result = verifyBatch(auditKey(), state, rows.map((r) => ({
-      seq: Number(r.seq), id: r.id, at: r.at, actorKind: r.actor_kind, actorId: r.actor_id, actorName: r.actor_name,
-      ip: r.ip, action: r.action, objectType: r.object_type, objectId: r.object_id, orgId: r.org_id, orgPath: r.org_path,
-      changes: r.changes, prevHash: r.prev_hash, hash: r.hash,
-    })));
+    const result = verifyBatch(
+      auditKey(),
+      state,
+      rows.map((r) => ({
+        seq: Number(r.seq),
+        id: r.id,
+        at: r.at,
+        actorKind: r.actor_kind,
+        actorId: r.actor_id,
+        actorName: r.actor_name,
+        ip: r.ip,
+        action: r.action,
+        objectType: r.object_type,
+        objectId: r.object_id,
+        orgId: r.org_id,
+        orgPath: r.org_path,
+        changes: r.changes,
+        prevHash: r.prev_hash,
+        hash: r.hash,
+      })),
+    );
     // Records of this batch before the broken one were verified too.
-    const verified = result.ok ? rows.length : Math.max(rows.findIndex((r) => Number(r.seq) === result.break.seq), 0);
+    const verified = result.ok
+      ? rows.length
+      : Math.max(
+          rows.findIndex((r) => Number(r.seq) === result.break.seq),
+          0,
+        );
     for (const row of rows.slice(0, verified)) options.visit?.(row);
     checked += verified;
     if (!result.ok) {

@@ -17,7 +17,12 @@ const HOUR = 3600_000;
 
 const checkpointFile = (h: TestApp) => checkpointFilePath(h.platform.config.auditCheckpointDir);
 const checkpointLines = (h: TestApp): AuditCheckpoint[] =>
-  existsSync(checkpointFile(h)) ? readFileSync(checkpointFile(h), 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : [];
+  existsSync(checkpointFile(h))
+    ? readFileSync(checkpointFile(h), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+    : [];
 const headSeq = async (h: TestApp) =>
   Number((await h.platform.database.db.selectFrom('core_audit_head').select('seq').executeTakeFirstOrThrow()).seq);
 
@@ -26,13 +31,19 @@ async function truncateAfter(h: TestApp, keep: number): Promise<void> {
   const db = h.platform.database.db;
   await db.deleteFrom('core_audit_events').where('seq', '>', keep).execute();
   const last = await db.selectFrom('core_audit_events').select('hash').where('seq', '=', keep).executeTakeFirst();
-  await db.updateTable('core_audit_head').set({ seq: keep, hash: last?.hash ?? GENESIS_HASH }).where('id', '=', 1).execute();
+  await db
+    .updateTable('core_audit_head')
+    .set({ seq: keep, hash: last?.hash ?? GENESIS_HASH })
+    .where('id', '=', 1)
+    .execute();
 }
 
 async function createUsers(admin: Session, h: TestApp, accounts: string[]): Promise<void> {
   const orgId = await h.orgId('GB130102');
   for (const account of accounts) {
-    expect((await admin.request('POST', '/api/users', { account, realName: '检查点用户', orgId, password: PASSWORD })).statusCode).toBe(201);
+    expect((await admin.request('POST', '/api/users', { account, realName: '检查点用户', orgId, password: PASSWORD })).statusCode).toBe(
+      201,
+    );
   }
 }
 
@@ -45,7 +56,12 @@ describeOnEngines('audit checkpoints written by the job', (h) => {
     expect(first.status).toBe('ok');
     const lines = checkpointLines(h());
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ type: 'educloud.audit.checkpoint', seq: await headSeq(h()), algorithm: 'SM2-SM3', userId: '1234567812345678' });
+    expect(lines[0]).toMatchObject({
+      type: 'educloud.audit.checkpoint',
+      seq: await headSeq(h()),
+      algorithm: 'SM2-SM3',
+      userId: '1234567812345678',
+    });
     expect(lines[0].count).toBe(lines[0].seq);
     expect(lines[0].publicKey).toMatch(/^04[0-9a-f]{128}$/);
     expect(logged).toEqual(lines);
@@ -124,7 +140,10 @@ describeOnEngines('educloud audit verify --checkpoint', (h) => {
   it('passes the API a checkpoint and reports it held', async () => {
     const res = await admin.request('POST', '/api/audit/verify', { checkpoints: [signed] });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ ok: true, checkpoints: { checked: 1, failed: 0, latest: { seq: signed.seq, at: signed.at }, failures: [] } });
+    expect(res.json()).toMatchObject({
+      ok: true,
+      checkpoints: { checked: 1, failed: 0, latest: { seq: signed.seq, at: signed.at }, failures: [] },
+    });
   });
 
   it('fails, naming the seq, when the newest records were deleted and the head rewound; plain verify does not see it', async () => {
@@ -138,7 +157,10 @@ describeOnEngines('educloud audit verify --checkpoint', (h) => {
     expect(cli.err.join('\n')).toContain('审计哈希链自身连贯');
     expect(cli.err.join('\n')).toContain(`审计链只到序号 ${signed.seq - 2}，短于第 1 行检查点的序号 ${signed.seq}：链尾记录被删除（截断）`);
     const res = await admin.request('POST', '/api/audit/verify', { checkpoints: [signed] });
-    expect(res.json()).toMatchObject({ ok: false, checkpoints: { failed: 1, chainEndSeq: signed.seq - 2, failures: [{ line: 1, seq: signed.seq, reason: 'chain_shorter' }] } });
+    expect(res.json()).toMatchObject({
+      ok: false,
+      checkpoints: { failed: 1, chainEndSeq: signed.seq - 2, failures: [{ line: 1, seq: signed.seq, reason: 'chain_shorter' }] },
+    });
   });
 
   it('fails when the record at a checkpoint was replaced, and on a checkpoint signed by another key', async () => {
@@ -147,10 +169,17 @@ describeOnEngines('educloud audit verify --checkpoint', (h) => {
     const statement = { seq: 3, hash: row.hash as string, count: 3, recordAt: row.at as string, at: h().now().toISOString() };
     const older = signCheckpoint(checkpointSigningKeys(), statement);
     const foreign = signCheckpoint(sm2KeyPairFromSecret(Buffer.alloc(32, 5), 'intruder'), statement);
-    await db.updateTable('core_audit_events').set({ hash: 'f'.repeat(64) }).where('seq', '=', 3).execute();
+    await db
+      .updateTable('core_audit_events')
+      .set({ hash: 'f'.repeat(64) })
+      .where('seq', '=', 3)
+      .execute();
     try {
       const res = await admin.request('POST', '/api/audit/verify', { checkpoints: [older, foreign] });
-      expect(res.json().checkpoints.failures).toEqual([{ line: 1, seq: 3, reason: 'hash_mismatch' }, { line: 2, seq: 3, reason: 'foreign_key' }]);
+      expect(res.json().checkpoints.failures).toEqual([
+        { line: 1, seq: 3, reason: 'hash_mismatch' },
+        { line: 2, seq: 3, reason: 'foreign_key' },
+      ]);
     } finally {
       await db.updateTable('core_audit_events').set({ hash: row.hash }).where('seq', '=', 3).execute();
     }

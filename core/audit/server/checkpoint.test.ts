@@ -7,7 +7,13 @@ import { isCheckpointSignatureValid, parseCheckpointLines, signCheckpoint, type 
 import { appendCheckpoint, checkpointFilePath, readLatestCheckpoint } from './checkpoint.file.ts';
 
 const keys = sm2KeyPairFromSecret(Buffer.alloc(32, 3), 'educloud/audit-checkpoint/v1');
-const statement = (seq: number): CheckpointStatement => ({ seq, hash: 'a'.repeat(64), count: seq, recordAt: '2026-12-01T08:00:00.000Z', at: '2026-12-01T09:00:00.000Z' });
+const statement = (seq: number): CheckpointStatement => ({
+  seq,
+  hash: 'a'.repeat(64),
+  count: seq,
+  recordAt: '2026-12-01T08:00:00.000Z',
+  at: '2026-12-01T09:00:00.000Z',
+});
 
 describe('a signed audit checkpoint', () => {
   it('verifies with the public key it carries', () => {
@@ -15,8 +21,11 @@ describe('a signed audit checkpoint', () => {
   });
 
   it.each([
-    ['seq', { seq: 41 }], ['hash', { hash: 'b'.repeat(64) }], ['count', { count: 40 }],
-    ['recordAt', { recordAt: null }], ['at', { at: '2026-12-02T09:00:00.000Z' }],
+    ['seq', { seq: 41 }],
+    ['hash', { hash: 'b'.repeat(64) }],
+    ['count', { count: 40 }],
+    ['recordAt', { recordAt: null }],
+    ['at', { at: '2026-12-02T09:00:00.000Z' }],
   ])('fails verification once its %s is changed', (_field, change) => {
     expect(isCheckpointSignatureValid({ ...signCheckpoint(keys, statement(42)), ...change })).toBe(false);
   });
@@ -29,7 +38,11 @@ describe('a signed audit checkpoint', () => {
   it('parses JSON lines, skipping blank lines and marking what is not a checkpoint by its line number', () => {
     const good = signCheckpoint(keys, statement(1));
     const parsed = parseCheckpointLines(`${JSON.stringify(good)}\n\nnot json\n${JSON.stringify({ ...good, seq: -1 })}\n`);
-    expect(parsed).toEqual([{ line: 1, checkpoint: good }, { line: 3, checkpoint: null }, { line: 4, checkpoint: null }]);
+    expect(parsed).toEqual([
+      { line: 1, checkpoint: good },
+      { line: 3, checkpoint: null },
+      { line: 4, checkpoint: null },
+    ]);
   });
 });
 

@@ -20,9 +20,16 @@ export const checkpointMessage = (s: CheckpointStatement): string =>
 
 export function signCheckpoint(keys: Sm2KeyPair, s: CheckpointStatement): AuditCheckpoint {
   return {
-    type: 'educloud.audit.checkpoint', version: 1,
-    seq: s.seq, hash: s.hash, count: s.count, recordAt: s.recordAt, at: s.at,
-    algorithm: 'SM2-SM3', userId: SM2_DEFAULT_USER_ID, publicKey: keys.publicKey.toString('hex'),
+    type: 'educloud.audit.checkpoint',
+    version: 1,
+    seq: s.seq,
+    hash: s.hash,
+    count: s.count,
+    recordAt: s.recordAt,
+    at: s.at,
+    algorithm: 'SM2-SM3',
+    userId: SM2_DEFAULT_USER_ID,
+    publicKey: keys.publicKey.toString('hex'),
     signature: sm2Sign(keys, checkpointMessage(s)).toString('hex'),
   };
 }
@@ -39,7 +46,11 @@ export function parseCheckpointLines(text: string): ParsedCheckpointLine[] {
   text.split('\n').forEach((raw, index) => {
     if (raw.trim() === '') return;
     let value: unknown;
-    try { value = JSON.parse(raw); } catch { value = undefined; }
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      value = undefined;
+    }
     parsed.push({ line: index + 1, checkpoint: Value.Check(AuditCheckpoint, value) ? value : null });
   });
   return parsed;

@@ -39,7 +39,9 @@ export async function checkCheckpoints(db: Kysely<any>, lines: ParsedCheckpointL
 
   failures.sort((a, b) => a.line - b.line);
   const latest = signed.reduce<(typeof signed)[number]['checkpoint'] | null>(
-    (best, { checkpoint: c }) => (!best || c.seq > best.seq || (c.seq === best.seq && c.at > best.at) ? c : best), null);
+    (best, { checkpoint: c }) => (!best || c.seq > best.seq || (c.seq === best.seq && c.at > best.at) ? c : best),
+    null,
+  );
   return {
     checked: lines.length,
     failed: failures.length,

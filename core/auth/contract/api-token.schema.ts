@@ -40,10 +40,16 @@ const TokenFields = {
 export const CreateMyTokenBody = Type.Object(TokenFields, { additionalProperties: false });
 export type CreateMyTokenBody = Static<typeof CreateMyTokenBody>;
 
-export const CreateTokenBody = Type.Object({ ...TokenFields, userId: Type.String({ maxLength: 40, description: '服务账号' }) }, { additionalProperties: false });
+export const CreateTokenBody = Type.Object(
+  { ...TokenFields, userId: Type.String({ maxLength: 40, description: '服务账号' }) },
+  { additionalProperties: false },
+);
 export type CreateTokenBody = Static<typeof CreateTokenBody>;
 
-export const TokenQuery = Type.Intersect([PageQuery, Type.Object({
-  userId: Type.Optional(Type.String({ maxLength: 40 })),
-})]);
+export const TokenQuery = Type.Intersect([
+  PageQuery,
+  Type.Object({
+    userId: Type.Optional(Type.String({ maxLength: 40 })),
+  }),
+]);
 export type TokenQuery = Static<typeof TokenQuery>;

@@ -36,14 +36,23 @@ export async function listTokensOfOwners(db: PlatformDb, ownerIds: string[], off
 }
 
 export const revokeToken = (db: PlatformDb, id: string, at: string, by: string | null) =>
-  authDb(db).updateTable('core_api_tokens').set({ revokedAt: at, revokedBy: by }).where('id', '=', id).where('revokedAt', 'is', null).execute();
+  authDb(db)
+    .updateTable('core_api_tokens')
+    .set({ revokedAt: at, revokedBy: by })
+    .where('id', '=', id)
+    .where('revokedAt', 'is', null)
+    .execute();
 
 export const touchToken = (db: PlatformDb, id: string, at: string, ip: string | null) =>
   authDb(db).updateTable('core_api_tokens').set({ lastUsedAt: at, lastUsedIp: ip }).where('id', '=', id).execute();
 
 /** Marks today's use as audited; false when another request already did (only one audit record a day). */
 export async function claimDailyAudit(db: PlatformDb, id: string, day: string): Promise<boolean> {
-  const result = await authDb(db).updateTable('core_api_tokens').set({ lastAuditedOn: day }).where('id', '=', id)
-    .where((eb) => eb.or([eb('lastAuditedOn', 'is', null), eb('lastAuditedOn', '!=', day)])).executeTakeFirst();
+  const result = await authDb(db)
+    .updateTable('core_api_tokens')
+    .set({ lastAuditedOn: day })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('lastAuditedOn', 'is', null), eb('lastAuditedOn', '!=', day)]))
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }

@@ -22,7 +22,13 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 /** A token with what a list shows and what a scope check needs (owner's home org, token's org). */
 export interface ApiTokenView extends repo.ApiTokenRow {
-  userAccount: string; userOrgId: string; userOrgPath: string; roleCode: string | null; roleName: string | null; orgName: string; orgPath: string;
+  userAccount: string;
+  userOrgId: string;
+  userOrgPath: string;
+  roleCode: string | null;
+  roleName: string | null;
+  orgName: string;
+  orgPath: string;
 }
 
 /**
@@ -33,15 +39,32 @@ export interface ApiTokenView extends repo.ApiTokenRow {
 async function toViews(db: PlatformDb, rows: repo.ApiTokenRow[]): Promise<ApiTokenView[]> {
   if (rows.length === 0) return [];
   const [users, roles, orgs] = await Promise.all([
-    findUserHomes(db, rows.map((r) => r.userId)), findRoleNames(db, rows.map((r) => r.roleId)), findOrgNames(db, rows.map((r) => r.orgId)),
+    findUserHomes(
+      db,
+      rows.map((r) => r.userId),
+    ),
+    findRoleNames(
+      db,
+      rows.map((r) => r.roleId),
+    ),
+    findOrgNames(
+      db,
+      rows.map((r) => r.orgId),
+    ),
   ]);
   return rows.map((r) => {
     const user = users.get(r.userId);
     const role = roles.get(r.roleId);
     const org = orgs.get(r.orgId);
     return {
-      ...r, userAccount: user?.account ?? '', userOrgId: user?.org_id ?? '', userOrgPath: user?.org_path ?? '',
-      roleCode: role?.code ?? null, roleName: role?.name ?? null, orgName: org?.name ?? '', orgPath: org?.path ?? '',
+      ...r,
+      userAccount: user?.account ?? '',
+      userOrgId: user?.org_id ?? '',
+      userOrgPath: user?.org_path ?? '',
+      roleCode: role?.code ?? null,
+      roleName: role?.name ?? null,
+      orgName: org?.name ?? '',
+      orgPath: org?.path ?? '',
     };
   });
 }
@@ -52,9 +75,22 @@ async function findTokenView(db: PlatformDb, id: string): Promise<ApiTokenView |
 }
 
 const toApiToken = (v: ApiTokenView): ApiToken => ({
-  id: v.id, name: v.name, prefix: v.prefix, userId: v.userId, userAccount: v.userAccount, roleId: v.roleId,
-  roleCode: v.roleCode ?? '', roleName: v.roleName ?? '', orgId: v.orgId, orgName: v.orgName, createdBy: v.createdBy,
-  createdAt: v.createdAt, expiresAt: v.expiresAt, revokedAt: v.revokedAt, lastUsedAt: v.lastUsedAt, lastUsedIp: v.lastUsedIp,
+  id: v.id,
+  name: v.name,
+  prefix: v.prefix,
+  userId: v.userId,
+  userAccount: v.userAccount,
+  roleId: v.roleId,
+  roleCode: v.roleCode ?? '',
+  roleName: v.roleName ?? '',
+  orgId: v.orgId,
+  orgName: v.orgName,
+  createdBy: v.createdBy,
+  createdAt: v.createdAt,
+  expiresAt: v.expiresAt,
+  revokedAt: v.revokedAt,
+  lastUsedAt: v.lastUsedAt,
+  lastUsedIp: v.lastUsedIp,
 });
 
 /**
@@ -73,19 +109,37 @@ async function checkRoleOnOrg(tx: Ctx, creator: Access, body: { roleId: string; 
   return { org, role };
 }
 
-async function insertToken(tx: Ctx, owner: { id: string; org_id: string; account: string }, body: CreateMyTokenBody): Promise<CreatedApiToken> {
+async function insertToken(
+  tx: Ctx,
+  owner: { id: string; org_id: string; account: string },
+  body: CreateMyTokenBody,
+): Promise<CreatedApiToken> {
   const secret = `ecl_${randomBytes(32).toString('base64url')}`;
   const at = tx.now();
   const row: repo.ApiTokenRow = {
-    id: newId(), tokenHash: hashToken(secret), prefix: secret.slice(0, PREFIX_LENGTH), name: body.name.trim(), userId: owner.id,
-    roleId: body.roleId, orgId: body.orgId, createdBy: tx.actor.id ?? owner.id, createdAt: at.toISOString(),
+    id: newId(),
+    tokenHash: hashToken(secret),
+    prefix: secret.slice(0, PREFIX_LENGTH),
+    name: body.name.trim(),
+    userId: owner.id,
+    roleId: body.roleId,
+    orgId: body.orgId,
+    createdBy: tx.actor.id ?? owner.id,
+    createdAt: at.toISOString(),
     expiresAt: new Date(at.getTime() + body.expiresInDays * 86_400_000).toISOString(),
-    revokedAt: null, revokedBy: null, lastUsedAt: null, lastUsedIp: null, lastAuditedOn: null,
+    revokedAt: null,
+    revokedBy: null,
+    lastUsedAt: null,
+    lastUsedIp: null,
+    lastAuditedOn: null,
   };
   await repo.insertToken(tx.db, row);
   const view = (await findTokenView(tx.db, row.id))!;
   tx.audit({
-    action: 'auth.api_token.created', objectType: 'api_token', objectId: row.id, orgId: owner.org_id,
+    action: 'auth.api_token.created',
+    objectType: 'api_token',
+    objectId: row.id,
+    orgId: owner.org_id,
     changes: { name: row.name, prefix: row.prefix, owner: owner.account, role: view.roleCode, orgId: row.orgId, expiresAt: row.expiresAt },
   });
   return { token: toApiToken(view), secret };
@@ -117,7 +171,8 @@ export async function createTokenFor(ctx: Ctx, body: CreateTokenBody): Promise<C
   });
 }
 
-export const listOwnTokens = async (ctx: Ctx, userId: string): Promise<ApiToken[]> => (await toViews(ctx.db, await repo.listTokensOf(ctx.db, userId))).map(toApiToken);
+export const listOwnTokens = async (ctx: Ctx, userId: string): Promise<ApiToken[]> =>
+  (await toViews(ctx.db, await repo.listTokensOf(ctx.db, userId))).map(toApiToken);
 
 /** Tokens of the accounts homed in the caller's `auth.token.manage` subtrees. */
 export async function listTokens(ctx: Ctx, query: TokenQuery): Promise<PageOf<ApiToken>> {
@@ -135,7 +190,13 @@ async function revoke(tx: Ctx, token: ApiTokenView): Promise<void> {
   if (token.revokedAt) return;
   await repo.revokeToken(tx.db, token.id, tx.now().toISOString(), tx.actor.id);
   // The audited commit clears the credential caches: the token stops on this instance at once.
-  tx.audit({ action: 'auth.api_token.revoked', objectType: 'api_token', objectId: token.id, orgId: token.userOrgId, changes: { name: token.name, prefix: token.prefix, owner: token.userAccount } });
+  tx.audit({
+    action: 'auth.api_token.revoked',
+    objectType: 'api_token',
+    objectId: token.id,
+    orgId: token.userOrgId,
+    changes: { name: token.name, prefix: token.prefix, owner: token.userAccount },
+  });
 }
 
 /** Revokes one of the caller's own tokens; another account's token is "not found". */
@@ -151,7 +212,10 @@ export async function revokeOwnToken(ctx: Ctx, id: string): Promise<void> {
 export async function revokeToken(ctx: Ctx, id: string): Promise<void> {
   await ctx.transaction(async (tx) => {
     const token = await findTokenView(tx.db, id);
-    if (!token || !(await coversAccount(tx.db, tx.access, AuthPermissions.manageTokens, { id: token.userId, orgPath: token.userOrgPath }))) {
+    if (
+      !token ||
+      !(await coversAccount(tx.db, tx.access, AuthPermissions.manageTokens, { id: token.userId, orgPath: token.userOrgPath }))
+    ) {
       throw AuthErrors.apiTokenNotFound({ id });
     }
     await revoke(tx, token);
@@ -195,6 +259,12 @@ export async function recordTokenUse(ctx: Ctx, token: repo.ApiTokenRow, owner: U
   if (token.lastAuditedOn === day) return;
   await ctx.transaction(async (tx) => {
     if (!(await repo.claimDailyAudit(tx.db, token.id, day))) return;
-    tx.audit({ action: 'auth.api_token.used', objectType: 'api_token', objectId: token.id, orgId: owner.org_id, changes: { name: token.name, prefix: token.prefix, day } });
+    tx.audit({
+      action: 'auth.api_token.used',
+      objectType: 'api_token',
+      objectId: token.id,
+      orgId: owner.org_id,
+      changes: { name: token.name, prefix: token.prefix, day },
+    });
   });
 }

@@ -90,14 +90,18 @@ export function registerAuthHooks(app: FastifyInstance, options: AuthPluginOptio
     const found = { session: entry.session, user: entry.user };
     const access = entry.access;
     req.auth = { ...found, token: null, access };
-    req.ctx = options.makeCtx({ actor: { kind: 'user', id: found.user.id, name: found.user.account }, ip: req.ip, access: access ?? noAccess });
+    req.ctx = options.makeCtx({
+      actor: { kind: 'user', id: found.user.id, name: found.user.account },
+      ip: req.ip,
+      access: access ?? noAccess,
+    });
   });
 
   async function authenticateBearer(req: FastifyRequest, secret: string, declared: RouteAccess): Promise<void> {
     if (!acceptsApiToken(declared)) throw AuthErrors.apiTokenNotAllowed();
     const now = req.ctx.now();
     const cached = cachedApiToken(secret, now);
-    const entry = cached ?? await resolveApiToken(req.ctx, secret);
+    const entry = cached ?? (await resolveApiToken(req.ctx, secret));
     req.auth = { session: null, token: entry.token, user: entry.user, access: entry.access };
     req.ctx = options.makeCtx({ actor: { kind: 'user', id: entry.user.id, name: entry.user.account }, ip: req.ip, access: entry.access });
     if (cached) return;

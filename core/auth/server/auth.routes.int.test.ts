@@ -11,7 +11,11 @@ const WRONG = 'Wrong-Guess-000';
 
 const sessionCookie = (res: LightMyRequestResponse) =>
   [res.headers['set-cookie'] ?? []].flat().find((c) => String(c).startsWith('educloud_sid='));
-const cookieAttributes = (cookie: string) => cookie.split(';').slice(1).map((a) => a.trim().toLowerCase());
+const cookieAttributes = (cookie: string) =>
+  cookie
+    .split(';')
+    .slice(1)
+    .map((a) => a.trim().toLowerCase());
 
 describeOnEngines('sign-in and sessions over HTTP', (h) => {
   const login = (account: string, password: string, headers: Record<string, string> = {}) =>
@@ -26,12 +30,18 @@ describeOnEngines('sign-in and sessions over HTTP', (h) => {
       cookie,
       token: cookie.slice('educloud_sid='.length),
       request: (method: InjectOptions['method'], url: string, body?: unknown, headers: Record<string, string> = {}) =>
-        h().app.inject({ method, url, headers: { cookie, 'x-csrf-token': csrf, ...headers }, ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }) }),
+        h().app.inject({
+          method,
+          url,
+          headers: { cookie, 'x-csrf-token': csrf, ...headers },
+          ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
+        }),
     };
   };
   const signIn = async (account: string, password: string) => sessionOf(await login(account, password));
   const isAlive = async (session: ReturnType<typeof sessionOf>) => (await session.request('GET', '/api/auth/session')).statusCode === 200;
-  const currentCode = (secret: string, stepsAhead = 0) => totpCode(base32Decode(secret), Math.floor(h().now().getTime() / 30_000) + stepsAhead);
+  const currentCode = (secret: string, stepsAhead = 0) =>
+    totpCode(base32Decode(secret), Math.floor(h().now().getTime() / 30_000) + stepsAhead);
 
   it('refuses a wrong password with 401 and the attempts left before lockout, setting no cookie', async () => {
     await h().makeUser({ account: 'wrong-pass', orgCode: 'GB130102' });
@@ -87,7 +97,12 @@ describeOnEngines('sign-in and sessions over HTTP', (h) => {
     const user = await h().makeUser({ account: 'cookie-https', orgCode: 'GB130102' });
     const proxied = await startVariantApp(h(), { trustProxy: true });
     try {
-      const res = await proxied.app.inject({ method: 'POST', url: '/api/auth/login', payload: { account: 'cookie-https', password: user.password }, headers: { 'x-forwarded-proto': 'https' } });
+      const res = await proxied.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { account: 'cookie-https', password: user.password },
+        headers: { 'x-forwarded-proto': 'https' },
+      });
       expect(res.statusCode).toBe(200);
       expect(cookieAttributes(sessionCookie(res)!)).toEqual(expect.arrayContaining(['secure', 'httponly', 'samesite=lax']));
     } finally {
@@ -211,14 +226,22 @@ describeOnEngines('sign-in and sessions over HTTP', (h) => {
     expect(sessionCookie(res)).toMatch(/^educloud_sid=;/);
     expect(await isAlive(here)).toBe(false);
     expect(await isAlive(elsewhere)).toBe(true);
-    const row = await authDb(h().platform.database.db).selectFrom('core_sessions').select('id').where('id', '=', hashToken(here.token)).executeTakeFirst();
+    const row = await authDb(h().platform.database.db)
+      .selectFrom('core_sessions')
+      .select('id')
+      .where('id', '=', hashToken(here.token))
+      .executeTakeFirst();
     expect(row).toBeUndefined();
   });
 
   it('logs out every session of the user with logout-all, and no one else’s', async () => {
     const user = await h().makeUser({ account: 'leaver-all', orgCode: 'GB130102' });
     const bystander = await h().makeUser({ account: 'bystander', orgCode: 'GB130102' });
-    const sessions = [await signIn('leaver-all', user.password), await signIn('leaver-all', user.password), await signIn('leaver-all', user.password)];
+    const sessions = [
+      await signIn('leaver-all', user.password),
+      await signIn('leaver-all', user.password),
+      await signIn('leaver-all', user.password),
+    ];
     const other = await signIn('bystander', bystander.password);
     expect((await sessions[0].request('POST', '/api/auth/logout-all')).statusCode).toBe(204);
     for (const s of sessions) expect(await isAlive(s)).toBe(false);
@@ -229,17 +252,27 @@ describeOnEngines('sign-in and sessions over HTTP', (h) => {
     const user = await h().makeUser({ account: 'two-devices', orgCode: 'GB130102' });
     const laptop = await signIn('two-devices', user.password);
     const phone = sessionOf(await login('two-devices', user.password, { 'user-agent': 'PhoneBrowser/1.0' }));
-    const list = (await laptop.request('GET', '/api/me/sessions')).json() as Array<{ id: string; current: boolean; userAgent: string | null; ip: string }>;
+    const list = (await laptop.request('GET', '/api/me/sessions')).json() as Array<{
+      id: string;
+      current: boolean;
+      userAgent: string | null;
+      ip: string;
+    }>;
     expect(list).toHaveLength(2);
     expect(list.filter((s) => s.current).map((s) => s.id)).toEqual([hashToken(laptop.token).slice(0, 8)]);
-    expect(list.find((s) => !s.current)).toMatchObject({ id: hashToken(phone.token).slice(0, 8), userAgent: 'PhoneBrowser/1.0', ip: '127.0.0.1' });
+    expect(list.find((s) => !s.current)).toMatchObject({
+      id: hashToken(phone.token).slice(0, 8),
+      userAgent: 'PhoneBrowser/1.0',
+      ip: '127.0.0.1',
+    });
   });
 
   it('changes the password only past the policy, then ends the other sessions but keeps this one', async () => {
     const user = await h().makeUser({ account: 'changer', orgCode: 'GB130102', realName: '周改密' });
     const here = await signIn('changer', user.password);
     const other = await signIn('changer', user.password);
-    const change = (currentPassword: string, newPassword: string) => here.request('POST', '/api/me/password', { currentPassword, newPassword });
+    const change = (currentPassword: string, newPassword: string) =>
+      here.request('POST', '/api/me/password', { currentPassword, newPassword });
 
     const wrongCurrent = await change(WRONG, 'Quiet-River-2048');
     expect(wrongCurrent.json().code).toBe('auth.password_incorrect');

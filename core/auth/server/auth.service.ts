@@ -41,7 +41,9 @@ export async function login(ctx: Ctx, input: { account: string; password: string
   const user = await findUserByAccount(ctx.db, account);
   const now = ctx.now();
   // Without an account (or a password) a dummy hash is checked all the same, so timing does not tell that the account is missing.
-  const ok = user?.password_hash ? await verifyPassword(input.password, user.password_hash) : await verifyPassword(input.password, await DUMMY_HASH).then(() => false);
+  const ok = user?.password_hash
+    ? await verifyPassword(input.password, user.password_hash)
+    : await verifyPassword(input.password, await DUMMY_HASH).then(() => false);
   if (!user || !ok) throw loginFailureError(await ctx.transaction((tx) => countLoginFailure(tx, account, user)));
   if (user.status !== 'active') throw AuthErrors.accountDisabled();
 
@@ -50,8 +52,14 @@ export async function login(ctx: Ctx, input: { account: string; password: string
   const token = randomBytes(32).toString('base64url');
   const at = now.toISOString();
   const row: sessions.SessionRow = {
-    id: hashToken(token), userId: user.id, csrfToken: randomBytes(24).toString('base64url'), mfaState: mfa, ip: ctx.ip,
-    userAgent: input.userAgent?.slice(0, 300) ?? null, createdAt: at, lastSeenAt: at,
+    id: hashToken(token),
+    userId: user.id,
+    csrfToken: randomBytes(24).toString('base64url'),
+    mfaState: mfa,
+    ip: ctx.ip,
+    userAgent: input.userAgent?.slice(0, 300) ?? null,
+    createdAt: at,
+    lastSeenAt: at,
     expiresAt: addMinutes(now, mfa === 'none' ? settings.absoluteHours * 60 : SECOND_FACTOR.waitMinutes),
   };
   await ctx.transaction(async (tx) => {
@@ -97,7 +105,12 @@ export async function resolveSession(ctx: Ctx, token: string, settings: SessionS
  * back to the second-factor step as soon as the user holds one: a teacher granted 机构管理员
  * mid-session enrols or answers a code before using the new permissions.
  */
-export async function requireSecondFactorOnceAdmin(ctx: Ctx, session: sessions.SessionRow, user: UserRow, isAdmin: boolean): Promise<sessions.SessionRow> {
+export async function requireSecondFactorOnceAdmin(
+  ctx: Ctx,
+  session: sessions.SessionRow,
+  user: UserRow,
+  isAdmin: boolean,
+): Promise<sessions.SessionRow> {
   if (session.mfaState !== 'none' || !isAdmin) return session;
   const mfa: MfaState = user.totp_enabled_at ? 'pending' : 'enrol_required';
   // Waiting for a code, it lives as a freshly opened waiting session would; passing restores the day.
@@ -106,7 +119,13 @@ export async function requireSecondFactorOnceAdmin(ctx: Ctx, session: sessions.S
   const expiresAt = waitUntil < session.expiresAt ? waitUntil : session.expiresAt;
   await ctx.transaction(async (tx) => {
     await sessions.setMfaState(tx.db, session.id, mfa, expiresAt);
-    tx.audit({ action: 'auth.session.second_factor_required', objectType: 'user', objectId: user.id, orgId: user.org_id, changes: { mfa: ['none', mfa] } });
+    tx.audit({
+      action: 'auth.session.second_factor_required',
+      objectType: 'user',
+      objectId: user.id,
+      orgId: user.org_id,
+      changes: { mfa: ['none', mfa] },
+    });
   });
   return { ...session, mfaState: mfa, expiresAt };
 }
@@ -115,9 +134,17 @@ export async function requireSecondFactorOnceAdmin(ctx: Ctx, session: sessions.S
  * Completes the second factor of a pending session. Wrong codes are counted per account across
  * its sessions: the fifth ends this session and counts as a failed sign-in from this address.
  */
-export async function verifySecondFactor(ctx: Ctx, session: sessions.SessionRow, user: UserRow, code: string, settings: SessionSettings): Promise<sessions.SessionRow> {
+export async function verifySecondFactor(
+  ctx: Ctx,
+  session: sessions.SessionRow,
+  user: UserRow,
+  code: string,
+  settings: SessionSettings,
+): Promise<sessions.SessionRow> {
   if (!user.totp_secret_cipher) throw AuthErrors.totpNotEnrolled();
-  const counter = verifyTotp(fieldCipher().decrypt(user.totp_secret_cipher), code, ctx.now().getTime(), { lastUsedCounter: user.totp_last_counter });
+  const counter = verifyTotp(fieldCipher().decrypt(user.totp_secret_cipher), code, ctx.now().getTime(), {
+    lastUsedCounter: user.totp_last_counter,
+  });
   const outcome = await ctx.transaction(async (tx): Promise<{ passed: sessions.SessionRow } | { exhausted: boolean }> => {
     // The counter read with the session may be stale: claiming it in the database stops two
     // requests carrying the same code from both passing.
@@ -130,7 +157,13 @@ export async function verifySecondFactor(ctx: Ctx, session: sessions.SessionRow,
     const now = tx.now();
     const wrongCodes = await addTotpFailure(tx.db, user.id, now.toISOString(), addMinutes(now, -SECOND_FACTOR.windowMinutes));
     const exhausted = wrongCodes >= SECOND_FACTOR.maxWrongCodes;
-    tx.audit({ action: 'auth.totp.failed', objectType: 'user', objectId: user.id, orgId: user.org_id, changes: { wrongCodes, sessionEnded: exhausted } });
+    tx.audit({
+      action: 'auth.totp.failed',
+      objectType: 'user',
+      objectId: user.id,
+      orgId: user.org_id,
+      changes: { wrongCodes, sessionEnded: exhausted },
+    });
     if (exhausted) {
       await clearTotpFailures(tx.db, user.id);
       await sessions.deleteSession(tx.db, session.id);
@@ -153,13 +186,24 @@ export async function beginTotpEnrolment(ctx: Ctx, user: UserRow): Promise<{ sec
   return { secret, uri: totpUri({ secret, account: user.account }) };
 }
 
-export async function confirmTotpEnrolment(ctx: Ctx, session: sessions.SessionRow, user: UserRow, code: string, settings: SessionSettings): Promise<void> {
+export async function confirmTotpEnrolment(
+  ctx: Ctx,
+  session: sessions.SessionRow,
+  user: UserRow,
+  code: string,
+  settings: SessionSettings,
+): Promise<void> {
   if (!user.totp_pending_cipher) throw AuthErrors.totpNoPendingEnrolment();
   const secret = fieldCipher().decrypt(user.totp_pending_cipher);
   const counter = verifyTotp(secret, code, ctx.now().getTime());
   if (counter === null) throw AuthErrors.totpEnrolmentCodeInvalid();
   await ctx.transaction(async (tx) => {
-    await updateUser(tx.db, user.id, { totp_secret_cipher: user.totp_pending_cipher, totp_pending_cipher: null, totp_last_counter: counter, totp_enabled_at: tx.now().toISOString() });
+    await updateUser(tx.db, user.id, {
+      totp_secret_cipher: user.totp_pending_cipher,
+      totp_pending_cipher: null,
+      totp_last_counter: counter,
+      totp_enabled_at: tx.now().toISOString(),
+    });
     await markSecondFactorPassed(tx, session, settings);
     tx.audit({ action: 'auth.totp.enrolled', objectType: 'user', objectId: user.id, orgId: user.org_id });
   });
@@ -169,7 +213,12 @@ export async function removeTotp(ctx: Ctx, user: UserRow, password: string): Pro
   if (!user.password_hash || !(await verifyPassword(password, user.password_hash))) throw AuthErrors.passwordIncorrect();
   if (await holdsAdminRole(ctx.db, user.id)) throw AuthErrors.totpRequiredForAdmin();
   await ctx.transaction(async (tx) => {
-    await updateUser(tx.db, user.id, { totp_secret_cipher: null, totp_pending_cipher: null, totp_last_counter: null, totp_enabled_at: null });
+    await updateUser(tx.db, user.id, {
+      totp_secret_cipher: null,
+      totp_pending_cipher: null,
+      totp_last_counter: null,
+      totp_enabled_at: null,
+    });
     tx.audit({ action: 'auth.totp.removed', objectType: 'user', objectId: user.id, orgId: user.org_id });
   });
 }
@@ -201,17 +250,32 @@ export async function logout(ctx: Ctx, sessionId: string, user: UserRow, everywh
 export const listSessions = (ctx: Ctx, userId: string) => sessions.listSessionsOf(ctx.db, userId);
 
 /** What the console learns about its session: the user, second-factor state, CSRF token, permissions, grants. */
-export async function describeSession(ctx: Ctx, auth: { session: sessions.SessionRow; user: UserRow; access: GrantedAccess | null }): Promise<SessionInfo> {
+export async function describeSession(
+  ctx: Ctx,
+  auth: { session: sessions.SessionRow; user: UserRow; access: GrantedAccess | null },
+): Promise<SessionInfo> {
   const grants = await listGrants(ctx.db, { scopes: ['/'], userId: auth.user.id }, 0, 200);
   return {
     user: {
-      id: auth.user.id, account: auth.user.account, realName: auth.user.real_name, displayName: auth.user.display_name,
-      orgId: auth.user.org_id, hasTotp: !!auth.user.totp_enabled_at, mustChangePassword: !!auth.user.must_change_password,
+      id: auth.user.id,
+      account: auth.user.account,
+      realName: auth.user.real_name,
+      displayName: auth.user.display_name,
+      orgId: auth.user.org_id,
+      hasTotp: !!auth.user.totp_enabled_at,
+      mustChangePassword: !!auth.user.must_change_password,
     },
     mfa: auth.session.mfaState as MfaState,
     csrfToken: auth.session.csrfToken,
     expiresAt: auth.session.expiresAt,
     permissions: auth.access?.permissions() ?? [],
-    grants: grants.items.map((g) => ({ roleId: g.role_id, roleCode: g.role_code, roleName: g.role_name, orgId: g.org_id, orgName: g.org_name, orgPath: g.org_path })),
+    grants: grants.items.map((g) => ({
+      roleId: g.role_id,
+      roleCode: g.role_code,
+      roleName: g.role_name,
+      orgId: g.org_id,
+      orgName: g.org_name,
+      orgPath: g.org_path,
+    })),
   };
 }

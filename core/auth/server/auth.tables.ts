@@ -78,6 +78,12 @@ export interface AuthTables {
 export type AuthDb = Kysely<AuthTables>;
 
 /** core/auth's view of a connection or transaction: its own tables and nothing else. */
-export const authDb = (db: PlatformDb): AuthDb => ownTables<AuthTables>(db, 'auth', [
-  'core_sessions', 'core_login_failures', 'core_login_delays', 'core_totp_failures', 'core_api_tokens', 'core_password_history',
-]);
+export const authDb = (db: PlatformDb): AuthDb =>
+  ownTables<AuthTables>(db, 'auth', [
+    'core_sessions',
+    'core_login_failures',
+    'core_login_delays',
+    'core_totp_failures',
+    'core_api_tokens',
+    'core_password_history',
+  ]);

@@ -23,7 +23,12 @@ describeOnEngines('sign-in failures: per account and address, the same for accou
     expect(unknown).toEqual(known);
     expect(known.map((a) => a.status)).toEqual([401, 401, 401, 401, 423, 423]);
     expect(known.map((a) => JSON.parse(a.body).params)).toEqual([
-      { remainingAttempts: 4 }, { remainingAttempts: 3 }, { remainingAttempts: 2 }, { remainingAttempts: 1 }, { minutes: 15 }, { minutes: 15 },
+      { remainingAttempts: 4 },
+      { remainingAttempts: 3 },
+      { remainingAttempts: 2 },
+      { remainingAttempts: 1 },
+      { minutes: 15 },
+      { minutes: 15 },
     ]);
   });
 
@@ -55,7 +60,11 @@ describeOnEngines('sign-in failures: per account and address, the same for accou
     const known = await run('much-guessed', owner.password);
     const unknown = await run('never-existed', owner.password);
     expect(known.map(([status]) => status)).toEqual([429, 429, 429]);
-    expect(known.map(([, body]) => (body as { code: string }).code)).toEqual(['auth.sign_in_delayed', 'auth.sign_in_delayed', 'auth.sign_in_delayed']);
+    expect(known.map(([, body]) => (body as { code: string }).code)).toEqual([
+      'auth.sign_in_delayed',
+      'auth.sign_in_delayed',
+      'auth.sign_in_delayed',
+    ]);
     expect(known.map(([, body]) => (body as { params: { retryAfterSeconds: number } }).params.retryAfterSeconds)).toEqual([2, 4, 8]);
     expect(unknown).toEqual(known);
     // Once the wait is over, the right password still works.
@@ -74,7 +83,8 @@ describeOnEngines('sign-in failures: per account and address, the same for accou
     // Five more addresses put the account into its growing delay as well.
     for (let i = 0; i < 5; i++) await login('unlock-me', WRONG, `192.0.2.${50 + i}`);
     expect((await login('unlock-me', user.password, OWNER)).statusCode).toBe(429);
-    const rows = () => authDb(h().platform.database.db).selectFrom('core_login_failures').select('ip').where('account', '=', 'unlock-me').execute();
+    const rows = () =>
+      authDb(h().platform.database.db).selectFrom('core_login_failures').select('ip').where('account', '=', 'unlock-me').execute();
     expect((await rows()).length).toBe(6);
 
     expect((await admin.request('POST', `/api/users/${user.id}/unlock`)).json()).toMatchObject({ isLocked: false, lockedUntil: null });
@@ -86,7 +96,11 @@ describeOnEngines('sign-in failures: per account and address, the same for accou
     await login('typo-account', WRONG, STRANGER);
     h().advance(61 * 60_000);
     await login('another-typo', WRONG, STRANGER);
-    const accounts = await authDb(h().platform.database.db).selectFrom('core_login_failures').select('account').where('account', 'like', '%typo%').execute();
+    const accounts = await authDb(h().platform.database.db)
+      .selectFrom('core_login_failures')
+      .select('account')
+      .where('account', 'like', '%typo%')
+      .execute();
     expect(accounts.map((a) => a.account)).toEqual(['another-typo']);
   });
 });

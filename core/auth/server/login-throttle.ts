@@ -30,7 +30,10 @@ export function accountDelaySeconds(failureCount: number): number {
  */
 export async function refuseWhileThrottled(ctx: Ctx, account: string): Promise<void> {
   const now = ctx.now();
-  const [pair, delay] = await Promise.all([failures.findLoginFailure(ctx.db, account, ctx.ip ?? ''), failures.findLoginDelay(ctx.db, account)]);
+  const [pair, delay] = await Promise.all([
+    failures.findLoginFailure(ctx.db, account, ctx.ip ?? ''),
+    failures.findLoginDelay(ctx.db, account),
+  ]);
   if (pair?.lockedUntil && pair.lockedUntil > now.toISOString()) {
     const minutes = Math.ceil((new Date(pair.lockedUntil).getTime() - now.getTime()) / 60_000);
     throw AuthErrors.accountLocked({ minutes });
@@ -46,7 +49,11 @@ export async function refuseWhileThrottled(ctx: Ctx, account: string): Promise<v
  * transaction, and says whether it locked the pair. `user` only adds the audit trail and
  * marks the user as locked for the user list; it never changes the counting.
  */
-export async function countLoginFailure(tx: Ctx, account: string, user: UserRow | undefined): Promise<{ locked: boolean; remainingAttempts: number }> {
+export async function countLoginFailure(
+  tx: Ctx,
+  account: string,
+  user: UserRow | undefined,
+): Promise<{ locked: boolean; remainingAttempts: number }> {
   const now = tx.now();
   const at = now.toISOString();
   const windowStart = minutesBefore(now, ACCOUNT_DELAY.windowMinutes);
@@ -64,7 +71,10 @@ export async function countLoginFailure(tx: Ctx, account: string, user: UserRow 
     if (user) await updateUser(tx.db, user.id, { locked_until: until });
   }
   tx.audit({
-    action: locked ? 'auth.account.locked' : 'auth.login.failed', objectType: 'user', objectId: user?.id ?? null, orgId: user?.org_id ?? null,
+    action: locked ? 'auth.account.locked' : 'auth.login.failed',
+    objectType: 'user',
+    objectId: user?.id ?? null,
+    orgId: user?.org_id ?? null,
     // People type their phone or ID number as the account; what they typed is kept masked.
     changes: { account: maskPersonalNumbers(account), attempts, ...(user ? {} : { unknownAccount: true }) },
   });

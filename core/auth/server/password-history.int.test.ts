@@ -30,7 +30,11 @@ describeOnEngines('password changes: not back to a recent one', (h) => {
     expect((await change(session, PASSWORDS[5], PASSWORDS[0])).statusCode).toBe(204);
 
     // Only salted hashes are kept, and only as many as the rule needs.
-    const kept = await authDb(h().platform.database.db).selectFrom('core_password_history').select('passwordHash').where('userId', '=', session.userId).execute();
+    const kept = await authDb(h().platform.database.db)
+      .selectFrom('core_password_history')
+      .select('passwordHash')
+      .where('userId', '=', session.userId)
+      .execute();
     expect(kept).toHaveLength(4);
     for (const row of kept) {
       expect(row.passwordHash).toMatch(/^scrypt\$/);
@@ -46,5 +50,4 @@ describeOnEngines('password changes: not back to a recent one', (h) => {
     expect((await change(session, temporaryPassword, PASSWORDS[2])).json().code).toBe('auth.password_reused');
     expect((await change(session, temporaryPassword, PASSWORDS[3])).statusCode).toBe(204);
   });
-
 });

@@ -11,8 +11,14 @@ const KEPT = PASSWORD_REUSE_LIMIT - 1;
 
 /** Refuses `next` when it is the user's current password or one of the previous ones kept. */
 export async function assertPasswordNotRecent(db: PlatformDb, user: Pick<UserRow, 'id' | 'password_hash'>, next: string): Promise<void> {
-  const previous = await authDb(db).selectFrom('core_password_history').select('passwordHash').where('userId', '=', user.id)
-    .orderBy('replacedAt', 'desc').orderBy('id', 'desc').limit(KEPT).execute();
+  const previous = await authDb(db)
+    .selectFrom('core_password_history')
+    .select('passwordHash')
+    .where('userId', '=', user.id)
+    .orderBy('replacedAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(KEPT)
+    .execute();
   const hashes = [user.password_hash, ...previous.map((p) => p.passwordHash)].filter((h): h is string => !!h);
   // Compared through scrypt, not as text: each hash has its own salt, and the input is NFKC-normalised like at sign-in.
   const matches = await Promise.all(hashes.map((hash) => verifyPassword(next, hash)));
@@ -25,11 +31,32 @@ export async function assertPasswordNotRecent(db: PlatformDb, user: Pick<UserRow
  * administrator or the platform handed out (it was never the holder's own choice), and forgets
  * the ones older than the limit.
  */
-export async function rememberReplacedPassword(db: PlatformDb, user: Pick<UserRow, 'id' | 'password_hash' | 'must_change_password'>, at: Date): Promise<void> {
+export async function rememberReplacedPassword(
+  db: PlatformDb,
+  user: Pick<UserRow, 'id' | 'password_hash' | 'must_change_password'>,
+  at: Date,
+): Promise<void> {
   if (!user.password_hash || Number(user.must_change_password)) return;
   const auth = authDb(db);
-  await auth.insertInto('core_password_history').values({ id: newId(at.getTime()), userId: user.id, passwordHash: user.password_hash, replacedAt: at.toISOString() }).execute();
-  const kept = await auth.selectFrom('core_password_history').select('id').where('userId', '=', user.id)
-    .orderBy('replacedAt', 'desc').orderBy('id', 'desc').limit(KEPT).execute();
-  await auth.deleteFrom('core_password_history').where('userId', '=', user.id).where('id', 'not in', kept.map((k) => k.id)).execute();
+  await auth
+    .insertInto('core_password_history')
+    .values({ id: newId(at.getTime()), userId: user.id, passwordHash: user.password_hash, replacedAt: at.toISOString() })
+    .execute();
+  const kept = await auth
+    .selectFrom('core_password_history')
+    .select('id')
+    .where('userId', '=', user.id)
+    .orderBy('replacedAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(KEPT)
+    .execute();
+  await auth
+    .deleteFrom('core_password_history')
+    .where('userId', '=', user.id)
+    .where(
+      'id',
+      'not in',
+      kept.map((k) => k.id),
+    )
+    .execute();
 }

@@ -3,12 +3,7 @@ import type { ScryptOptions } from 'node:crypto';
 import { promisify } from 'node:util';
 
 // promisify() types only scrypt's options-less overload, so restate the one we call.
-const scryptAsync = promisify(scrypt) as (
-  password: string,
-  salt: Buffer,
-  keylen: number,
-  options: ScryptOptions,
-) => Promise<Buffer>;
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: ScryptOptions) => Promise<Buffer>;
 
 const PREFIX = 'scrypt';
 const COST = { N: 16384, r: 8, p: 1 };

@@ -10,11 +10,21 @@ describeOnEngines('auth.prune_sessions', (harness) => {
     const now = h.now().getTime();
     const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
     const session = (id: string, expiresAt: string) => ({
-      id, userId: user.id, csrfToken: `csrf-${id}`, mfaState: 'none', ip: null, userAgent: null,
-      createdAt: at(-600), lastSeenAt: at(-600), expiresAt,
+      id,
+      userId: user.id,
+      csrfToken: `csrf-${id}`,
+      mfaState: 'none',
+      ip: null,
+      userAgent: null,
+      createdAt: at(-600),
+      lastSeenAt: at(-600),
+      expiresAt,
     });
     const db = authDb(h.platform.host.db);
-    await db.insertInto('core_sessions').values([session('expired-long-ago', at(-24 * 60)), session('expired-just-now', at(-1)), session('live', at(60))]).execute();
+    await db
+      .insertInto('core_sessions')
+      .values([session('expired-long-ago', at(-24 * 60)), session('expired-just-now', at(-1)), session('live', at(60))])
+      .execute();
     const outcome = await pruneSessionsJob.run(h.system(), h.platform.host);
     const left = await db.selectFrom('core_sessions').select('id').where('userId', '=', user.id).execute();
     expect(left.map((s) => s.id)).toEqual(['live']);

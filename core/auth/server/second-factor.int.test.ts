@@ -8,13 +8,19 @@ const MINUTE = 60_000;
 const PASSWORD = 'Correct-Horse-42';
 
 describeOnEngines('the second-factor step: wrong codes per account, a short wait', (h) => {
-  const login = (account: string, password = PASSWORD) => h().app.inject({ method: 'POST', url: '/api/auth/login', payload: { account, password } });
+  const login = (account: string, password = PASSWORD) =>
+    h().app.inject({ method: 'POST', url: '/api/auth/login', payload: { account, password } });
   const sessionOf = (res: LightMyRequestResponse) => {
     expect(res.statusCode).toBe(200);
     const cookie = String([res.headers['set-cookie']].flat().find((c) => String(c).startsWith('educloud_sid='))).split(';')[0];
     const csrf = res.json().csrfToken as string;
     return (method: InjectOptions['method'], url: string, body?: unknown) =>
-      h().app.inject({ method, url, headers: { cookie, 'x-csrf-token': csrf }, ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }) });
+      h().app.inject({
+        method,
+        url,
+        headers: { cookie, 'x-csrf-token': csrf },
+        ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
+      });
   };
   const code = (secret: string, stepsAhead = 0) => totpCode(base32Decode(secret), Math.floor(h().now().getTime() / 30_000) + stepsAhead);
 
@@ -32,7 +38,8 @@ describeOnEngines('the second-factor step: wrong codes per account, a short wait
     const secret = await enrolledAdmin('guessed-admin');
     const first = sessionOf(await login('guessed-admin'));
     const second = sessionOf(await login('guessed-admin'));
-    for (let i = 0; i < 3; i++) expect((await first('POST', '/api/auth/totp', { code: code(secret, 5) })).json().code).toBe('auth.totp_invalid');
+    for (let i = 0; i < 3; i++)
+      expect((await first('POST', '/api/auth/totp', { code: code(secret, 5) })).json().code).toBe('auth.totp_invalid');
     expect((await second('POST', '/api/auth/totp', { code: code(secret, 5) })).json().code).toBe('auth.totp_invalid');
     const fifth = await second('POST', '/api/auth/totp', { code: code(secret, 5) });
     expect(fifth.statusCode).toBe(401);
@@ -63,8 +70,12 @@ describeOnEngines('the second-factor step: wrong codes per account, a short wait
   it('gives a session the normal twelve-hour expiry from sign-in once its code is passed', async () => {
     const secret = await enrolledAdmin('prompt-admin');
     const res = await login('prompt-admin');
-    const { createdAt } = await authDb(h().platform.database.db).selectFrom('core_sessions').select('createdAt')
-      .where('userId', '=', res.json().user.id).where('mfaState', '=', 'pending').executeTakeFirstOrThrow();
+    const { createdAt } = await authDb(h().platform.database.db)
+      .selectFrom('core_sessions')
+      .select('createdAt')
+      .where('userId', '=', res.json().user.id)
+      .where('mfaState', '=', 'pending')
+      .executeTakeFirstOrThrow();
     const signedInAt = new Date(createdAt).getTime();
     expect(new Date(res.json().expiresAt).getTime()).toBe(signedInAt + 10 * MINUTE);
     const session = sessionOf(res);

@@ -17,8 +17,12 @@ describeOnEngines('a session follows the account it belongs to', (h) => {
     expect(info.permissions).toEqual([]);
     // Waiting for its code, the session lives minutes, as a fresh sign-in waiting for one would.
     expect(new Date(info.expiresAt).getTime() - h().now().getTime()).toBeLessThanOrEqual(10 * 60_000);
-    const audit = await h().platform.database.db.selectFrom('core_audit_events').select('action')
-      .where('object_id', '=', teacher.userId).where('action', '=', 'auth.session.second_factor_required').execute();
+    const audit = await h()
+      .platform.database.db.selectFrom('core_audit_events')
+      .select('action')
+      .where('object_id', '=', teacher.userId)
+      .where('action', '=', 'auth.session.second_factor_required')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
@@ -33,8 +37,18 @@ describeOnEngines('a session follows the account it belongs to', (h) => {
   });
 
   it('lets a session that owes a password change reach only the sign-in steps, on every route', async () => {
-    const allowed = new Set(['GET /api/auth/session', 'POST /api/auth/totp', 'POST /api/auth/logout', 'POST /api/auth/logout-all', 'POST /api/me/password', 'POST /api/me/totp/setup', 'POST /api/me/totp/confirm']);
-    const guarded = h().app.routeCatalog.filter((r) => r.url.startsWith('/api/') && r.access && !('public' in r.access) && !allowed.has(`${r.method} ${r.url}`));
+    const allowed = new Set([
+      'GET /api/auth/session',
+      'POST /api/auth/totp',
+      'POST /api/auth/logout',
+      'POST /api/auth/logout-all',
+      'POST /api/me/password',
+      'POST /api/me/totp/setup',
+      'POST /api/me/totp/confirm',
+    ]);
+    const guarded = h().app.routeCatalog.filter(
+      (r) => r.url.startsWith('/api/') && r.access && !('public' in r.access) && !allowed.has(`${r.method} ${r.url}`),
+    );
     expect(guarded.length).toBeGreaterThan(50);
     for (const route of guarded) {
       const url = route.url.replace(/:[a-zA-Z]+/g, '01ARZ3NDEKTSV4RRFFQ69G5FAV');
@@ -45,7 +59,10 @@ describeOnEngines('a session follows the account it belongs to', (h) => {
   });
 
   it('opens what the grants allow once the password is changed', async () => {
-    const changed = await owing.request('POST', '/api/me/password', { currentPassword: initialPassword, newPassword: 'Fresh-Reviewer-2026' });
+    const changed = await owing.request('POST', '/api/me/password', {
+      currentPassword: initialPassword,
+      newPassword: 'Fresh-Reviewer-2026',
+    });
     expect(changed.statusCode, changed.body).toBe(204);
     expect((await owing.request('GET', '/api/workflow/todo')).statusCode).toBe(200);
   });

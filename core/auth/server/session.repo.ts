@@ -9,11 +9,16 @@ export const findSession = (db: PlatformDb, id: string) =>
 export const touchSession = (db: PlatformDb, id: string, at: string) =>
   authDb(db).updateTable('core_sessions').set({ lastSeenAt: at }).where('id', '=', id).execute();
 export const setMfaState = (db: PlatformDb, id: string, state: string, expiresAt?: string) =>
-  authDb(db).updateTable('core_sessions').set({ mfaState: state, ...(expiresAt ? { expiresAt } : {}) }).where('id', '=', id).execute();
+  authDb(db)
+    .updateTable('core_sessions')
+    .set({ mfaState: state, ...(expiresAt ? { expiresAt } : {}) })
+    .where('id', '=', id)
+    .execute();
 export const passSecondFactor = (db: PlatformDb, id: string, expiresAt: string) =>
   authDb(db).updateTable('core_sessions').set({ mfaState: 'passed', expiresAt }).where('id', '=', id).execute();
 export const deleteSession = (db: PlatformDb, id: string) => authDb(db).deleteFrom('core_sessions').where('id', '=', id).execute();
-export const deleteSessionsOf = (db: PlatformDb, userId: string) => authDb(db).deleteFrom('core_sessions').where('userId', '=', userId).execute();
+export const deleteSessionsOf = (db: PlatformDb, userId: string) =>
+  authDb(db).deleteFrom('core_sessions').where('userId', '=', userId).execute();
 /** Ends every session of the user but `keepId` (the one changing the password). */
 export const deleteOtherSessionsOf = (db: PlatformDb, userId: string, keepId: string) =>
   authDb(db).deleteFrom('core_sessions').where('userId', '=', userId).where('id', '!=', keepId).execute();

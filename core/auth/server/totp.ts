@@ -54,12 +54,7 @@ export function base32Decode(text: string): Buffer {
 }
 
 /** HOTP value for one counter (RFC 4226 dynamic truncation), zero-padded to `digits`. */
-export function totpCode(
-  secretBytes: Buffer,
-  counter: number,
-  digits: number = DEFAULT_DIGITS,
-  algorithm: TotpAlgorithm = 'sha1',
-): string {
+export function totpCode(secretBytes: Buffer, counter: number, digits: number = DEFAULT_DIGITS, algorithm: TotpAlgorithm = 'sha1'): string {
   if (!Number.isSafeInteger(counter) || counter < 0) throw new Error('totp.invalid_counter');
   if (!Number.isInteger(digits) || digits < 6 || digits > 10) throw new Error('totp.invalid_digits');
   const message = Buffer.alloc(8);

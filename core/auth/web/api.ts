@@ -1,7 +1,11 @@
 import type { Static } from 'typebox';
 import { api } from '#ui';
 import type { SessionSummary as SessionSummarySchema, TotpSetup as TotpSetupSchema } from '../contract/auth.schema.ts';
-import type { ApiToken as ApiTokenSchema, CreatedApiToken as CreatedApiTokenSchema, CreateMyTokenBody as CreateMyTokenBodySchema } from '../contract/api-token.schema.ts';
+import type {
+  ApiToken as ApiTokenSchema,
+  CreatedApiToken as CreatedApiTokenSchema,
+  CreateMyTokenBody as CreateMyTokenBodySchema,
+} from '../contract/api-token.schema.ts';
 
 export type SessionSummary = Static<typeof SessionSummarySchema>;
 export type TotpSetup = Static<typeof TotpSetupSchema>;
@@ -10,7 +14,8 @@ const normalCode = (code: string) => code.replace(/\s/g, '');
 
 export const listMySessions = () => api.get<SessionSummary[]>('/api/me/sessions');
 /** Ends every other session of the caller (the server does so on any password change). */
-export const changeMyPassword = (currentPassword: string, newPassword: string) => api.post<void>('/api/me/password', { currentPassword, newPassword });
+export const changeMyPassword = (currentPassword: string, newPassword: string) =>
+  api.post<void>('/api/me/password', { currentPassword, newPassword });
 export const beginTotpEnrolment = () => api.post<TotpSetup>('/api/me/totp/setup');
 export const confirmTotpEnrolment = (code: string) => api.post<void>('/api/me/totp/confirm', { code: normalCode(code) });
 export const removeTotp = (password: string) => api.post<void>('/api/me/totp/remove', { password });

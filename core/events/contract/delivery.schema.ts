@@ -4,7 +4,12 @@ import { PageQuery } from '#kernel/paging.ts';
 
 const NullableText = (options: { description?: string } = {}) => Type.Union([Type.String(options), Type.Null()]);
 
-export const DeliveryStatus = Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('dead'), Type.Literal('discarded')]);
+export const DeliveryStatus = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('delivered'),
+  Type.Literal('dead'),
+  Type.Literal('discarded'),
+]);
 export type DeliveryStatus = Static<typeof DeliveryStatus>;
 
 /** One event's delivery to one subscriber. */
@@ -20,7 +25,7 @@ export const DeliveryView = Type.Object({
   status: DeliveryStatus,
   attempts: Type.Integer({ minimum: 0 }),
   nextAttemptAt: Type.String(),
-  lastError: NullableText({ description: 'the latest failure\'s message; never a stack trace' }),
+  lastError: NullableText({ description: "the latest failure's message; never a stack trace" }),
   updatedAt: Type.String(),
 });
 export type DeliveryView = Static<typeof DeliveryView>;

@@ -30,7 +30,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('core_event_deliveries_key').unique().on('core_event_deliveries').columns(['event_id', 'subscriber_id']).execute();
+  await db.schema
+    .createIndex('core_event_deliveries_key')
+    .unique()
+    .on('core_event_deliveries')
+    .columns(['event_id', 'subscriber_id'])
+    .execute();
   await db.schema.createIndex('core_event_deliveries_due').on('core_event_deliveries').columns(['status', 'next_attempt_at']).execute();
   await db.schema.createIndex('core_event_deliveries_updated').on('core_event_deliveries').columns(['status', 'updated_at']).execute();
 }

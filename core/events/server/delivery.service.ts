@@ -9,9 +9,19 @@ import { subscribersOf } from './subscriber-registry.ts';
 
 function toView(host: Host, d: repo.DeliveryWithEvent): DeliveryView {
   return {
-    id: d.id, eventId: d.eventId, eventType: d.type, payload: fromJson<unknown>(d.payload, null), occurredAt: d.occurredAt, publishedBy: d.actorName,
-    subscriberId: d.subscriberId, subscriberLabel: subscribersOf(host).find(d.subscriberId)?.label ?? null, status: d.status,
-    attempts: Number(d.attempts), nextAttemptAt: d.nextAttemptAt, lastError: d.lastError, updatedAt: d.updatedAt,
+    id: d.id,
+    eventId: d.eventId,
+    eventType: d.type,
+    payload: fromJson<unknown>(d.payload, null),
+    occurredAt: d.occurredAt,
+    publishedBy: d.actorName,
+    subscriberId: d.subscriberId,
+    subscriberLabel: subscribersOf(host).find(d.subscriberId)?.label ?? null,
+    status: d.status,
+    attempts: Number(d.attempts),
+    nextAttemptAt: d.nextAttemptAt,
+    lastError: d.lastError,
+    updatedAt: d.updatedAt,
   };
 }
 
@@ -30,13 +40,25 @@ async function settleDead(ctx: Ctx, host: Host, id: string, action: 'retried' | 
     const before = await repo.findDeliveryWithEvent(db, id);
     if (!before) throw EventErrors.deliveryNotFound({ id });
     const at = tx.now().toISOString();
-    const isChanged = await repo.reviveOrDiscard(db, id, action === 'retried'
-      ? { status: 'pending', attempts: 0, nextAttemptAt: at, at }
-      : { status: 'discarded', at });
+    const isChanged = await repo.reviveOrDiscard(
+      db,
+      id,
+      action === 'retried' ? { status: 'pending', attempts: 0, nextAttemptAt: at, at } : { status: 'discarded', at },
+    );
     if (!isChanged) throw EventErrors.deliveryNotDead({ id, status: before.status });
     tx.audit({
-      action: `events.delivery.${action}`, objectType: 'events.delivery', objectId: id, orgId: null,
-      changes: { event: before.eventId, eventType: before.type, subscriber: before.subscriberId, status: [before.status, action === 'retried' ? 'pending' : 'discarded'], attempts: Number(before.attempts), lastError: before.lastError },
+      action: `events.delivery.${action}`,
+      objectType: 'events.delivery',
+      objectId: id,
+      orgId: null,
+      changes: {
+        event: before.eventId,
+        eventType: before.type,
+        subscriber: before.subscriberId,
+        status: [before.status, action === 'retried' ? 'pending' : 'discarded'],
+        attempts: Number(before.attempts),
+        lastError: before.lastError,
+      },
     });
     return toView(host, (await repo.findDeliveryWithEvent(db, id))!);
   });

@@ -48,10 +48,21 @@ async function fanOut(db: EventsDb, registry: SubscriberRegistry, now: Date): Pr
     if (events.length === 0) break;
     const at = now.toISOString();
     for (const event of events) {
-      await repo.insertDeliveries(db, registry.of(event.type).map((s) => ({
-        id: newId(), eventId: event.id, subscriberId: s.id, status: 'pending' as const, attempts: 0, nextAttemptAt: at,
-        claimedUntil: null, lastError: null, createdAt: at, updatedAt: at,
-      })));
+      await repo.insertDeliveries(
+        db,
+        registry.of(event.type).map((s) => ({
+          id: newId(),
+          eventId: event.id,
+          subscriberId: s.id,
+          status: 'pending' as const,
+          attempts: 0,
+          nextAttemptAt: at,
+          claimedUntil: null,
+          lastError: null,
+          createdAt: at,
+          updatedAt: at,
+        })),
+      );
       await repo.markFannedOut(db, event.id, at);
     }
     count += events.length;
@@ -60,7 +71,10 @@ async function fanOut(db: EventsDb, registry: SubscriberRegistry, now: Date): Pr
 }
 
 const toPublished = (e: repo.EventRow): PublishedEvent => ({
-  id: e.id, type: e.type, payload: fromJson<unknown>(e.payload, null), occurredAt: e.occurredAt,
+  id: e.id,
+  type: e.type,
+  payload: fromJson<unknown>(e.payload, null),
+  occurredAt: e.occurredAt,
   actor: { kind: e.actorKind as Actor['kind'], id: e.actorId, name: e.actorName },
 });
 
@@ -79,11 +93,23 @@ async function runHandler(host: Host, subscriber: RegisteredSubscriber, delivery
 }
 
 /** Records a failed attempt: a retry after back-off while attempts remain, dead after the last. */
-async function recordFailure(db: EventsDb, delivery: repo.DeliveryRow, maxAttempts: number, error: string, now: Date): Promise<'retrying' | 'dead'> {
+async function recordFailure(
+  db: EventsDb,
+  delivery: repo.DeliveryRow,
+  maxAttempts: number,
+  error: string,
+  now: Date,
+): Promise<'retrying' | 'dead'> {
   const attempts = Number(delivery.attempts) + 1;
   const isDead = attempts >= maxAttempts;
   const nextAttemptAt = isDead ? now.toISOString() : iso(now.getTime() + retryDelaySeconds(attempts, MAX_RETRY_SECONDS) * 1000);
-  await repo.recordFailure(db, delivery.id, { status: isDead ? 'dead' : 'pending', attempts, nextAttemptAt, lastError: error, at: now.toISOString() });
+  await repo.recordFailure(db, delivery.id, {
+    status: isDead ? 'dead' : 'pending',
+    attempts,
+    nextAttemptAt,
+    lastError: error,
+    at: now.toISOString(),
+  });
   return isDead ? 'dead' : 'retrying';
 }
 
@@ -111,7 +137,13 @@ export async function dispatchEvents(ctx: Ctx, host: Host, options: DispatchOpti
       const subscriber = registry.find(delivery.subscriberId);
       const event = await repo.findEvent(db, delivery.eventId);
       if (!subscriber || !event) {
-        await recordFailure(db, delivery, 1, subscriber ? 'the event is gone' : `subscriber ${delivery.subscriberId} is no longer declared by any enabled module`, ctx.now());
+        await recordFailure(
+          db,
+          delivery,
+          1,
+          subscriber ? 'the event is gone' : `subscriber ${delivery.subscriberId} is no longer declared by any enabled module`,
+          ctx.now(),
+        );
         report.dead += 1;
         continue;
       }
@@ -139,12 +171,19 @@ export function dispatchNudge(pass: () => Promise<unknown>, onError: (error: unk
     running = true;
     do {
       again = false;
-      try { await pass(); } catch (error) { onError(error); }
+      try {
+        await pass();
+      } catch (error) {
+        onError(error);
+      }
     } while (again);
     running = false;
   };
   return () => {
-    if (running) { again = true; return; }
+    if (running) {
+      again = true;
+      return;
+    }
     running = true;
     setImmediate(() => void run());
   };

@@ -37,4 +37,5 @@ export interface EventsTables {
 export type EventsDb = Kysely<EventsTables>;
 
 /** core/events' view of a connection or transaction: its two tables and nothing else. */
-export const eventsDb = (db: PlatformDb | Kysely<any>): EventsDb => ownTables<EventsTables>(db, 'events', ['core_events', 'core_event_deliveries']);
+export const eventsDb = (db: PlatformDb | Kysely<any>): EventsDb =>
+  ownTables<EventsTables>(db, 'events', ['core_events', 'core_event_deliveries']);

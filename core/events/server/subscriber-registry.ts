@@ -21,7 +21,8 @@ export function buildSubscriberRegistry(modules: ModuleDefinition[]): Subscriber
   const declared = new Set<string>();
   for (const m of modules) {
     for (const e of m.events ?? []) {
-      if (!e.name.startsWith(`${m.id}.`)) throw new Error(`event "${e.name}" of module ${m.id} must be named "${m.id}.<resource>.<past tense>"`);
+      if (!e.name.startsWith(`${m.id}.`))
+        throw new Error(`event "${e.name}" of module ${m.id} must be named "${m.id}.<resource>.<past tense>"`);
       declared.add(e.name);
     }
   }
@@ -30,8 +31,10 @@ export function buildSubscriberRegistry(modules: ModuleDefinition[]): Subscriber
     for (const s of m.subscribers ?? []) {
       if (!s.id.startsWith(`${m.id}.`)) throw new Error(`subscriber "${s.id}" of module ${m.id} must be named "${m.id}.<what>"`);
       if (byId.has(s.id)) throw new Error(`subscriber "${s.id}" is declared twice`);
-      if (!declared.has(s.event.name)) throw new Error(`subscriber "${s.id}" listens to "${s.event.name}", which no enabled module declares in its events`);
-      if (s.maxAttempts !== undefined && (!Number.isInteger(s.maxAttempts) || s.maxAttempts < 1)) throw new Error(`subscriber "${s.id}": maxAttempts must be a positive integer`);
+      if (!declared.has(s.event.name))
+        throw new Error(`subscriber "${s.id}" listens to "${s.event.name}", which no enabled module declares in its events`);
+      if (s.maxAttempts !== undefined && (!Number.isInteger(s.maxAttempts) || s.maxAttempts < 1))
+        throw new Error(`subscriber "${s.id}": maxAttempts must be a positive integer`);
       byId.set(s.id, { ...s, module: m.id });
     }
   }

@@ -8,9 +8,33 @@ export async function makeDeadDelivery(db: Kysely<any>, at: Date, subscriberId =
   const eventId = newId();
   const id = newId();
   const time = at.toISOString();
-  await events.insertInto('core_events').values({ id: eventId, type: 'test.thing.happened', payload: '{}', actorKind: 'system', actorId: null, actorName: 'system', occurredAt: time, fannedOutAt: time }).execute();
-  await events.insertInto('core_event_deliveries').values({
-    id, eventId, subscriberId, status: 'dead', attempts: 5, nextAttemptAt: time, claimedUntil: null, lastError: 'test failure', createdAt: time, updatedAt: time,
-  }).execute();
+  await events
+    .insertInto('core_events')
+    .values({
+      id: eventId,
+      type: 'test.thing.happened',
+      payload: '{}',
+      actorKind: 'system',
+      actorId: null,
+      actorName: 'system',
+      occurredAt: time,
+      fannedOutAt: time,
+    })
+    .execute();
+  await events
+    .insertInto('core_event_deliveries')
+    .values({
+      id,
+      eventId,
+      subscriberId,
+      status: 'dead',
+      attempts: 5,
+      nextAttemptAt: time,
+      claimedUntil: null,
+      lastError: 'test failure',
+      createdAt: time,
+      updatedAt: time,
+    })
+    .execute();
   return id;
 }

@@ -16,7 +16,13 @@ export const recordThing = defineSubscriber({
   maxAttempts: 3,
   async handle(ctx, event) {
     handlerCalls.set(event.id, (handlerCalls.get(event.id) ?? 0) + 1);
-    ctx.audit({ action: 'evtest.thing.handled', objectType: 'evtest.thing', objectId: event.id, orgId: null, changes: { n: event.payload.n } });
+    ctx.audit({
+      action: 'evtest.thing.handled',
+      objectType: 'evtest.thing',
+      objectId: event.id,
+      orgId: null,
+      changes: { n: event.payload.n },
+    });
     // A slow handler widens the window in which a second dispatcher could take the same delivery.
     await new Promise((resolve) => setTimeout(resolve, 5));
     if (event.payload.fails && !healed.has(event.payload.n)) throw new Error(`thing ${event.payload.n} cannot be recorded`);

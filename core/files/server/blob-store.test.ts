@@ -14,7 +14,10 @@ const chunks = (...parts: string[]) => Readable.from(parts.map((p) => Buffer.fro
 /** Every file under the folder, relative to it. */
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
 }
 
 describe('LocalBlobStore', () => {
@@ -54,10 +57,12 @@ describe('LocalBlobStore', () => {
   });
 
   it('removes the temp file when the source stream fails', async () => {
-    const failing = Readable.from((async function* () {
-      yield Buffer.from('partial');
-      throw new Error('connection reset');
-    })());
+    const failing = Readable.from(
+      (async function* () {
+        yield Buffer.from('partial');
+        throw new Error('connection reset');
+      })(),
+    );
     await expect(store.put(failing, { maxBytes: 100 })).rejects.toThrow('connection reset');
     expect(await listFiles(root)).toEqual([]);
   });

@@ -98,6 +98,9 @@ export class LocalBlobStore implements BlobStore {
   }
 
   async has(sha256: string): Promise<boolean> {
-    return access(this.pathOf(sha256)).then(() => true, () => false);
+    return access(this.pathOf(sha256)).then(
+      () => true,
+      () => false,
+    );
   }
 }

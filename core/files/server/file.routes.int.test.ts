@@ -7,7 +7,8 @@ function multipart(filename: string, type: string, content: Buffer) {
   const boundary = '----educloud-files-test';
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`),
-    content, Buffer.from(`\r\n--${boundary}--\r\n`),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
@@ -54,7 +55,7 @@ describeOnEngines('file routes through the real app', (h) => {
     expect(res.json().code).toBe('files.type_not_allowed');
   });
 
-  it('refuses an upload into an org outside the caller\'s grants', async () => {
+  it("refuses an upload into an org outside the caller's grants", async () => {
     const m = multipart('a.pdf', 'application/pdf', PDF);
     const res = await neighbour.request('POST', `/api/files?orgId=${county}`, m.body, m.headers);
     expect([403, 404]).toContain(res.statusCode);

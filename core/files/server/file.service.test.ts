@@ -40,10 +40,20 @@ describe('file service', () => {
   beforeEach(async () => {
     database = openDatabase(':memory:');
     const { db } = database;
-    await db.schema.createTable('core_orgs').addColumn('id', 'text', (c) => c.primaryKey()).addColumn('path', 'text', (c) => c.notNull()).execute();
-    await db.insertInto('core_orgs').values([
-      { id: 'R', path: ORGS.root }, { id: 'P', path: ORGS.province }, { id: 'C', path: ORGS.county }, { id: 'D', path: ORGS.otherCounty },
-    ]).execute();
+    await db.schema
+      .createTable('core_orgs')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('path', 'text', (c) => c.notNull())
+      .execute();
+    await db
+      .insertInto('core_orgs')
+      .values([
+        { id: 'R', path: ORGS.root },
+        { id: 'P', path: ORGS.province },
+        { id: 'C', path: ORGS.county },
+        { id: 'D', path: ORGS.otherCounty },
+      ])
+      .execute();
     await up(db);
     root = await mkdtemp(join(tmpdir(), 'educloud-files-'));
     store = new LocalBlobStore(root);
@@ -65,16 +75,28 @@ describe('file service', () => {
 
   it('lets the uploader download what they uploaded', async () => {
     const meta = await upload(uploader());
-    expect(meta).toMatchObject({ name: '工作方案.pdf', mediaType: 'application/pdf', size: PDF.length, orgId: 'C', createdBy: 'uploader', ownerType: null });
+    expect(meta).toMatchObject({
+      name: '工作方案.pdf',
+      mediaType: 'application/pdf',
+      size: PDF.length,
+      orgId: 'C',
+      createdBy: 'uploader',
+      ownerType: null,
+    });
     expect((await content(uploader(), meta.id)).equals(PDF)).toBe(true);
   });
 
   it('writes one audit entry with the name, size and hash but not the content', async () => {
     const meta = await upload(uploader());
-    expect(audits).toEqual([{
-      action: 'files.file.uploaded', objectType: 'file', objectId: meta.id, orgId: 'C',
-      changes: { name: '工作方案.pdf', size: PDF.length, sha256: meta.sha256, mediaType: 'application/pdf' },
-    }]);
+    expect(audits).toEqual([
+      {
+        action: 'files.file.uploaded',
+        objectType: 'file',
+        objectId: meta.id,
+        orgId: 'C',
+        changes: { name: '工作方案.pdf', size: PDF.length, sha256: meta.sha256, mediaType: 'application/pdf' },
+      },
+    ]);
   });
 
   it("refuses an upload to an org outside the caller's grants and keeps nothing", async () => {
@@ -92,13 +114,19 @@ describe('file service', () => {
 
   it("answers not_found to another user without read on the file's org", async () => {
     const meta = await upload(uploader());
-    const sibling = as('sibling', [[FilePermissions.read, ORGS.otherCounty], [FilePermissions.upload, ORGS.county]]);
+    const sibling = as('sibling', [
+      [FilePermissions.read, ORGS.otherCounty],
+      [FilePermissions.upload, ORGS.county],
+    ]);
     await expect(getFile(sibling, meta.id)).rejects.toMatchObject({ kind: 'not_found', code: 'files.file_not_found' });
     await expect(openFile(sibling, meta.id, store)).rejects.toMatchObject({ kind: 'not_found', code: 'files.file_not_found' });
   });
 
   it('answers the same not_found for a file that does not exist', async () => {
-    await expect(getFile(uploader(), '01JZZZZZZZZZZZZZZZZZZZZZZZ')).rejects.toMatchObject({ kind: 'not_found', code: 'files.file_not_found' });
+    await expect(getFile(uploader(), '01JZZZZZZZZZZZZZZZZZZZZZZZ')).rejects.toMatchObject({
+      kind: 'not_found',
+      code: 'files.file_not_found',
+    });
   });
 
   it('lets a user with read on an ancestor org read the file', async () => {
@@ -119,7 +147,9 @@ describe('file service', () => {
       expect((await content(as('reviewer'), meta.id)).equals(PDF)).toBe(true);
       // The owner's rules replace the uploader's and the org readers' rights.
       await expect(getFile(uploader(), meta.id)).rejects.toMatchObject({ code: 'files.file_not_found' });
-      await expect(getFile(as('provincial', [[FilePermissions.read, ORGS.province]]), meta.id)).rejects.toMatchObject({ code: 'files.file_not_found' });
+      await expect(getFile(as('provincial', [[FilePermissions.read, ORGS.province]]), meta.id)).rejects.toMatchObject({
+        code: 'files.file_not_found',
+      });
       expect(audits.map((a) => a.action)).toEqual(['files.file.uploaded', 'files.file.attached']);
       expect(audits[1]).toMatchObject({ objectId: meta.id, orgId: 'C', changes: { ownerType: 'test.report', ownerId: 'report-1' } });
     });
@@ -127,21 +157,32 @@ describe('file service', () => {
     it('refuses a file whose owner type has no policy', async () => {
       const meta = await upload(uploader());
       await database.db.updateTable('core_files').set({ owner_type: 'gone.thing', owner_id: 'x' }).where('id', '=', meta.id).execute();
-      await expect(getFile(as('provincial', [[FilePermissions.read, ORGS.root]]), meta.id)).rejects.toMatchObject({ code: 'files.file_not_found' });
-      await expect(attachFile(uploader(), meta.id, { ownerType: 'gone.thing', ownerId: 'y' })).rejects.toMatchObject({ code: 'files.unknown_owner_type' });
+      await expect(getFile(as('provincial', [[FilePermissions.read, ORGS.root]]), meta.id)).rejects.toMatchObject({
+        code: 'files.file_not_found',
+      });
+      await expect(attachFile(uploader(), meta.id, { ownerType: 'gone.thing', ownerId: 'y' })).rejects.toMatchObject({
+        code: 'files.unknown_owner_type',
+      });
     });
 
     it('will not attach a file the caller cannot read', async () => {
       const meta = await upload(uploader());
-      await expect(attachFile(as('stranger'), meta.id, { ownerType: 'test.report', ownerId: 'report-1' })).rejects.toMatchObject({ code: 'files.file_not_found' });
+      await expect(attachFile(as('stranger'), meta.id, { ownerType: 'test.report', ownerId: 'report-1' })).rejects.toMatchObject({
+        code: 'files.file_not_found',
+      });
       expect((await getFile(uploader(), meta.id)).ownerType).toBeNull();
     });
 
     it('will not move a file to another owner', async () => {
       const meta = await upload(uploader());
       await attachFile(uploader(), meta.id, { ownerType: 'test.report', ownerId: 'report-1' });
-      await expect(attachFile(as('reviewer'), meta.id, { ownerType: 'test.report', ownerId: 'report-1' })).resolves.toMatchObject({ ownerId: 'report-1' });
-      await expect(attachFile(as('reviewer'), meta.id, { ownerType: 'test.report', ownerId: 'report-2' })).rejects.toMatchObject({ kind: 'conflict', code: 'files.already_attached' });
+      await expect(attachFile(as('reviewer'), meta.id, { ownerType: 'test.report', ownerId: 'report-1' })).resolves.toMatchObject({
+        ownerId: 'report-1',
+      });
+      await expect(attachFile(as('reviewer'), meta.id, { ownerType: 'test.report', ownerId: 'report-2' })).rejects.toMatchObject({
+        kind: 'conflict',
+        code: 'files.already_attached',
+      });
       expect(audits.filter((a) => a.action === 'files.file.attached')).toHaveLength(1);
     });
   });

@@ -12,8 +12,16 @@ import type { FileRow } from './file.repo.ts';
 import { uploadRoom, type UploadQuota, type UploadRoom } from './upload-quota.ts';
 
 export const toFileMeta = (r: FileRow): FileMeta => ({
-  id: r.id, name: r.original_name, mediaType: r.media_type, size: Number(r.size), sha256: r.sha256, orgId: r.org_id,
-  ownerType: r.owner_type, ownerId: r.owner_id, createdBy: r.created_by, createdAt: r.created_at,
+  id: r.id,
+  name: r.original_name,
+  mediaType: r.media_type,
+  size: Number(r.size),
+  sha256: r.sha256,
+  orgId: r.org_id,
+  ownerType: r.owner_type,
+  ownerId: r.owner_id,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
 });
 
 const OWNER_TYPE = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/;
@@ -80,11 +88,26 @@ export async function storeFile(ctx: Ctx, input: StoreFileInput, store: BlobStor
   });
   return ctx.transaction(async (tx) => {
     const row: FileRow = {
-      id: newId(), sha256, size, media_type: upload.mediaType, original_name: name, owner_type: null, owner_id: null,
-      org_id: org.id, org_path: org.path, created_by: actorUserId(tx), created_at: tx.now().toISOString(),
+      id: newId(),
+      sha256,
+      size,
+      media_type: upload.mediaType,
+      original_name: name,
+      owner_type: null,
+      owner_id: null,
+      org_id: org.id,
+      org_path: org.path,
+      created_by: actorUserId(tx),
+      created_at: tx.now().toISOString(),
     };
     await repo.insertFile(tx.db, row);
-    tx.audit({ action: 'files.file.uploaded', objectType: 'file', objectId: row.id, orgId: org.id, changes: { name, size, sha256, mediaType: upload.mediaType } });
+    tx.audit({
+      action: 'files.file.uploaded',
+      objectType: 'file',
+      objectId: row.id,
+      orgId: org.id,
+      changes: { name, size, sha256, mediaType: upload.mediaType },
+    });
     return toFileMeta(row);
   });
 }
@@ -102,7 +125,13 @@ export async function attachFile(ctx: Ctx, fileId: string, owner: FileOwner): Pr
     if (row.owner_type !== null || !(await repo.setOwnerIfUnattached(tx.db, row.id, owner.ownerType, owner.ownerId))) {
       throw FileErrors.alreadyAttached({ id: fileId });
     }
-    tx.audit({ action: 'files.file.attached', objectType: 'file', objectId: row.id, orgId: row.org_id, changes: { ownerType: owner.ownerType, ownerId: owner.ownerId } });
+    tx.audit({
+      action: 'files.file.attached',
+      objectType: 'file',
+      objectId: row.id,
+      orgId: row.org_id,
+      changes: { ownerType: owner.ownerType, ownerId: owner.ownerId },
+    });
     return toFileMeta({ ...row, owner_type: owner.ownerType, owner_id: owner.ownerId });
   });
 }

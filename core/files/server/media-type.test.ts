@@ -43,8 +43,10 @@ describe('decideMediaType', () => {
     expect(decideMediaType(samples.jpeg, { filename: 'photo.jpeg', declaredType: 'image/jpeg' }).mediaType).toBe('image/jpeg');
     expect(decideMediaType(samples.webp, { filename: 'a.webp' }).mediaType).toBe('image/webp');
     expect(decideMediaType(samples.mp4, { filename: '课堂实录.mp4', declaredType: 'video/mp4' }).mediaType).toBe('video/mp4');
-    expect(decideMediaType(samples.text, { filename: '名单.csv', declaredType: 'application/vnd.ms-excel' }))
-      .toEqual({ mediaType: 'text/csv; charset=utf-8', isText: true });
+    expect(decideMediaType(samples.text, { filename: '名单.csv', declaredType: 'application/vnd.ms-excel' })).toEqual({
+      mediaType: 'text/csv; charset=utf-8',
+      isText: true,
+    });
   });
 
   it('tells Office documents apart by their extension', () => {
@@ -55,30 +57,45 @@ describe('decideMediaType', () => {
   });
 
   it('refuses a plain archive', () => {
-    expect(() => decideMediaType(samples.zip, { filename: 'bundle.zip', declaredType: 'application/zip' }))
-      .toThrow(expect.objectContaining({ kind: 'invalid', code: 'files.type_not_allowed' }));
+    expect(() => decideMediaType(samples.zip, { filename: 'bundle.zip', declaredType: 'application/zip' })).toThrow(
+      expect.objectContaining({ kind: 'invalid', code: 'files.type_not_allowed' }),
+    );
   });
 
   it('refuses content that disagrees with its extension', () => {
-    expect(() => decideMediaType(samples.text, { filename: 'report.pdf', declaredType: 'application/pdf' }))
-      .toThrow(expect.objectContaining({ code: 'files.type_not_allowed', params: { extension: 'pdf', declaredType: 'application/pdf', detected: 'text' } }));
-    expect(() => decideMediaType(samples.pdf, { filename: 'notes.txt' })).toThrow(expect.objectContaining({ code: 'files.type_not_allowed' }));
-    expect(() => decideMediaType(samples.png, { filename: 'no-extension' })).toThrow(expect.objectContaining({ code: 'files.type_not_allowed' }));
+    expect(() => decideMediaType(samples.text, { filename: 'report.pdf', declaredType: 'application/pdf' })).toThrow(
+      expect.objectContaining({
+        code: 'files.type_not_allowed',
+        params: { extension: 'pdf', declaredType: 'application/pdf', detected: 'text' },
+      }),
+    );
+    expect(() => decideMediaType(samples.pdf, { filename: 'notes.txt' })).toThrow(
+      expect.objectContaining({ code: 'files.type_not_allowed' }),
+    );
+    expect(() => decideMediaType(samples.png, { filename: 'no-extension' })).toThrow(
+      expect.objectContaining({ code: 'files.type_not_allowed' }),
+    );
   });
 
   it('refuses a declared type that disagrees with the content', () => {
-    expect(() => decideMediaType(samples.png, { filename: 'a.png', declaredType: 'text/html' }))
-      .toThrow(expect.objectContaining({ code: 'files.type_not_allowed' }));
-    expect(() => decideMediaType(samples.text, { filename: 'a.txt', declaredType: 'text/html; charset=utf-8' }))
-      .toThrow(expect.objectContaining({ code: 'files.type_not_allowed' }));
+    expect(() => decideMediaType(samples.png, { filename: 'a.png', declaredType: 'text/html' })).toThrow(
+      expect.objectContaining({ code: 'files.type_not_allowed' }),
+    );
+    expect(() => decideMediaType(samples.text, { filename: 'a.txt', declaredType: 'text/html; charset=utf-8' })).toThrow(
+      expect.objectContaining({ code: 'files.type_not_allowed' }),
+    );
   });
 
   it('ignores parameters and case in the declared type', () => {
-    expect(decideMediaType(samples.text, { filename: 'a.txt', declaredType: 'Text/Plain; charset=UTF-8' }).mediaType).toBe('text/plain; charset=utf-8');
+    expect(decideMediaType(samples.text, { filename: 'a.txt', declaredType: 'Text/Plain; charset=UTF-8' }).mediaType).toBe(
+      'text/plain; charset=utf-8',
+    );
   });
 
   it('does not read inherited object keys as extensions', () => {
-    expect(() => decideMediaType(samples.text, { filename: 'a.constructor' })).toThrow(expect.objectContaining({ code: 'files.type_not_allowed' }));
+    expect(() => decideMediaType(samples.text, { filename: 'a.constructor' })).toThrow(
+      expect.objectContaining({ code: 'files.type_not_allowed' }),
+    );
   });
 });
 
@@ -87,7 +104,9 @@ describe('inspectUpload', () => {
 
   it('hands back every byte after deciding from the head', async () => {
     const body = Buffer.concat([samples.png, Buffer.alloc(10_000, 7)]);
-    const { mediaType, stream: out } = await inspectUpload(stream(body.subarray(0, 100), body.subarray(100, 5000), body.subarray(5000)), { filename: 'a.png' });
+    const { mediaType, stream: out } = await inspectUpload(stream(body.subarray(0, 100), body.subarray(100, 5000), body.subarray(5000)), {
+      filename: 'a.png',
+    });
     expect(mediaType).toBe('image/png');
     expect((await buffer(out)).equals(body)).toBe(true);
   });
@@ -97,7 +116,9 @@ describe('inspectUpload', () => {
   });
 
   it('fails the stream when text turns binary past the first look', async () => {
-    const { stream: out } = await inspectUpload(stream(Buffer.alloc(SNIFF_BYTES, 'a'), Buffer.from([0x61, 0, 0x62])), { filename: 'a.txt' });
+    const { stream: out } = await inspectUpload(stream(Buffer.alloc(SNIFF_BYTES, 'a'), Buffer.from([0x61, 0, 0x62])), {
+      filename: 'a.txt',
+    });
     await expect(buffer(out)).rejects.toMatchObject({ code: 'files.type_not_allowed' });
   });
 

@@ -27,9 +27,21 @@ const BY_EXTENSION: Readonly<Record<string, Allowed>> = {
   jpeg: { content: 'jpeg', mediaType: 'image/jpeg', declared: ['image/jpeg', 'image/pjpeg'] },
   gif: { content: 'gif', mediaType: 'image/gif', declared: ['image/gif'] },
   webp: { content: 'webp', mediaType: 'image/webp', declared: ['image/webp'] },
-  docx: { content: 'zip', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', declared: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', ...ZIP_DECLARED] },
-  xlsx: { content: 'zip', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', declared: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ...ZIP_DECLARED] },
-  pptx: { content: 'zip', mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', declared: ['application/vnd.openxmlformats-officedocument.presentationml.presentation', ...ZIP_DECLARED] },
+  docx: {
+    content: 'zip',
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    declared: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', ...ZIP_DECLARED],
+  },
+  xlsx: {
+    content: 'zip',
+    mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    declared: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ...ZIP_DECLARED],
+  },
+  pptx: {
+    content: 'zip',
+    mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    declared: ['application/vnd.openxmlformats-officedocument.presentationml.presentation', ...ZIP_DECLARED],
+  },
   txt: { content: 'text', mediaType: 'text/plain; charset=utf-8', declared: ['text/plain'] },
   // Windows browsers declare .csv as application/vnd.ms-excel when Excel is installed.
   csv: { content: 'text', mediaType: 'text/csv; charset=utf-8', declared: CSV_DECLARED },
@@ -93,8 +105,8 @@ export function decideMediaType(head: Uint8Array, declared: Declared): { mediaTy
   const declaredType = bareType(declared.declaredType);
   const detected = sniffContent(head.subarray(0, SNIFF_BYTES));
   const allowed = Object.hasOwn(BY_EXTENSION, extension) ? BY_EXTENSION[extension] : undefined;
-  const isAgreed = !!allowed && allowed.content === detected
-    && (GENERIC_DECLARED.has(declaredType) || allowed.declared.includes(declaredType));
+  const isAgreed =
+    !!allowed && allowed.content === detected && (GENERIC_DECLARED.has(declaredType) || allowed.declared.includes(declaredType));
   if (!allowed || !isAgreed) throw FileErrors.typeNotAllowed({ extension, declaredType, detected });
   return { mediaType: allowed.mediaType, isText: detected === 'text' };
 }
@@ -150,7 +162,8 @@ export async function inspectUpload(source: Readable, declared: Declared): Promi
 /** Feeds chunks (null at the end) through a strict UTF-8 decoder; throws at the first bad byte. */
 function textChecker(declared: Declared) {
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const refuse = () => FileErrors.typeNotAllowed({ extension: extensionOf(declared.filename), declaredType: bareType(declared.declaredType), detected: null });
+  const refuse = () =>
+    FileErrors.typeNotAllowed({ extension: extensionOf(declared.filename), declaredType: bareType(declared.declaredType), detected: null });
   return (chunk: Buffer | null) => {
     if (chunk?.includes(0)) throw refuse();
     try {

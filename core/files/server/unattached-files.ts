@@ -25,7 +25,19 @@ export async function removeUnattachedFiles(ctx: Ctx, store: BlobStore): Promise
       for (const row of rows) {
         if (!(await repo.deleteIfUnattached(tx.db, row.id))) continue;
         gone.push(row);
-        tx.audit({ action: 'files.file.removed', objectType: 'file', objectId: row.id, orgId: row.org_id, changes: { reason: 'unattached', name: row.original_name, size: Number(row.size), sha256: row.sha256, uploadedAt: row.created_at } });
+        tx.audit({
+          action: 'files.file.removed',
+          objectType: 'file',
+          objectId: row.id,
+          orgId: row.org_id,
+          changes: {
+            reason: 'unattached',
+            name: row.original_name,
+            size: Number(row.size),
+            sha256: row.sha256,
+            uploadedAt: row.created_at,
+          },
+        });
       }
       return { seen: rows.length, removed: gone };
     });

@@ -33,7 +33,10 @@ describeOnEngines('indicators', (h) => {
   });
 
   it('counts only within the period asked for', async () => {
-    const res = await hebeiReader.request('GET', `/api/indicators/users.accounts_opened/value?orgId=${county}&from=2019-01-01T00:00:00Z&to=2020-01-01T00:00:00Z`);
+    const res = await hebeiReader.request(
+      'GET',
+      `/api/indicators/users.accounts_opened/value?orgId=${county}&from=2019-01-01T00:00:00Z&to=2020-01-01T00:00:00Z`,
+    );
     expect(res.json().value).toBe(0);
   });
 
@@ -54,7 +57,7 @@ describeOnEngines('indicators', (h) => {
     expect((await hebeiReader.request('GET', `${url}&fresh=true`)).json().value).toBe(first.value + 1);
   });
 
-  it('hides another province\'s figures and names unknown indicators', async () => {
+  it("hides another province's figures and names unknown indicators", async () => {
     const zhejiang = await h().orgId('GB330000');
     expect((await hebeiReader.request('GET', `/api/indicators/users.accounts_opened/value?orgId=${zhejiang}`)).statusCode).toBe(404);
     const unknown = await hebeiReader.request('GET', `/api/indicators/nope.nothing/value?orgId=${county}`);

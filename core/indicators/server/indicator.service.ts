@@ -24,7 +24,14 @@ export function installIndicators(modules: ModuleDefinition[]): void {
 }
 
 export function listIndicators(): IndicatorInfo[] {
-  return [...registry.values()].map((d) => ({ id: d.id, module: d.module, name: d.name, unit: d.unit, isFlow: d.isFlow, ...(d.description ? { description: d.description } : {}) }));
+  return [...registry.values()].map((d) => ({
+    id: d.id,
+    module: d.module,
+    name: d.name,
+    unit: d.unit,
+    isFlow: d.isFlow,
+    ...(d.description ? { description: d.description } : {}),
+  }));
 }
 
 export const hasIndicator = (id: string): boolean => registry.has(id);
@@ -65,7 +72,15 @@ export async function computeIndicator(ctx: Ctx, id: string, query: IndicatorVal
   if (!query.fresh) {
     const cached = await repo.findCached(ctx.db, id, org.id, from, periodTo);
     if (cached && now.getTime() - new Date(cached.computedAt).getTime() < CACHE_MS) {
-      return { indicatorId: id, orgId: org.id, from, to: periodTo, value: Number(cached.value), unit: def.unit, computedAt: cached.computedAt };
+      return {
+        indicatorId: id,
+        orgId: org.id,
+        from,
+        to: periodTo,
+        value: Number(cached.value),
+        unit: def.unit,
+        computedAt: cached.computedAt,
+      };
     }
   }
   const value = await def.compute(ctx.db, org.path, { from, to: periodTo });

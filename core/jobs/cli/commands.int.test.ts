@@ -18,7 +18,11 @@ describeOnEngines('educloud jobs', (harness) => {
     expect(out.join('\n')).toContain('定时任务 jobs.prune_runs 运行成功：删除 90 天前的运行记录 0 条');
     const runs = await listRuns(harness().platform.host.db, 'jobs.prune_runs', 0, 10);
     expect(runs.items.map((r) => [r.status, r.instanceId.startsWith('cli:')])).toEqual([['ok', true]]);
-    const audit = await harness().platform.host.db.selectFrom('core_audit_events').select('actor_name').where('action', '=', 'jobs.job.triggered').execute();
+    const audit = await harness()
+      .platform.host.db.selectFrom('core_audit_events')
+      .select('actor_name')
+      .where('action', '=', 'jobs.job.triggered')
+      .execute();
     expect(audit.map((a) => a.actor_name.startsWith('cli:'))).toEqual([true]);
   });
 

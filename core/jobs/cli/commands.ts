@@ -23,10 +23,16 @@ export const jobsCommands: Record<string, CliCommand> = {
         const last = j.lastStatus
           ? text(`jobs:cli.list.${j.lastStatus}`) + (j.lastError ? text('jobs:cli.list.error', { error: j.lastError }) : '')
           : text('jobs:cli.list.neverRun');
-        out(text('jobs:cli.list.line', {
-          id: j.id, label: j.label.zh, every: describeEvery(j.everySeconds, text), next: j.nextRunAt ?? '—',
-          paused: j.isPaused ? text('jobs:cli.list.paused') : '', last,
-        }));
+        out(
+          text('jobs:cli.list.line', {
+            id: j.id,
+            label: j.label.zh,
+            every: describeEvery(j.everySeconds, text),
+            next: j.nextRunAt ?? '—',
+            paused: j.isPaused ? text('jobs:cli.list.paused') : '',
+            last,
+          }),
+        );
       }
       out(text('jobs:cli.list.total', { count: jobs.length }));
       return 0;
@@ -37,14 +43,28 @@ export const jobsCommands: Record<string, CliCommand> = {
     needsPlatform: true,
     async run({ positionals, ctx, host, out, err, text }) {
       const id = positionals[0];
-      if (!id) { err(text('jobs:cli.run.usage')); return 2; }
+      if (!id) {
+        err(text('jobs:cli.run.usage'));
+        return 2;
+      }
       // The run acts as the command line's user, like every other CLI change.
       const scheduler = new Scheduler({
-        db: host!.db, jobs: registeredJobs(), host: host!, runCtx: () => ctx!, clock: () => ctx!.now(), instanceId: `cli:${newInstanceId()}`,
+        db: host!.db,
+        jobs: registeredJobs(),
+        host: host!,
+        runCtx: () => ctx!,
+        clock: () => ctx!.now(),
+        instanceId: `cli:${newInstanceId()}`,
       });
       const outcome = await runJobHere(ctx!, scheduler, id);
-      if (!outcome) { err(text('jobs:cli.run.busy', { id })); return 1; }
-      if (outcome.status === 'failed') { err(text('jobs:cli.run.failed', { id, attempt: outcome.attempt, error: outcome.error })); return 1; }
+      if (!outcome) {
+        err(text('jobs:cli.run.busy', { id }));
+        return 1;
+      }
+      if (outcome.status === 'failed') {
+        err(text('jobs:cli.run.failed', { id, attempt: outcome.attempt, error: outcome.error }));
+        return 1;
+      }
       out(outcome.summary ? text('jobs:cli.run.doneWithSummary', { id, summary: outcome.summary }) : text('jobs:cli.run.done', { id }));
       return 0;
     },

@@ -18,7 +18,11 @@ export function retryDelaySeconds(failures: number, everySeconds: number, baseSe
  * once `maxAttempts` runs have failed in a row, the count starts again and the job waits for
  * its next regular run.
  */
-export function afterFailure(previousFailures: number, maxAttempts: number, everySeconds: number): { attempts: number; delaySeconds: number; isGivingUp: boolean } {
+export function afterFailure(
+  previousFailures: number,
+  maxAttempts: number,
+  everySeconds: number,
+): { attempts: number; delaySeconds: number; isGivingUp: boolean } {
   const failures = previousFailures + 1;
   if (failures >= maxAttempts) return { attempts: 0, delaySeconds: everySeconds, isGivingUp: true };
   return { attempts: failures, delaySeconds: retryDelaySeconds(failures, everySeconds), isGivingUp: false };

@@ -17,8 +17,10 @@ export function installJobs(modules: ModuleDefinition[]): void {
     for (const job of m.jobs ?? []) {
       if (!job.id.startsWith(`${m.id}.`)) throw new Error(`job "${job.id}" of module ${m.id} must be named "${m.id}.<what>"`);
       if (registry.has(job.id)) throw new Error(`job "${job.id}" is declared twice`);
-      if (!Number.isInteger(job.everySeconds) || job.everySeconds < 1) throw new Error(`job "${job.id}": everySeconds must be a positive integer`);
-      if (job.maxAttempts !== undefined && (!Number.isInteger(job.maxAttempts) || job.maxAttempts < 1)) throw new Error(`job "${job.id}": maxAttempts must be a positive integer`);
+      if (!Number.isInteger(job.everySeconds) || job.everySeconds < 1)
+        throw new Error(`job "${job.id}": everySeconds must be a positive integer`);
+      if (job.maxAttempts !== undefined && (!Number.isInteger(job.maxAttempts) || job.maxAttempts < 1))
+        throw new Error(`job "${job.id}": maxAttempts must be a positive integer`);
       registry.set(job.id, { ...job, module: m.id });
     }
   }

@@ -11,16 +11,32 @@ import type { RunOutcome, Scheduler } from './scheduler.ts';
 function toJobInfo(job: RegisteredJob, row: repo.JobRow | undefined, now: Date): JobInfo {
   const isLeased = !!row?.leaseUntil && row.leaseUntil >= now.toISOString();
   return {
-    id: job.id, module: job.module, label: job.label, everySeconds: job.everySeconds, maxAttempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-    nextRunAt: row?.nextRunAt ?? null, isPaused: toBool(row?.isPaused), attempts: Number(row?.attempts ?? 0),
-    runningOn: isLeased ? row!.leaseOwner : null, lastStartedAt: row?.lastStartedAt ?? null, lastFinishedAt: row?.lastFinishedAt ?? null,
-    lastStatus: row?.lastStatus ?? null, lastError: row?.lastError ?? null,
+    id: job.id,
+    module: job.module,
+    label: job.label,
+    everySeconds: job.everySeconds,
+    maxAttempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    nextRunAt: row?.nextRunAt ?? null,
+    isPaused: toBool(row?.isPaused),
+    attempts: Number(row?.attempts ?? 0),
+    runningOn: isLeased ? row!.leaseOwner : null,
+    lastStartedAt: row?.lastStartedAt ?? null,
+    lastFinishedAt: row?.lastFinishedAt ?? null,
+    lastStatus: row?.lastStatus ?? null,
+    lastError: row?.lastError ?? null,
   };
 }
 
 const toJobRun = (r: repo.RunRow): JobRun => ({
-  id: r.id, jobId: r.jobId, instanceId: r.instanceId, attempt: Number(r.attempt), startedAt: r.startedAt,
-  finishedAt: r.finishedAt, status: r.status, summary: r.summary, error: r.error,
+  id: r.id,
+  jobId: r.jobId,
+  instanceId: r.instanceId,
+  attempt: Number(r.attempt),
+  startedAt: r.startedAt,
+  finishedAt: r.finishedAt,
+  status: r.status,
+  summary: r.summary,
+  error: r.error,
 });
 
 function declaredJob(id: string): RegisteredJob {
@@ -41,7 +57,14 @@ async function jobRow(ctx: Ctx, job: RegisteredJob): Promise<repo.JobRow> {
 export async function listJobs(ctx: Ctx): Promise<JobInfo[]> {
   await requirePlatformLevel(ctx, JobPermissions.read);
   const jobs = registeredJobs();
-  const rows = new Map((await repo.findJobRows(ctx.db, jobs.map((j) => j.id))).map((r) => [r.id, r]));
+  const rows = new Map(
+    (
+      await repo.findJobRows(
+        ctx.db,
+        jobs.map((j) => j.id),
+      )
+    ).map((r) => [r.id, r]),
+  );
   const now = ctx.now();
   return jobs.map((j) => toJobInfo(j, rows.get(j.id), now));
 }
@@ -75,7 +98,13 @@ async function setPaused(ctx: Ctx, id: string, isPaused: boolean): Promise<JobIn
   return ctx.transaction(async (tx) => {
     await jobRow(tx, job);
     if (await repo.setPaused(tx.db, id, isPaused)) {
-      tx.audit({ action: isPaused ? 'jobs.job.paused' : 'jobs.job.resumed', objectType: 'job', objectId: id, orgId: null, changes: { isPaused: [!isPaused, isPaused] } });
+      tx.audit({
+        action: isPaused ? 'jobs.job.paused' : 'jobs.job.resumed',
+        objectType: 'job',
+        objectId: id,
+        orgId: null,
+        changes: { isPaused: [!isPaused, isPaused] },
+      });
     }
     return toJobInfo(job, await repo.findJobRow(tx.db, id), tx.now());
   });

@@ -9,15 +9,26 @@ describeOnEngines('jobs.prune_runs', (harness) => {
     const now = h.now().getTime();
     const daysAgo = (days: number) => new Date(now - days * 24 * 3600 * 1000).toISOString();
     const run = (id: string, status: RunRow['status'], startedAt: string): RunRow => ({
-      id, jobId: 'test.prune', instanceId: 'test', attempt: 1, startedAt, finishedAt: status === 'running' ? null : startedAt, status, summary: null, error: null,
+      id,
+      jobId: 'test.prune',
+      instanceId: 'test',
+      attempt: 1,
+      startedAt,
+      finishedAt: status === 'running' ? null : startedAt,
+      status,
+      summary: null,
+      error: null,
     });
     const db = jobsDb(h.platform.host.db);
-    await db.insertInto('core_job_runs').values([
-      run('ok-old', 'ok', daysAgo(RUN_HISTORY_DAYS + 1)),
-      run('failed-old', 'failed', daysAgo(RUN_HISTORY_DAYS + 1)),
-      run('ok-recent', 'ok', daysAgo(RUN_HISTORY_DAYS - 1)),
-      run('running-old', 'running', daysAgo(RUN_HISTORY_DAYS + 1)),
-    ]).execute();
+    await db
+      .insertInto('core_job_runs')
+      .values([
+        run('ok-old', 'ok', daysAgo(RUN_HISTORY_DAYS + 1)),
+        run('failed-old', 'failed', daysAgo(RUN_HISTORY_DAYS + 1)),
+        run('ok-recent', 'ok', daysAgo(RUN_HISTORY_DAYS - 1)),
+        run('running-old', 'running', daysAgo(RUN_HISTORY_DAYS + 1)),
+      ])
+      .execute();
     await pruneRunsJob.run(h.system(), h.platform.host);
     const left = await db.selectFrom('core_job_runs').select('id').where('jobId', '=', 'test.prune').orderBy('id').execute();
     expect(left.map((r) => r.id)).toEqual(['ok-recent', 'running-old']);

@@ -5,8 +5,13 @@ import * as repo from './job.repo.ts';
 import { schedulerFor } from './scheduler.ts';
 import { jobsDb } from './jobs.tables.ts';
 
-const job = (id: string, run: JobDefinition['run'], extra: Partial<JobDefinition> = {}): JobDefinition =>
-  ({ id, label: { zh: id, en: id }, everySeconds: 600, run, ...extra });
+const job = (id: string, run: JobDefinition['run'], extra: Partial<JobDefinition> = {}): JobDefinition => ({
+  id,
+  label: { zh: id, en: id },
+  everySeconds: 600,
+  run,
+  ...extra,
+});
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -17,7 +22,15 @@ describeOnEngines('job scheduler', (harness) => {
   it('runs a due job once, records it, and schedules the next run a period after the start', async () => {
     const h = harness();
     let count = 0;
-    const scheduler = schedulerFor(h.platform, { jobs: [job('test.once', async () => { count += 1; return { summary: '处理 3 条' }; })], instanceId: 'a' });
+    const scheduler = schedulerFor(h.platform, {
+      jobs: [
+        job('test.once', async () => {
+          count += 1;
+          return { summary: '处理 3 条' };
+        }),
+      ],
+      instanceId: 'a',
+    });
     const before = h.now().getTime();
     const outcomes = await scheduler.tick();
     const after = h.now().getTime();
@@ -39,7 +52,14 @@ describeOnEngines('job scheduler', (harness) => {
   it('runs a job marked due now at the next tick', async () => {
     const h = harness();
     let count = 0;
-    const scheduler = schedulerFor(h.platform, { jobs: [job('test.on_demand', async () => { count += 1; })], instanceId: 'a' });
+    const scheduler = schedulerFor(h.platform, {
+      jobs: [
+        job('test.on_demand', async () => {
+          count += 1;
+        }),
+      ],
+      instanceId: 'a',
+    });
     await scheduler.tick();
     h.advance(1000);
     expect(await scheduler.tick()).toEqual([]);
@@ -58,10 +78,16 @@ describeOnEngines('job scheduler', (harness) => {
       // Unequal run times: while one instance is busy with the slow job, the other finishes the
       // fast ones, which the busy one read as due and then tries to claim after they ran.
       const durations: Record<string, number> = { 'test.race_1': 15, 'test.race_2': 0, 'test.race_3': 2 };
-      const jobs = Object.keys(durations).map((id) => job(id, async () => {
-        counts.set(id, (counts.get(id) ?? 0) + 1);
-        await sleep(durations[id]);
-      }, { everySeconds: 60 }));
+      const jobs = Object.keys(durations).map((id) =>
+        job(
+          id,
+          async () => {
+            counts.set(id, (counts.get(id) ?? 0) + 1);
+            await sleep(durations[id]);
+          },
+          { everySeconds: 60 },
+        ),
+      );
       const a = schedulerFor(h.platform, { jobs, instanceId: 'instance-a' });
       const b = schedulerFor(h.platform, { jobs, instanceId: 'instance-b', db: second.db });
       await Promise.all([a.sync(), b.sync()]);
@@ -88,8 +114,21 @@ describeOnEngines('job scheduler', (harness) => {
     const scheduler = schedulerFor(h.platform, {
       instanceId: 'a',
       jobs: [
-        job('test.flaky', async () => { if (isFailing) throw new Error('上游接口不可用'); return { summary: '恢复' }; }, { everySeconds: 3600, maxAttempts: 3 }),
-        job('test.neighbour', async () => { others += 1; }, { everySeconds: 3600 }),
+        job(
+          'test.flaky',
+          async () => {
+            if (isFailing) throw new Error('上游接口不可用');
+            return { summary: '恢复' };
+          },
+          { everySeconds: 3600, maxAttempts: 3 },
+        ),
+        job(
+          'test.neighbour',
+          async () => {
+            others += 1;
+          },
+          { everySeconds: 3600 },
+        ),
       ],
     });
     const failAndCheck = async (attempt: number, expectedDelay: number, expectedAttempts: number) => {
@@ -112,7 +151,11 @@ describeOnEngines('job scheduler', (harness) => {
     await failAndCheck(3, 3600, 0);
 
     const history = await runs('test.flaky');
-    expect(history.map((r) => [r.attempt, r.status])).toEqual([[3, 'failed'], [2, 'failed'], [1, 'failed']]);
+    expect(history.map((r) => [r.attempt, r.status])).toEqual([
+      [3, 'failed'],
+      [2, 'failed'],
+      [1, 'failed'],
+    ]);
     expect(history.every((r) => r.error === '上游接口不可用' && r.finishedAt !== null)).toBe(true);
 
     isFailing = false;
@@ -126,12 +169,34 @@ describeOnEngines('job scheduler', (harness) => {
     const h = harness();
     const db = h.platform.host.db;
     let count = 0;
-    const scheduler = schedulerFor(h.platform, { jobs: [job('test.orphan', async () => { count += 1; })], instanceId: 'survivor', leaseSeconds: 60 });
+    const scheduler = schedulerFor(h.platform, {
+      jobs: [
+        job('test.orphan', async () => {
+          count += 1;
+        }),
+      ],
+      instanceId: 'survivor',
+      leaseSeconds: 60,
+    });
     await scheduler.sync();
     // An instance claimed the job, opened its run and stopped.
     const now = h.now().getTime();
-    await jobsDb(db).updateTable('core_jobs').set({ leaseOwner: 'crashed', leaseUntil: new Date(now + 60_000).toISOString() }).where('id', '=', 'test.orphan').execute();
-    await repo.insertRun(db, { id: 'RUN-OF-CRASHED', jobId: 'test.orphan', instanceId: 'crashed', attempt: 1, startedAt: new Date(now).toISOString(), finishedAt: null, status: 'running', summary: null, error: null });
+    await jobsDb(db)
+      .updateTable('core_jobs')
+      .set({ leaseOwner: 'crashed', leaseUntil: new Date(now + 60_000).toISOString() })
+      .where('id', '=', 'test.orphan')
+      .execute();
+    await repo.insertRun(db, {
+      id: 'RUN-OF-CRASHED',
+      jobId: 'test.orphan',
+      instanceId: 'crashed',
+      attempt: 1,
+      startedAt: new Date(now).toISOString(),
+      finishedAt: null,
+      status: 'running',
+      summary: null,
+      error: null,
+    });
 
     expect(await scheduler.tick()).toEqual([]);
     expect(await scheduler.runOnce('test.orphan')).toBeNull();
@@ -140,7 +205,10 @@ describeOnEngines('job scheduler', (harness) => {
     expect(count).toBe(1);
     expect((await row('test.orphan')).leaseOwner).toBeNull();
     const history = await runs('test.orphan');
-    expect(history.map((r) => [r.instanceId, r.status])).toEqual([['survivor', 'ok'], ['crashed', 'failed']]);
+    expect(history.map((r) => [r.instanceId, r.status])).toEqual([
+      ['survivor', 'ok'],
+      ['crashed', 'failed'],
+    ]);
     expect(history[1].error).toContain('lease expired');
   });
 
@@ -148,8 +216,13 @@ describeOnEngines('job scheduler', (harness) => {
     const h = harness();
     let count = 0;
     let finish!: () => void;
-    const running = new Promise<void>((resolve) => { finish = resolve; });
-    const slow = job('test.long_run', async () => { count += 1; if (count === 1) await running; });
+    const running = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const slow = job('test.long_run', async () => {
+      count += 1;
+      if (count === 1) await running;
+    });
     const first = schedulerFor(h.platform, { jobs: [slow], instanceId: 'first', leaseSeconds: 0.3 });
     const second = schedulerFor(h.platform, { jobs: [slow], instanceId: 'second', leaseSeconds: 0.3 });
     const run = first.tick();
@@ -167,7 +240,14 @@ describeOnEngines('job scheduler', (harness) => {
     const h = harness();
     const db = h.platform.host.db;
     let count = 0;
-    const scheduler = schedulerFor(h.platform, { jobs: [job('test.pausable', async () => { count += 1; })], instanceId: 'a' });
+    const scheduler = schedulerFor(h.platform, {
+      jobs: [
+        job('test.pausable', async () => {
+          count += 1;
+        }),
+      ],
+      instanceId: 'a',
+    });
     await scheduler.sync();
     expect(await repo.setPaused(db, 'test.pausable', true)).toBe(true);
     expect(await repo.setPaused(db, 'test.pausable', true)).toBe(false);
@@ -204,8 +284,14 @@ describeOnEngines('job scheduler', (harness) => {
       instanceId: 'looping',
       logger: { warn: (m) => warnings.push(m), error: (m) => warnings.push(m) },
       jobs: [
-        job('test.throws', async () => { throw new TypeError('boom'); }),
-        job('test.slow', async () => { isInside = true; await sleep(150); isInside = false; }),
+        job('test.throws', async () => {
+          throw new TypeError('boom');
+        }),
+        job('test.slow', async () => {
+          isInside = true;
+          await sleep(150);
+          isInside = false;
+        }),
       ],
     });
     scheduler.start(10);

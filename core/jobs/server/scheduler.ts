@@ -61,7 +61,10 @@ export const jobActor = (jobId: string): Actor => ({ kind: 'system', id: null, n
  * lies further off than the job's period, which happens when a release shortens it. Idempotent.
  */
 export async function syncJobRows(db: PlatformDb, jobs: JobDefinition[], now: Date): Promise<void> {
-  await repo.insertMissingJobs(db, jobs.map((j) => ({ id: j.id, nextRunAt: now.toISOString() })));
+  await repo.insertMissingJobs(
+    db,
+    jobs.map((j) => ({ id: j.id, nextRunAt: now.toISOString() })),
+  );
   for (const job of jobs) await repo.capNextRun(db, job.id, iso(now.getTime() + job.everySeconds * 1000));
 }
 
@@ -85,7 +88,9 @@ export class Scheduler {
     this.leaseMs = (options.leaseSeconds ?? DEFAULT_LEASE_SECONDS) * 1000;
   }
 
-  get instanceId(): string { return this.options.instanceId; }
+  get instanceId(): string {
+    return this.options.instanceId;
+  }
 
   /** Inserts the rows of declared jobs that have none; safe to call from every instance at once. */
   async sync(): Promise<void> {
@@ -134,7 +139,10 @@ export class Scheduler {
     const loop = async () => {
       this.timer = null;
       this.current = this.tick().then(
-        (outcomes) => { for (const o of outcomes) if (o.status === 'failed') this.options.logger?.warn(`jobs: ${o.jobId} failed (attempt ${o.attempt}): ${o.error}`); },
+        (outcomes) => {
+          for (const o of outcomes)
+            if (o.status === 'failed') this.options.logger?.warn(`jobs: ${o.jobId} failed (attempt ${o.attempt}): ${o.error}`);
+        },
         (error: unknown) => this.options.logger?.error(`jobs: tick failed: ${messageOf(error)}`),
       );
       await this.current;
@@ -177,12 +185,17 @@ export class Scheduler {
    */
   private keepLease(job: JobDefinition): NodeJS.Timeout {
     const { db, instanceId } = this.options;
-    const timer = setInterval(() => {
-      repo.renewLease(db, job.id, instanceId, iso(this.clock().getTime() + this.leaseMs)).then(
-        (isKept) => { if (!isKept) this.options.logger?.warn(`jobs: ${job.id} lost its lease on ${instanceId} while running`); },
-        (e: unknown) => this.options.logger?.warn(`jobs: renewing the lease of ${job.id} failed: ${messageOf(e)}`),
-      );
-    }, Math.max(50, Math.floor(this.leaseMs / 3)));
+    const timer = setInterval(
+      () => {
+        repo.renewLease(db, job.id, instanceId, iso(this.clock().getTime() + this.leaseMs)).then(
+          (isKept) => {
+            if (!isKept) this.options.logger?.warn(`jobs: ${job.id} lost its lease on ${instanceId} while running`);
+          },
+          (e: unknown) => this.options.logger?.warn(`jobs: renewing the lease of ${job.id} failed: ${messageOf(e)}`),
+        );
+      },
+      Math.max(50, Math.floor(this.leaseMs / 3)),
+    );
     timer.unref();
     return timer;
   }
@@ -195,8 +208,15 @@ export class Scheduler {
     // The lease is ours: nobody else writes the row until it ends.
     const failures = Number((await repo.findJobRow(db, job.id))?.attempts ?? 0);
     const run: repo.RunRow = {
-      id: newId(started), jobId: job.id, instanceId, attempt: failures + 1, startedAt: iso(started),
-      finishedAt: null, status: 'running', summary: null, error: null,
+      id: newId(started),
+      jobId: job.id,
+      instanceId,
+      attempt: failures + 1,
+      startedAt: iso(started),
+      finishedAt: null,
+      status: 'running',
+      summary: null,
+      error: null,
     };
     await repo.insertRun(db, run);
     // A run still marked running belongs to an instance whose lease expired before it finished.
@@ -208,7 +228,7 @@ export class Scheduler {
   private async record(job: JobDefinition, run: repo.RunRow, summary: string | null, error: string | null): Promise<void> {
     const { db, instanceId } = this.options;
     const finished = this.clock().getTime();
-    const status = error === null ? 'ok' as const : 'failed' as const;
+    const status = error === null ? ('ok' as const) : ('failed' as const);
     await repo.finishRun(db, run.id, { finishedAt: iso(finished), status, summary, error });
     let attempts = 0;
     let nextRunAt = Date.parse(run.startedAt) + job.everySeconds * 1000;
@@ -218,7 +238,11 @@ export class Scheduler {
       nextRunAt = finished + retry.delaySeconds * 1000;
     }
     const isKept = await repo.releaseLease(db, job.id, instanceId, {
-      nextRunAt: iso(nextRunAt), attempts, lastFinishedAt: iso(finished), lastStatus: status, lastError: error,
+      nextRunAt: iso(nextRunAt),
+      attempts,
+      lastFinishedAt: iso(finished),
+      lastStatus: status,
+      lastError: error,
     });
     if (!isKept) this.options.logger?.warn(`jobs: ${job.id} ran past its lease on ${instanceId}; another instance had taken it over`);
   }
@@ -233,7 +257,10 @@ export interface SchedulerPlatform {
  * A Scheduler over a platform (the server's, or a TestApp's `platform`): its database, host and
  * clock, every declared job unless `jobs` is given, each run acting as `job:<id>`.
  */
-export function schedulerFor(platform: SchedulerPlatform, options: Partial<Pick<SchedulerOptions, 'db' | 'jobs' | 'instanceId' | 'leaseSeconds' | 'logger'>> = {}): Scheduler {
+export function schedulerFor(
+  platform: SchedulerPlatform,
+  options: Partial<Pick<SchedulerOptions, 'db' | 'jobs' | 'instanceId' | 'leaseSeconds' | 'logger'>> = {},
+): Scheduler {
   return new Scheduler({
     db: options.db ?? platform.host.db,
     jobs: options.jobs ?? registeredJobs(),

@@ -5,7 +5,7 @@ import { PageQuery } from '#kernel';
 const NullableText = (options: { description?: string } = {}) => Type.Union([Type.String(options), Type.Null()]);
 
 export const InboxLanguage = Type.Union([Type.Literal('zh-CN'), Type.Literal('en')], {
-  description: 'the reader\'s language; without it, the Accept-Language header decides (Chinese by default)',
+  description: "the reader's language; without it, the Accept-Language header decides (Chinese by default)",
 });
 export type InboxLanguage = Static<typeof InboxLanguage>;
 

@@ -25,8 +25,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('next_attempt_at', 'text', (c) => c.notNull())
     .addColumn('sent_at', 'text')
     .execute();
-  await db.schema.createIndex('core_notification_deliveries_due').on('core_notification_deliveries').columns(['status', 'next_attempt_at']).execute();
-  await db.schema.createIndex('core_notification_deliveries_notification').on('core_notification_deliveries').column('notification_id').execute();
+  await db.schema
+    .createIndex('core_notification_deliveries_due')
+    .on('core_notification_deliveries')
+    .columns(['status', 'next_attempt_at'])
+    .execute();
+  await db.schema
+    .createIndex('core_notification_deliveries_notification')
+    .on('core_notification_deliveries')
+    .column('notification_id')
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -37,7 +37,12 @@ describeOnEngines('notify: delivering to channels', (h) => {
   });
 
   async function queue(channels: NotificationChannel[]) {
-    const { notificationIds } = await notify(h().system(), { userIds: [userId] }, { kind: TEST_KIND, params: { name: '上报资产台账', org: '县教育局', due: '2026-12-01' }, link: '/work-plan/my-tasks' }, channels);
+    const { notificationIds } = await notify(
+      h().system(),
+      { userIds: [userId] },
+      { kind: TEST_KIND, params: { name: '上报资产台账', org: '县教育局', due: '2026-12-01' }, link: '/work-plan/my-tasks' },
+      channels,
+    );
     return async () => (await deliveriesOf(h().platform.database.db, notificationIds))[0];
   }
 
@@ -45,8 +50,22 @@ describeOnEngines('notify: delivering to channels', (h) => {
     const pager = recordingChannel(0);
     const delivery = await queue([pager.channel]);
     const now = h().now();
-    expect(await deliverPending(h().system(), [pager.channel], now, { publicUrl: 'https://edu.example.cn' })).toEqual({ sent: 1, retried: 0, failed: 0, skipped: 0 });
-    expect(pager.sent).toEqual([{ address: 'pager:deliver-user', message: { title: '新任务：上报资产台账', body: '县教育局给您分配了任务“上报资产台账”，请于 2026-12-01 前完成。', link: 'https://edu.example.cn/work-plan/my-tasks' } }]);
+    expect(await deliverPending(h().system(), [pager.channel], now, { publicUrl: 'https://edu.example.cn' })).toEqual({
+      sent: 1,
+      retried: 0,
+      failed: 0,
+      skipped: 0,
+    });
+    expect(pager.sent).toEqual([
+      {
+        address: 'pager:deliver-user',
+        message: {
+          title: '新任务：上报资产台账',
+          body: '县教育局给您分配了任务“上报资产台账”，请于 2026-12-01 前完成。',
+          link: 'https://edu.example.cn/work-plan/my-tasks',
+        },
+      },
+    ]);
     expect(await delivery()).toMatchObject({ status: 'sent', attempts: 1, last_error: null, sent_at: expect.any(String) });
     await deliverPending(h().system(), [pager.channel], at(now, 3_600_000));
     expect(pager.calls()).toBe(1);
@@ -57,7 +76,12 @@ describeOnEngines('notify: delivering to channels', (h) => {
     const delivery = await queue([pager.channel]);
     const start = h().now();
     expect((await deliverPending(h().system(), [pager.channel], start)).retried).toBe(1);
-    expect(await delivery()).toMatchObject({ status: 'pending', attempts: 1, last_error: 'gateway refused attempt 1', next_attempt_at: at(start, retryDelayMs(1)).toISOString() });
+    expect(await delivery()).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      last_error: 'gateway refused attempt 1',
+      next_attempt_at: at(start, retryDelayMs(1)).toISOString(),
+    });
     // Not due yet: nothing is attempted before the back-off has passed.
     await deliverPending(h().system(), [pager.channel], at(start, retryDelayMs(1) - 1));
     expect(pager.calls()).toBe(1);
@@ -78,7 +102,12 @@ describeOnEngines('notify: delivering to channels', (h) => {
       expect(report, `attempt ${attempt}`).toMatchObject(attempt < MAX_ATTEMPTS ? { retried: 1 } : { failed: 1 });
       now = at(now, attempt < MAX_ATTEMPTS ? retryDelayMs(attempt) : 0);
     }
-    expect(await delivery()).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, last_error: `gateway refused attempt ${MAX_ATTEMPTS}`, sent_at: null });
+    expect(await delivery()).toMatchObject({
+      status: 'failed',
+      attempts: MAX_ATTEMPTS,
+      last_error: `gateway refused attempt ${MAX_ATTEMPTS}`,
+      sent_at: null,
+    });
     await deliverPending(h().system(), [pager.channel], at(now, 86_400_000));
     expect(pager.calls()).toBe(MAX_ATTEMPTS);
   });
@@ -97,15 +126,27 @@ describeOnEngines('notify: delivering to channels', (h) => {
     const { notificationIds } = await notify(h().system(), { userIds: [other] }, { kind: TEST_KIND, params: {} }, [pager.channel]);
     await updateUser(h().system(), other, { status: 'disabled' });
     await deliverPending(h().system(), [pager.channel], h().now());
-    expect((await deliveriesOf(h().platform.database.db, notificationIds))[0]).toMatchObject({ status: 'skipped', last_error: 'user is not active' });
+    expect((await deliveriesOf(h().platform.database.db, notificationIds))[0]).toMatchObject({
+      status: 'skipped',
+      last_error: 'user is not active',
+    });
     expect(pager.calls()).toBe(0);
   });
 
   it('sends each delivery once when two runs overlap', async () => {
     let release!: () => void;
-    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     let calls = 0;
-    const slow: NotificationChannel = { id: 'slow', addressOf: () => 'x', send: async () => { calls += 1; await gate; } };
+    const slow: NotificationChannel = {
+      id: 'slow',
+      addressOf: () => 'x',
+      send: async () => {
+        calls += 1;
+        await gate;
+      },
+    };
     const delivery = await queue([slow]);
     const now = h().now();
     const first = deliverPending(h().system(), [slow], now);
@@ -123,7 +164,11 @@ describeOnEngines('notify: delivering to channels', (h) => {
     const pager = recordingChannel(0, 'pager');
     const port = h().platform.host.service<NotifyPort>('notify');
     port.registerChannel(pager.channel);
-    await port.notify(h().system(), { userIds: [userId] }, { kind: TEST_KIND, params: { name: '报送', org: '县教育局', due: '2026-12-01' } });
+    await port.notify(
+      h().system(),
+      { userIds: [userId] },
+      { kind: TEST_KIND, params: { name: '报送', org: '县教育局', due: '2026-12-01' } },
+    );
     expect(await job.run(h().system(), h().platform.host)).toEqual({ summary: 'sent 1, retried 0, failed 0, skipped 0' });
     expect(pager.sent.map((s) => s.message.title)).toEqual(['新任务：报送']);
   });

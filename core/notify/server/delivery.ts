@@ -34,14 +34,24 @@ function rendered(d: DueDelivery, publicUrl: string | null): RenderedNotificatio
   return { title, body, link };
 }
 
-async function deliverOne(ctx: Ctx, d: DueDelivery, channels: Map<string, NotificationChannel>, publicUrl: string | null, now: Date): Promise<keyof DeliveryReport> {
+async function deliverOne(
+  ctx: Ctx,
+  d: DueDelivery,
+  channels: Map<string, NotificationChannel>,
+  publicUrl: string | null,
+  now: Date,
+): Promise<keyof DeliveryReport> {
   const channel = channels.get(d.channel);
   const [contactRow] = await repo.findContacts(ctx.db, [d.user_id]);
   const contact = contactRow && contactRow.status === 'active' ? toContact(contactRow) : null;
   const address = channel && contact ? channel.addressOf(contact) : null;
   if (!channel || !address) {
     // The channel was unplugged, or the user left or removed the address since the message was queued.
-    const reason = !channel ? `channel "${d.channel}" is not configured` : !contact ? 'user is not active' : 'user has no address on this channel';
+    const reason = !channel
+      ? `channel "${d.channel}" is not configured`
+      : !contact
+        ? 'user is not active'
+        : 'user has no address on this channel';
     await repo.updateDelivery(ctx.db, d.id, { status: 'skipped', last_error: reason });
     return 'skipped';
   }
@@ -51,7 +61,9 @@ async function deliverOne(ctx: Ctx, d: DueDelivery, channels: Map<string, Notifi
   } catch (error) {
     const giveUp = attempts >= MAX_ATTEMPTS;
     await repo.updateDelivery(ctx.db, d.id, {
-      status: giveUp ? 'failed' : 'pending', attempts, last_error: errorText(error),
+      status: giveUp ? 'failed' : 'pending',
+      attempts,
+      last_error: errorText(error),
       next_attempt_at: new Date(now.getTime() + (giveUp ? 0 : retryDelayMs(attempts))).toISOString(),
     });
     return giveUp ? 'failed' : 'retried';
@@ -65,7 +77,12 @@ async function deliverOne(ctx: Ctx, d: DueDelivery, channels: Map<string, Notifi
  * given up as 'failed' after MAX_ATTEMPTS; each delivery is claimed first, so two runs that
  * overlap never send the same one twice.
  */
-export async function deliverPending(ctx: Ctx, channels: NotificationChannel[], now: Date, options: DeliveryOptions = {}): Promise<DeliveryReport> {
+export async function deliverPending(
+  ctx: Ctx,
+  channels: NotificationChannel[],
+  now: Date,
+  options: DeliveryOptions = {},
+): Promise<DeliveryReport> {
   const byId = new Map(channels.map((c) => [c.id, c]));
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, skipped: 0 };
   const at = now.toISOString();

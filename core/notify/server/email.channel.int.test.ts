@@ -9,22 +9,33 @@ import { deliveriesOf } from './notification.repo.ts';
 import { notify } from './notify.service.ts';
 import { installTestKinds, TEST_KIND } from './test-kinds.ts';
 
-interface Received { from: string; to: string[]; raw: string }
+interface Received {
+  from: string;
+  to: string[];
+  raw: string;
+}
 
 /** A local SMTP server that keeps what it is sent, and refuses recipients at refused.example. */
 async function startMailCatcher() {
   const received: Received[] = [];
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
     onRcptTo(address, _session, callback) {
-      if (address.address.endsWith('@refused.example')) return callback(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
+      if (address.address.endsWith('@refused.example'))
+        return callback(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
       callback();
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
         callback();
       });
     },
@@ -49,14 +60,22 @@ function readMail(raw: string): { subject: string; body: string; contentType: st
   const subject = (headers.get('subject') ?? '').replace(/\?=\s+=\?/g, '?==?').replace(/=\?([^?]+)\?([BQbq])\?([^?]*)\?=/g, word);
   const encoding = (headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
   const text = rest.join('\n\n');
-  const body = encoding === 'base64' ? Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8') : encoding === 'quoted-printable' ? decodeQuoted(text.replace(/=\r?\n/g, '')) : text;
+  const body =
+    encoding === 'base64'
+      ? Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8')
+      : encoding === 'quoted-printable'
+        ? decodeQuoted(text.replace(/=\r?\n/g, ''))
+        : text;
   return { subject, body: body.replace(/\r\n/g, '\n'), contentType: headers.get('content-type') ?? '' };
 }
 
 function decodeQuoted(text: string): string {
   const bytes: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (text[i] === '=' && /^[0-9A-F]{2}$/i.test(text.slice(i + 1, i + 3))) { bytes.push(parseInt(text.slice(i + 1, i + 3), 16)); i += 2; } else bytes.push(...Buffer.from(text[i], 'utf8'));
+    if (text[i] === '=' && /^[0-9A-F]{2}$/i.test(text.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(text[i], 'utf8'));
   }
   return Buffer.from(bytes).toString('utf8');
 }
@@ -68,14 +87,20 @@ describeOnEngines('notify: e-mail through a local SMTP server', (h) => {
     installTestKinds();
     catcher = await startMailCatcher();
   });
-  afterAll(async () => { await catcher?.close(); });
+  afterAll(async () => {
+    await catcher?.close();
+  });
 
   async function mailTo(account: string, email: string) {
     const user = await h().makeUser({ account, orgCode: 'GB130102', roles: ['teacher'] });
     await updateUser(h().system(), user.id, { email });
     const channel = createEmailChannel({ smtpUrl: catcher.url, from: '教育云 <noreply@edu.example.cn>' });
-    const { notificationIds } = await notify(h().system(), { userIds: [user.id] },
-      { kind: TEST_KIND, params: { name: '网络安全自查', org: '石家庄市教育局', due: '2026-12-31' }, link: '/work-plan/my-tasks' }, [channel]);
+    const { notificationIds } = await notify(
+      h().system(),
+      { userIds: [user.id] },
+      { kind: TEST_KIND, params: { name: '网络安全自查', org: '石家庄市教育局', due: '2026-12-31' }, link: '/work-plan/my-tasks' },
+      [channel],
+    );
     const report = await deliverPending(h().system(), [channel], h().now(), { publicUrl: 'https://edu.example.cn' });
     return { report, delivery: (await deliveriesOf(h().platform.database.db, notificationIds))[0] };
   }
@@ -90,10 +115,12 @@ describeOnEngines('notify: e-mail through a local SMTP server', (h) => {
     const { subject, body, contentType } = readMail(mail.raw);
     expect(contentType.toLowerCase()).toContain('charset=utf-8');
     expect(subject).toBe('新任务：网络安全自查');
-    expect(body).toBe('石家庄市教育局给您分配了任务“网络安全自查”，请于 2026-12-31 前完成。\n\nhttps://edu.example.cn/work-plan/my-tasks\n');
+    expect(body).toBe(
+      '石家庄市教育局给您分配了任务“网络安全自查”，请于 2026-12-31 前完成。\n\nhttps://edu.example.cn/work-plan/my-tasks\n',
+    );
   });
 
-  it('keeps a delivery the mail server refused pending, with the server\'s answer, for a retry', async () => {
+  it("keeps a delivery the mail server refused pending, with the server's answer, for a retry", async () => {
     const before = catcher.received.length;
     const { report, delivery } = await mailTo('mail-refused', 'nobody@refused.example');
     expect(report).toMatchObject({ sent: 0, retried: 1 });
@@ -110,6 +137,10 @@ describeOnEngines('notify: e-mail through a local SMTP server', (h) => {
     const channel = createEmailChannel({ smtpUrl: down.url, from: 'noreply@edu.example.cn' });
     const { notificationIds } = await notify(h().system(), { userIds: [user.id] }, { kind: TEST_KIND, params: {} }, [channel]);
     expect((await deliverPending(h().system(), [channel], h().now())).retried).toBeGreaterThanOrEqual(1);
-    expect((await deliveriesOf(h().platform.database.db, notificationIds))[0]).toMatchObject({ status: 'pending', attempts: 1, last_error: expect.stringMatching(/ECONNREFUSED|connect/i) });
+    expect((await deliveriesOf(h().platform.database.db, notificationIds))[0]).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      last_error: expect.stringMatching(/ECONNREFUSED|connect/i),
+    });
   });
 });

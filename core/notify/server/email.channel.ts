@@ -16,7 +16,12 @@ export const emailText = (m: RenderedNotification): string => (m.link ? `${m.bod
 /** E-mail over SMTP to `core_users.email`; sending resolves only once the server accepted the message. */
 export function createEmailChannel(settings: EmailSettings): NotificationChannel {
   // Short timeouts: a dead mail server must fail this attempt, not stall the delivery job.
-  const transport = nodemailer.createTransport({ url: settings.smtpUrl, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 });
+  const transport = nodemailer.createTransport({
+    url: settings.smtpUrl,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 60_000,
+  });
   return {
     id: 'email',
     addressOf: (user) => (user.email && ADDRESS.test(user.email.trim()) ? user.email.trim() : null),

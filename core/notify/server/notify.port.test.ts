@@ -11,7 +11,11 @@ describe('the notify port and its channels', () => {
 
   it('registers e-mail when the SMTP server and the sender are configured', () => {
     const host = hostWith({ smtpUrl: 'smtp://127.0.0.1:2525', mailFrom: 'noreply@edu.example.cn' });
-    expect(channelRegistry(host).list().map((c) => c.id)).toEqual(['email']);
+    expect(
+      channelRegistry(host)
+        .list()
+        .map((c) => c.id),
+    ).toEqual(['email']);
     const email = channelRegistry(host).list()[0];
     const contact = { id: 'u', account: 'a', realName: '张三', phone: null };
     expect(email.addressOf({ ...contact, email: ' zhang@school.example.cn ' })).toBe('zhang@school.example.cn');

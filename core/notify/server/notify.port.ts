@@ -20,7 +20,11 @@ const optionalText = (host: Host, key: string): string | null => {
 
 /** The mail and link settings from the host's config; half an SMTP setup stops the start. */
 export function notifySettings(host: Host): NotifySettings {
-  const settings = { smtpUrl: optionalText(host, 'smtpUrl'), mailFrom: optionalText(host, 'mailFrom'), publicUrl: optionalText(host, 'publicUrl') };
+  const settings = {
+    smtpUrl: optionalText(host, 'smtpUrl'),
+    mailFrom: optionalText(host, 'mailFrom'),
+    publicUrl: optionalText(host, 'publicUrl'),
+  };
   if ((settings.smtpUrl === null) !== (settings.mailFrom === null)) throw new Error('notify: config smtpUrl and mailFrom go together');
   return settings;
 }

@@ -8,7 +8,13 @@ describeOnEngines('notify: the inbox through the real app', (h) => {
   let bob: Session;
 
   const send = (userId: string, name: string) =>
-    h().platform.host.service<NotifyPort>('notify').notify(h().system(), { userIds: [userId] }, { kind: TEST_KIND, params: { name, org: '石家庄市教育局', due: '2026-12-31' }, link: '/work-plan/my-tasks' });
+    h()
+      .platform.host.service<NotifyPort>('notify')
+      .notify(
+        h().system(),
+        { userIds: [userId] },
+        { kind: TEST_KIND, params: { name, org: '石家庄市教育局', due: '2026-12-31' }, link: '/work-plan/my-tasks' },
+      );
 
   beforeAll(async () => {
     installTestKinds();
@@ -22,7 +28,7 @@ describeOnEngines('notify: the inbox through the real app', (h) => {
     await send(bob.userId, '鲍勃的任务');
   });
 
-  it('lists only the caller\'s own messages, newest first, rendered in Chinese by default', async () => {
+  it("lists only the caller's own messages, newest first, rendered in Chinese by default", async () => {
     const res = await alice.request('GET', '/api/notify/inbox');
     expect(res.statusCode, res.body).toBe(200);
     const page = res.json();
@@ -37,9 +43,13 @@ describeOnEngines('notify: the inbox through the real app', (h) => {
     const byQuery = (await alice.request('GET', '/api/notify/inbox?lang=en&pageSize=1')).json();
     expect(byQuery.items[0].title).toBe('New task: 第三项任务');
     expect(byQuery.items[0].body).toBe('石家庄市教育局 assigned you "第三项任务", due 2026-12-31.');
-    const byHeader = (await alice.request('GET', '/api/notify/inbox?pageSize=1', undefined, { 'accept-language': 'en-US,en;q=0.9,zh-CN;q=0.5' })).json();
+    const byHeader = (
+      await alice.request('GET', '/api/notify/inbox?pageSize=1', undefined, { 'accept-language': 'en-US,en;q=0.9,zh-CN;q=0.5' })
+    ).json();
     expect(byHeader.items[0].title).toBe('New task: 第三项任务');
-    const chinese = (await alice.request('GET', '/api/notify/inbox?pageSize=1', undefined, { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' })).json();
+    const chinese = (
+      await alice.request('GET', '/api/notify/inbox?pageSize=1', undefined, { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' })
+    ).json();
     expect(chinese.items[0].title).toBe('新任务：第三项任务');
   });
 
@@ -58,7 +68,7 @@ describeOnEngines('notify: the inbox through the real app', (h) => {
     expect(unread.items.map((i: { id: string }) => i.id)).not.toContain(newest.id);
   });
 
-  it('answers not found for another user\'s message and leaves it unread', async () => {
+  it("answers not found for another user's message and leaves it unread", async () => {
     const bobs = (await bob.request('GET', '/api/notify/inbox')).json().items[0];
     const res = await alice.request('POST', `/api/notify/inbox/${bobs.id}/read`);
     expect(res.statusCode).toBe(404);
@@ -66,7 +76,7 @@ describeOnEngines('notify: the inbox through the real app', (h) => {
     expect((await bob.request('GET', '/api/notify/inbox')).json().items[0].readAt).toBeNull();
   });
 
-  it('marks all of the caller\'s messages read and nobody else\'s', async () => {
+  it("marks all of the caller's messages read and nobody else's", async () => {
     const res = await alice.request('POST', '/api/notify/inbox/read-all', {});
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ marked: 2 });

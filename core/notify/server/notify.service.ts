@@ -14,7 +14,10 @@ import { AuthErrors } from '#core/auth/contract/errors.ts';
 export function toContact(row: ContactRow): NotificationContact {
   let phone: string | null | undefined;
   return {
-    id: row.id, account: row.account, realName: row.real_name, email: row.email,
+    id: row.id,
+    account: row.account,
+    realName: row.real_name,
+    email: row.email,
     get phone() {
       if (phone === undefined) phone = row.phone_cipher ? fieldCipher().decrypt(row.phone_cipher) : null;
       return phone;
@@ -25,7 +28,9 @@ export function toContact(row: ContactRow): NotificationContact {
 /** A mistake in the calling module's code, not in the user's request: it must fail loudly, in tests. */
 function assertWellFormed(message: NotificationInput): void {
   if (!hasTemplate(message.kind)) {
-    throw new Error(`notify: no template for "${message.kind}": add notify["${message.kind}"] with title and body to the sending module's locales/zh-CN.json and en.json`);
+    throw new Error(
+      `notify: no template for "${message.kind}": add notify["${message.kind}"] with title and body to the sending module's locales/zh-CN.json and en.json`,
+    );
   }
   // "//host" and "/\host" would leave the console in a browser.
   if (message.link && !/^\/(?![/\\])/.test(message.link)) {
@@ -39,20 +44,36 @@ async function resolveRecipients(ctx: Ctx, to: Recipients): Promise<string[]> {
   if (to.holdersOf) {
     const org = await repo.findOrgPath(ctx.db, to.holdersOf.orgId);
     if (!org) throw new Error(`notify: recipients' org ${to.holdersOf.orgId} does not exist`);
-    found.push(...await findPermissionHolders(ctx.db, to.holdersOf.permission, org.path));
+    found.push(...(await findPermissionHolders(ctx.db, to.holdersOf.permission, org.path)));
   }
   return [...new Set(found)].sort();
 }
 
 async function plannedDeliveries(ctx: Ctx, rows: NotificationRow[], channels: NotificationChannel[], at: string): Promise<DeliveryRow[]> {
   if (channels.length === 0) return [];
-  const contacts = new Map((await repo.findContacts(ctx.db, rows.map((r) => r.user_id))).map((c) => [c.id, toContact(c)]));
+  const contacts = new Map(
+    (
+      await repo.findContacts(
+        ctx.db,
+        rows.map((r) => r.user_id),
+      )
+    ).map((c) => [c.id, toContact(c)]),
+  );
   const out: DeliveryRow[] = [];
   for (const row of rows) {
     const contact = contacts.get(row.user_id);
     for (const channel of channels) {
       if (!contact || !channel.addressOf(contact)) continue;
-      out.push({ id: newId(), notification_id: row.id, channel: channel.id, status: 'pending', attempts: 0, last_error: null, next_attempt_at: at, sent_at: null });
+      out.push({
+        id: newId(),
+        notification_id: row.id,
+        channel: channel.id,
+        status: 'pending',
+        attempts: 0,
+        last_error: null,
+        next_attempt_at: at,
+        sent_at: null,
+      });
     }
   }
   return out;
@@ -62,19 +83,36 @@ async function plannedDeliveries(ctx: Ctx, rows: NotificationRow[], channels: No
  * Puts the message in each recipient's inbox and queues one delivery per channel they have an
  * address on, inside the caller's transaction: a change that rolls back notifies nobody.
  */
-export async function notify(ctx: Ctx, to: Recipients, message: NotificationInput, channels: NotificationChannel[]): Promise<{ userIds: string[]; notificationIds: string[] }> {
+export async function notify(
+  ctx: Ctx,
+  to: Recipients,
+  message: NotificationInput,
+  channels: NotificationChannel[],
+): Promise<{ userIds: string[]; notificationIds: string[] }> {
   assertWellFormed(message);
   return ctx.transaction(async (tx) => {
     const userIds = await resolveRecipients(tx, to);
     if (userIds.length === 0) return { userIds, notificationIds: [] };
     const at = tx.now().toISOString();
     const rows: NotificationRow[] = userIds.map((userId) => ({
-      id: newId(), user_id: userId, kind: message.kind, params: toJson(message.params ?? {}), link: message.link ?? null,
-      org_id: message.orgId ?? null, created_at: at, read_at: null,
+      id: newId(),
+      user_id: userId,
+      kind: message.kind,
+      params: toJson(message.params ?? {}),
+      link: message.link ?? null,
+      org_id: message.orgId ?? null,
+      created_at: at,
+      read_at: null,
     }));
     await repo.insertNotifications(tx.db, rows);
     await repo.insertDeliveries(tx.db, await plannedDeliveries(tx, rows, channels, at));
-    tx.audit({ action: 'notify.notification.queued', objectType: 'notification', objectId: null, orgId: message.orgId ?? null, changes: { kind: message.kind, recipients: userIds.length } });
+    tx.audit({
+      action: 'notify.notification.queued',
+      objectType: 'notification',
+      objectId: null,
+      orgId: message.orgId ?? null,
+      changes: { kind: message.kind, recipients: userIds.length },
+    });
     return { userIds, notificationIds: rows.map((r) => r.id) };
   });
 }
@@ -95,7 +133,13 @@ export async function listInbox(ctx: Ctx, query: InboxQuery, locale: NotifyLocal
   const userId = readerOf(ctx);
   const { page, pageSize, offset } = pageWindow(query);
   const result = await repo.listInbox(ctx.db, userId, query.unread === true, offset, pageSize);
-  return { items: result.items.map((r) => toInboxItem(r, locale)), total: result.total, page, pageSize, ...(result.totalCapped ? { totalCapped: true } : {}) };
+  return {
+    items: result.items.map((r) => toInboxItem(r, locale)),
+    total: result.total,
+    page,
+    pageSize,
+    ...(result.totalCapped ? { totalCapped: true } : {}),
+  };
 }
 
 export async function unreadCount(ctx: Ctx): Promise<UnreadCount> {

@@ -13,7 +13,11 @@ export const pruneDeliveriesJob: JobDefinition = {
   everySeconds: 24 * 3600,
   async run(ctx) {
     const now = ctx.now();
-    const deleted = await deleteFinishedDeliveries(ctx.db, daysBefore(now, DELIVERY_RETENTION_DAYS.done), daysBefore(now, DELIVERY_RETENTION_DAYS.failed));
+    const deleted = await deleteFinishedDeliveries(
+      ctx.db,
+      daysBefore(now, DELIVERY_RETENTION_DAYS.done),
+      daysBefore(now, DELIVERY_RETENTION_DAYS.failed),
+    );
     return { summary: `删除已完成的外发记录 ${deleted} 条` };
   },
 };

@@ -5,13 +5,19 @@ const original = notificationTemplates();
 afterEach(() => installNotificationTemplates(original));
 
 describe('notification templates', () => {
-  it('renders a kind in the reader\'s language with its parameters filled in', () => {
+  it("renders a kind in the reader's language with its parameters filled in", () => {
     installNotificationTemplates({
       'zh-CN': new Map([['demo.done', { title: '{{who}}已完成', body: '任务“{{task}}”已完成，共 {{count}} 项。' }]]),
       en: new Map([['demo.done', { title: '{{who}} finished', body: '"{{task}}" is done: {{count}} items.' }]]),
     });
-    expect(renderNotification('demo.done', { who: '张三', task: '资产清查', count: 3 }, 'zh-CN')).toEqual({ title: '张三已完成', body: '任务“资产清查”已完成，共 3 项。' });
-    expect(renderNotification('demo.done', { who: '张三', task: '资产清查', count: 3 }, 'en')).toEqual({ title: '张三 finished', body: '"资产清查" is done: 3 items.' });
+    expect(renderNotification('demo.done', { who: '张三', task: '资产清查', count: 3 }, 'zh-CN')).toEqual({
+      title: '张三已完成',
+      body: '任务“资产清查”已完成，共 3 项。',
+    });
+    expect(renderNotification('demo.done', { who: '张三', task: '资产清查', count: 3 }, 'en')).toEqual({
+      title: '张三 finished',
+      body: '"资产清查" is done: 3 items.',
+    });
     expect(renderNotification('demo.done', {}, 'en').title).toBe(' finished');
     expect(hasTemplate('demo.done')).toBe(true);
   });

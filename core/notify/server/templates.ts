@@ -37,11 +37,15 @@ export function renderNotification(kind: string, params: Record<string, unknown>
 /** 'en' when the reader's Accept-Language prefers English over Chinese; Chinese otherwise. */
 export function localeFromHeader(header: string | undefined): NotifyLocale {
   if (!header) return 'zh-CN';
-  const ranked = header.split(',').map((part, index) => {
-    const [tag, ...options] = part.trim().toLowerCase().split(';');
-    const q = options.map((o) => o.trim()).find((o) => o.startsWith('q='));
-    return { tag, q: q ? Number(q.slice(2)) || 0 : 1, index };
-  }).filter((r) => r.q > 0).sort((a, b) => b.q - a.q || a.index - b.index);
+  const ranked = header
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...options] = part.trim().toLowerCase().split(';');
+      const q = options.map((o) => o.trim()).find((o) => o.startsWith('q='));
+      return { tag, q: q ? Number(q.slice(2)) || 0 : 1, index };
+    })
+    .filter((r) => r.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
   const first = ranked.find((r) => r.tag.startsWith('zh') || r.tag.startsWith('en'));
   return first?.tag.startsWith('en') ? 'en' : 'zh-CN';
 }

@@ -9,7 +9,8 @@ export type { InboxItem };
 export const inboxLanguage = (i18n: I18n): 'zh-CN' | 'en' => (i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN');
 
 export const inboxApi = {
-  list: (query: { unread?: boolean; page?: number; pageSize?: number; lang: 'zh-CN' | 'en' }) => api.get<PageOf<InboxItem>>('/api/notify/inbox', query),
+  list: (query: { unread?: boolean; page?: number; pageSize?: number; lang: 'zh-CN' | 'en' }) =>
+    api.get<PageOf<InboxItem>>('/api/notify/inbox', query),
   unreadCount: () => api.get<UnreadCount>('/api/notify/inbox/unread-count'),
   markRead: (id: string) => api.post<void>(`/api/notify/inbox/${id}/read`),
   markAllRead: () => api.post<ReadAllResult>('/api/notify/inbox/read-all'),
@@ -37,9 +38,14 @@ export function useUnreadCount(): { unread: number; capped: boolean; refresh: ()
   }, []);
   useEffect(() => {
     refresh();
-    const timer = window.setInterval(() => { if (document.visibilityState !== 'hidden') refresh(); }, UNREAD_POLL_MS);
+    const timer = window.setInterval(() => {
+      if (document.visibilityState !== 'hidden') refresh();
+    }, UNREAD_POLL_MS);
     window.addEventListener('focus', refresh);
-    return () => { window.clearInterval(timer); window.removeEventListener('focus', refresh); };
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener('focus', refresh);
+    };
   }, [refresh]);
   useInboxChanged(refresh);
   return { ...state, refresh };

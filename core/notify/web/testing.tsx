@@ -6,11 +6,19 @@ import notify from '../locales/zh-CN.json';
 import type { InboxItem } from './api.ts';
 
 export const item = (over: Partial<InboxItem>): InboxItem => ({
-  id: 'n-1', kind: 'workflow.task_assigned', title: '待办：2026 年网络安全自查表', body: '「2026 年网络安全自查表」（安全检查）已到「县级审核」，请您审核。',
-  link: '/workflow/todo', orgId: 'org-1', createdAt: '2026-03-01T02:03:04.000Z', readAt: null, ...over,
+  id: 'n-1',
+  kind: 'workflow.task_assigned',
+  title: '待办：2026 年网络安全自查表',
+  body: '「2026 年网络安全自查表」（安全检查）已到「县级审核」，请您审核。',
+  link: '/workflow/todo',
+  orgId: 'org-1',
+  createdAt: '2026-03-01T02:03:04.000Z',
+  readAt: null,
+  ...over,
 });
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 /** A fetch that answers the inbox routes from `items` and records every call. */
 export function stubInbox(items: InboxItem[]) {
@@ -40,16 +48,19 @@ export function stubInbox(items: InboxItem[]) {
 }
 
 export const callsTo = (fetch: ReturnType<typeof stubInbox>, method: string, prefix: string) =>
-  fetch.mock.calls.filter(([url, init]) => (init?.method ?? 'GET') === method && String(url).startsWith(prefix)).map(([url]) => String(url));
+  fetch.mock.calls
+    .filter(([url, init]) => (init?.method ?? 'GET') === method && String(url).startsWith(prefix))
+    .map(([url]) => String(url));
 
 /** Renders `node` at `/` with a page at /workflow/todo and /notify/inbox to land on. */
-export const renderAtHome = (node: ReactNode) => renderWithProviders(
-  <MemoryRouter initialEntries={['/']}>
-    <Routes>
-      <Route path="/" element={node} />
-      <Route path="/workflow/todo" element={<p>待办页面</p>} />
-      <Route path="/notify/inbox" element={<p>消息中心页面</p>} />
-    </Routes>
-  </MemoryRouter>,
-  { notify },
-);
+export const renderAtHome = (node: ReactNode) =>
+  renderWithProviders(
+    <MemoryRouter initialEntries={['/']}>
+      <Routes>
+        <Route path="/" element={node} />
+        <Route path="/workflow/todo" element={<p>待办页面</p>} />
+        <Route path="/notify/inbox" element={<p>消息中心页面</p>} />
+      </Routes>
+    </MemoryRouter>,
+    { notify },
+  );

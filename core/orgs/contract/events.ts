@@ -6,12 +6,15 @@ import { defineEvent } from '#kernel';
  * in the move's own transaction; this is for what reacts later (search indexes, caches, copies
  * kept elsewhere): every path starting with `oldPath` now starts with `newPath`.
  */
-export const OrgMoved = defineEvent('orgs.org.moved', Type.Object({
-  orgId: Type.String(),
-  fromParentId: Type.String(),
-  toParentId: Type.String(),
-  oldPath: Type.String(),
-  newPath: Type.String(),
-}));
+export const OrgMoved = defineEvent(
+  'orgs.org.moved',
+  Type.Object({
+    orgId: Type.String(),
+    fromParentId: Type.String(),
+    toParentId: Type.String(),
+    oldPath: Type.String(),
+    newPath: Type.String(),
+  }),
+);
 
 export const OrgEvents = [OrgMoved];

@@ -84,7 +84,15 @@ export const ORG_TYPE_RANK: Readonly<Record<OrgType, number>> = {
 };
 
 /** Types that exercise authority over the orgs below them (review, quotas, reports). */
-export const AUTHORITY_TYPES: readonly OrgType[] = ['ministry', 'department', 'affiliated_unit', 'university', 'provincial_authority', 'city_authority', 'county_authority'];
+export const AUTHORITY_TYPES: readonly OrgType[] = [
+  'ministry',
+  'department',
+  'affiliated_unit',
+  'university',
+  'provincial_authority',
+  'city_authority',
+  'county_authority',
+];
 
 export const isAuthorityType = (type: string): boolean => (AUTHORITY_TYPES as readonly string[]).includes(type);
 

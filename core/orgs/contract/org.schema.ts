@@ -28,23 +28,29 @@ export type Org = Static<typeof Org>;
 const Name = Type.String({ minLength: 2, maxLength: 100 });
 const Code = Type.String({ pattern: '^[A-Za-z0-9_-]{2,40}$', description: '机构代码：学校标识码、行政区划代码等' });
 
-export const CreateOrgBody = Type.Object({
-  parentId: Type.String(),
-  code: Code,
-  name: Name,
-  shortName: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
-  type: OrgTypeSchema,
-  stage: Type.Optional(Nullable(SchoolStageSchema)),
-  divisionCode: Type.Optional(Nullable(Type.String({ pattern: '^[1-9][0-9]{5}$' }))),
-}, { additionalProperties: false });
+export const CreateOrgBody = Type.Object(
+  {
+    parentId: Type.String(),
+    code: Code,
+    name: Name,
+    shortName: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+    type: OrgTypeSchema,
+    stage: Type.Optional(Nullable(SchoolStageSchema)),
+    divisionCode: Type.Optional(Nullable(Type.String({ pattern: '^[1-9][0-9]{5}$' }))),
+  },
+  { additionalProperties: false },
+);
 export type CreateOrgBody = Static<typeof CreateOrgBody>;
 
-export const UpdateOrgBody = Type.Object({
-  name: Type.Optional(Name),
-  shortName: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
-  code: Type.Optional(Code),
-  stage: Type.Optional(Nullable(SchoolStageSchema)),
-}, { additionalProperties: false });
+export const UpdateOrgBody = Type.Object(
+  {
+    name: Type.Optional(Name),
+    shortName: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+    code: Type.Optional(Code),
+    stage: Type.Optional(Nullable(SchoolStageSchema)),
+  },
+  { additionalProperties: false },
+);
 export type UpdateOrgBody = Static<typeof UpdateOrgBody>;
 
 export const MoveOrgBody = Type.Object({ parentId: Type.String() }, { additionalProperties: false });
@@ -77,6 +83,8 @@ export const ImportReport = Type.Object({
   created: Type.Integer(),
   updated: Type.Integer(),
   unchanged: Type.Integer(),
-  errors: Type.Array(Type.Object({ row: Type.Integer(), code: Type.String(), field: Type.Optional(Type.String()), value: Type.Optional(Type.String()) })),
+  errors: Type.Array(
+    Type.Object({ row: Type.Integer(), code: Type.String(), field: Type.Optional(Type.String()), value: Type.Optional(Type.String()) }),
+  ),
 });
 export type ImportReport = Static<typeof ImportReport>;

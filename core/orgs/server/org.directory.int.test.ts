@@ -18,7 +18,13 @@ describeOnEngines('orgs contract service', (h) => {
     hebei = await h().orgId('GB130000');
     shijiazhuang = await h().orgId('GB130100');
     changan = await h().orgId('GB130102');
-    const created = await createOrg(h().system(), { parentId: changan, code: 'DIR-SCHOOL-1', name: '目录测试小学', type: 'school', stage: 'primary' });
+    const created = await createOrg(h().system(), {
+      parentId: changan,
+      code: 'DIR-SCHOOL-1',
+      name: '目录测试小学',
+      type: 'school',
+      stage: 'primary',
+    });
     school = { id: created.id, path: created.path };
   });
 
@@ -31,8 +37,17 @@ describeOnEngines('orgs contract service', (h) => {
   it('finds an org as a summary, and null for an unknown id', async () => {
     const found = await orgs.find(db(), school.id);
     expect(found).toEqual({
-      id: school.id, code: 'DIR-SCHOOL-1', name: '目录测试小学', shortName: null, type: 'school', stage: 'primary',
-      divisionCode: null, parentId: changan, path: school.path, depth: 5, isActive: true,
+      id: school.id,
+      code: 'DIR-SCHOOL-1',
+      name: '目录测试小学',
+      shortName: null,
+      type: 'school',
+      stage: 'primary',
+      divisionCode: null,
+      parentId: changan,
+      path: school.path,
+      depth: 5,
+      isActive: true,
     });
     expect(await orgs.find(db(), 'no-such-org')).toBeNull();
   });
@@ -65,18 +80,34 @@ describeOnEngines('orgs contract service', (h) => {
     expect(await at('no-such-org', 'province')).toBeNull();
   });
 
-  it('sees the caller\'s uncommitted writes through its transaction', async () => {
-    await h().system().transaction(async (tx) => {
-      const created = await createOrg(tx, { parentId: changan, code: 'DIR-SCHOOL-TX', name: '事务中的学校', type: 'school', stage: 'junior' });
-      expect((await orgs.find(tx.db, created.id))?.code).toBe('DIR-SCHOOL-TX');
-      expect((await orgs.ancestorAtLevel(tx.db, created.id, 'county'))?.id).toBe(changan);
-    });
+  it("sees the caller's uncommitted writes through its transaction", async () => {
+    await h()
+      .system()
+      .transaction(async (tx) => {
+        const created = await createOrg(tx, {
+          parentId: changan,
+          code: 'DIR-SCHOOL-TX',
+          name: '事务中的学校',
+          type: 'school',
+          stage: 'junior',
+        });
+        expect((await orgs.find(tx.db, created.id))?.code).toBe('DIR-SCHOOL-TX');
+        expect((await orgs.ancestorAtLevel(tx.db, created.id, 'county'))?.id).toBe(changan);
+      });
   });
 });
 
 it('gives every org type a level or none, as the workflow and campaigns derive them', () => {
   expect(Object.fromEntries(ORG_TYPES.map((t) => [t, adminLevelOf(t)]))).toEqual({
-    ministry: 'national', department: null, affiliated_unit: null, university: null, provincial_authority: 'province',
-    city_authority: 'city', county_authority: 'county', school: 'school', enterprise: null, other: null,
+    ministry: 'national',
+    department: null,
+    affiliated_unit: null,
+    university: null,
+    provincial_authority: 'province',
+    city_authority: 'city',
+    county_authority: 'county',
+    school: 'school',
+    enterprise: null,
+    other: null,
   });
 });

@@ -7,8 +7,17 @@ import type { OrgRow } from './orgs.tables.ts';
 
 /** The column is text; org writes only store the contract's types (createOrg, import, seed). */
 export const toOrgSummary = (r: OrgRow): OrgSummary => ({
-  id: r.id, code: r.code, name: r.name, shortName: r.shortName, type: r.type as OrgType, stage: r.stage as SchoolStage | null,
-  divisionCode: r.divisionCode, parentId: r.parentId, path: r.path, depth: Number(r.depth), isActive: toBool(r.isActive),
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  shortName: r.shortName,
+  type: r.type as OrgType,
+  stage: r.stage as SchoolStage | null,
+  divisionCode: r.divisionCode,
+  parentId: r.parentId,
+  path: r.path,
+  depth: Number(r.depth),
+  isActive: toBool(r.isActive),
 });
 
 async function byIds(db: PlatformDb, ids: readonly string[]): Promise<Map<string, OrgSummary>> {

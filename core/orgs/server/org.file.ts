@@ -6,13 +6,28 @@ import { OrgErrors } from '../contract/errors.ts';
 
 /** Column headers accepted in import files, Chinese or English, mapped to row fields. */
 const HEADERS: Record<string, keyof OrgImportRow> = {
-  code: 'code', 机构代码: 'code', 学校标识码: 'code',
-  name: 'name', 机构名称: 'name', 名称: 'name',
-  type: 'type', 机构类型: 'type', 类型: 'type',
-  parentcode: 'parentCode', parent_code: 'parentCode', 上级机构代码: 'parentCode', 上级代码: 'parentCode',
-  stage: 'stage', 学段: 'stage', 办学类型: 'stage',
-  shortname: 'shortName', short_name: 'shortName', 简称: 'shortName',
-  divisioncode: 'divisionCode', division_code: 'divisionCode', 行政区划代码: 'divisionCode',
+  code: 'code',
+  机构代码: 'code',
+  学校标识码: 'code',
+  name: 'name',
+  机构名称: 'name',
+  名称: 'name',
+  type: 'type',
+  机构类型: 'type',
+  类型: 'type',
+  parentcode: 'parentCode',
+  parent_code: 'parentCode',
+  上级机构代码: 'parentCode',
+  上级代码: 'parentCode',
+  stage: 'stage',
+  学段: 'stage',
+  办学类型: 'stage',
+  shortname: 'shortName',
+  short_name: 'shortName',
+  简称: 'shortName',
+  divisioncode: 'divisionCode',
+  division_code: 'divisionCode',
+  行政区划代码: 'divisionCode',
 };
 
 const cellText = (v: ExcelJS.CellValue): string => {
@@ -33,7 +48,9 @@ export async function readOrgRows(filename: string, content: Buffer): Promise<Or
   } else throw OrgErrors.importUnsupportedFile({ filename });
   const sheet = workbook.worksheets[0];
   if (!sheet) throw OrgErrors.importEmptyFile();
-  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).map((v) => HEADERS[cellText(v).replace(/\s+/g, '').toLowerCase()] ?? HEADERS[cellText(v).trim()]);
+  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).map(
+    (v) => HEADERS[cellText(v).replace(/\s+/g, '').toLowerCase()] ?? HEADERS[cellText(v).trim()],
+  );
   for (const needed of ['code', 'name', 'type', 'parentCode'] as const) {
     if (!header.includes(needed)) throw OrgErrors.importMissingColumn({ column: needed });
   }
@@ -42,7 +59,9 @@ export async function readOrgRows(filename: string, content: Buffer): Promise<Or
     if (number === 1) return;
     const values = row.values as ExcelJS.CellValue[];
     const out: Record<string, string> = {};
-    header.forEach((field, i) => { if (field) out[field] = cellText(values[i]); });
+    header.forEach((field, i) => {
+      if (field) out[field] = cellText(values[i]);
+    });
     if (Object.values(out).some((v) => v !== '')) rows.push(out as unknown as OrgImportRow);
   });
   return rows;

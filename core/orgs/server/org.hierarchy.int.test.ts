@@ -92,10 +92,14 @@ describeOnEngines('org hierarchy rules', (h) => {
   it('applies the same rules to imports, row by row', async () => {
     const access = await resolveAccess(h().platform.database.db, countyAdmin.userId);
     const ctx = h().platform.makeCtx({ actor: { kind: 'user', id: countyAdmin.userId, name: countyAdmin.account }, access });
-    const report = await importOrgs(ctx, [
-      { code: 'IMP-FAKE-CITY', name: '假的地市教育局', type: 'city_authority', parentCode: 'GB130102' },
-      { code: 'IMP-SCHOOL', name: '导入的学校', type: 'school', stage: '小学', parentCode: 'GB130102' },
-    ], { dryRun: false });
+    const report = await importOrgs(
+      ctx,
+      [
+        { code: 'IMP-FAKE-CITY', name: '假的地市教育局', type: 'city_authority', parentCode: 'GB130102' },
+        { code: 'IMP-SCHOOL', name: '导入的学校', type: 'school', stage: '小学', parentCode: 'GB130102' },
+      ],
+      { dryRun: false },
+    );
     expect(report.created).toBe(1);
     expect(report.errors).toEqual([expect.objectContaining({ row: 2, code: 'orgs.type_not_allowed_under_parent' })]);
   });
@@ -103,13 +107,29 @@ describeOnEngines('org hierarchy rules', (h) => {
   it('refuses to start on stored data that breaks the rule, naming the rows', async () => {
     const db = h().platform.database.db;
     const orgs = orgsDb(db);
-    const parent = await orgs.selectFrom('core_orgs').select(['id', 'path', 'depth']).where('code', '=', 'GB130102').executeTakeFirstOrThrow();
+    const parent = await orgs
+      .selectFrom('core_orgs')
+      .select(['id', 'path', 'depth'])
+      .where('code', '=', 'GB130102')
+      .executeTakeFirstOrThrow();
     const id = newId();
     const at = h().now().toISOString();
-    await orgs.insertInto('core_orgs').values({
-      id, code: 'LEGACY-FAKE-PROV', name: '历史遗留的假省厅', type: 'provincial_authority', parentId: parent.id,
-      path: `${parent.path}${id}/`, depth: Number(parent.depth) + 1, isActive: 1, isSample: 0, createdAt: at, updatedAt: at,
-    }).execute();
+    await orgs
+      .insertInto('core_orgs')
+      .values({
+        id,
+        code: 'LEGACY-FAKE-PROV',
+        name: '历史遗留的假省厅',
+        type: 'provincial_authority',
+        parentId: parent.id,
+        path: `${parent.path}${id}/`,
+        depth: Number(parent.depth) + 1,
+        isActive: 1,
+        isSample: 0,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .execute();
     try {
       await expect(checkTypeRanks(db)).rejects.toThrow(/LEGACY-FAKE-PROV 历史遗留的假省厅 \(provincial_authority\) 的上级 GB130102/);
     } finally {

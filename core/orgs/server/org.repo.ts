@@ -15,7 +15,13 @@ export async function findOrgsByCodes(db: PlatformDb, codes: readonly string[]):
   const orgs = orgsDb(db);
   const out: OrgRow[] = [];
   for (let i = 0; i < codes.length; i += 500) {
-    out.push(...(await orgs.selectFrom('core_orgs').selectAll().where('code', 'in', codes.slice(i, i + 500)).execute()));
+    out.push(
+      ...(await orgs
+        .selectFrom('core_orgs')
+        .selectAll()
+        .where('code', 'in', codes.slice(i, i + 500))
+        .execute()),
+    );
   }
   return out;
 }
@@ -24,7 +30,13 @@ export async function findOrgsByIds(db: PlatformDb, ids: readonly string[]): Pro
   const orgs = orgsDb(db);
   const out: OrgRow[] = [];
   for (let i = 0; i < ids.length; i += 500) {
-    out.push(...(await orgs.selectFrom('core_orgs').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()));
+    out.push(
+      ...(await orgs
+        .selectFrom('core_orgs')
+        .selectAll()
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    );
   }
   return out;
 }
@@ -34,7 +46,11 @@ export const findRoot = (db: PlatformDb) =>
 
 export const insertOrgs = async (db: PlatformDb, rows: OrgRow[]) => {
   const orgs = orgsDb(db);
-  for (let i = 0; i < rows.length; i += 400) await orgs.insertInto('core_orgs').values(rows.slice(i, i + 400)).execute();
+  for (let i = 0; i < rows.length; i += 400)
+    await orgs
+      .insertInto('core_orgs')
+      .values(rows.slice(i, i + 400))
+      .execute();
 };
 
 export const updateOrg = (db: PlatformDb, id: string, patch: Partial<Omit<OrgRow, 'id'>>) =>
@@ -55,11 +71,13 @@ function searched(orgs: OrgsDb, s: OrgSearch) {
   if (s.type) q = q.where('o.type', '=', s.type);
   if (s.q) {
     const text = s.q.trim();
-    q = q.where((eb) => eb.or([
-      eb('o.name', 'like', sql<string>`${likeContains(text)} escape '\\'`),
-      eb('o.shortName', 'like', sql<string>`${likeContains(text)} escape '\\'`),
-      eb.and([eb('o.code', '>=', text), eb('o.code', '<', `${text}\uffff`)]),
-    ]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('o.name', 'like', sql<string>`${likeContains(text)} escape '\\'`),
+        eb('o.shortName', 'like', sql<string>`${likeContains(text)} escape '\\'`),
+        eb.and([eb('o.code', '>=', text), eb('o.code', '<', `${text}\uffff`)]),
+      ]),
+    );
   }
   return q;
 }
@@ -67,9 +85,20 @@ function searched(orgs: OrgsDb, s: OrgSearch) {
 export async function searchOrgs(db: PlatformDb, s: OrgSearch, offset: number, limit: number) {
   const orgs = orgsDb(db);
   const [items, count] = await Promise.all([
-    searched(orgs, s).selectAll('o')
-      .select((eb) => eb.selectFrom('core_orgs as c').whereRef('c.parentId', '=', 'o.id').select((e) => e.fn.countAll<number>().as('n')).as('childCount'))
-      .orderBy('o.depth').orderBy('o.code').offset(offset).limit(limit).execute(),
+    searched(orgs, s)
+      .selectAll('o')
+      .select((eb) =>
+        eb
+          .selectFrom('core_orgs as c')
+          .whereRef('c.parentId', '=', 'o.id')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .as('childCount'),
+      )
+      .orderBy('o.depth')
+      .orderBy('o.code')
+      .offset(offset)
+      .limit(limit)
+      .execute(),
     cappedCount(orgs, searched(orgs, s)),
   ]);
   return { items, ...count };
@@ -86,15 +115,21 @@ export async function countSubtree(db: PlatformDb, path: string, onlyActive = fa
 /** The orgs whose path is one of `paths` (the ancestors of an org, say). */
 export async function findOrgsByPaths(db: PlatformDb, paths: readonly string[]): Promise<OrgRow[]> {
   if (paths.length === 0) return [];
-  return orgsDb(db).selectFrom('core_orgs').selectAll().where('path', 'in', [...paths]).execute();
+  return orgsDb(db)
+    .selectFrom('core_orgs')
+    .selectAll()
+    .where('path', 'in', [...paths])
+    .execute();
 }
 
 /** Rewrites the path prefix of every org in a subtree, in one statement. */
 export async function replaceOrgPathPrefix(db: PlatformDb, oldPath: string, newPath: string): Promise<void> {
   const [lower, upper] = subtreeRange(oldPath);
-  await orgsDb(db).updateTable('core_orgs')
+  await orgsDb(db)
+    .updateTable('core_orgs')
     .set({ path: sql<string>`${newPath} || substr(path, ${oldPath.length + 1})` })
-    .where('path', '>=', lower).where('path', '<', upper)
+    .where('path', '>=', lower)
+    .where('path', '<', upper)
     .execute();
 }
 
@@ -107,27 +142,50 @@ type CopiedPathTables = Record<string, Record<string, string>>;
  * core/orgs writes a table it does not own: the owner asked for it by registering the column.
  * Goes through the untyped connection, not orgsDb, since the table is not core/orgs'.
  */
-export async function replaceCopiedPathPrefix(db: PlatformDb, table: string, column: string, oldPath: string, newPath: string): Promise<void> {
+export async function replaceCopiedPathPrefix(
+  db: PlatformDb,
+  table: string,
+  column: string,
+  oldPath: string,
+  newPath: string,
+): Promise<void> {
   const [lower, upper] = subtreeRange(oldPath);
   const copies = db as unknown as Kysely<CopiedPathTables>;
-  await copies.updateTable(table)
+  await copies
+    .updateTable(table)
     .set({ [column]: sql<string>`${newPath} || substr(${sql.ref(column)}, ${oldPath.length + 1})` })
-    .where(column, '>=', lower).where(column, '<', upper)
+    .where(column, '>=', lower)
+    .where(column, '<', upper)
     .execute();
 }
 
 export async function shiftDepth(db: PlatformDb, path: string, delta: number) {
   if (delta === 0) return;
   const [lower, upper] = subtreeRange(path);
-  await orgsDb(db).updateTable('core_orgs').set((eb) => ({ depth: eb('depth', '+', delta) }))
-    .where('path', '>=', lower).where('path', '<', upper).execute();
+  await orgsDb(db)
+    .updateTable('core_orgs')
+    .set((eb) => ({ depth: eb('depth', '+', delta) }))
+    .where('path', '>=', lower)
+    .where('path', '<', upper)
+    .execute();
 }
 
 export async function setSubtreeActive(db: PlatformDb, path: string, active: boolean, at: string): Promise<void> {
   const [lower, upper] = subtreeRange(path);
-  await orgsDb(db).updateTable('core_orgs').set({ isActive: active ? 1 : 0, updatedAt: at })
-    .where('path', '>=', lower).where('path', '<', upper).execute();
+  await orgsDb(db)
+    .updateTable('core_orgs')
+    .set({ isActive: active ? 1 : 0, updatedAt: at })
+    .where('path', '>=', lower)
+    .where('path', '<', upper)
+    .execute();
 }
 
 export const countOrgs = async (db: PlatformDb) =>
-  Number((await orgsDb(db).selectFrom('core_orgs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await orgsDb(db)
+        .selectFrom('core_orgs')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );

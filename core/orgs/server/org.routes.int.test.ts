@@ -26,7 +26,13 @@ describeOnEngines('org tree over HTTP', (h) => {
 
   it('creates a school under a county and finds it by name and by code', async () => {
     const county = await h().orgId('GB130102');
-    const res = await countyAdmin.request('POST', '/api/orgs', { parentId: county, code: '2113010201', name: '石家庄市长安区第一实验小学', type: 'school', stage: 'primary' });
+    const res = await countyAdmin.request('POST', '/api/orgs', {
+      parentId: county,
+      code: '2113010201',
+      name: '石家庄市长安区第一实验小学',
+      type: 'school',
+      stage: 'primary',
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().depth).toBe(5);
     const byName = (await countyAdmin.request('GET', `/api/orgs?q=${encodeURIComponent('第一实验')}`)).json();
@@ -51,16 +57,27 @@ describeOnEngines('org tree over HTTP', (h) => {
 
   it('keeps a county admin inside the county: other orgs are not found, creating outside is refused', async () => {
     expect((await countyAdmin.request('GET', `/api/orgs/${hebei}`)).statusCode).toBe(404);
-    const res = await countyAdmin.request('POST', '/api/orgs', { parentId: shijiazhuang, code: 'X-OUT', name: '越权创建的县', type: 'county_authority' });
+    const res = await countyAdmin.request('POST', '/api/orgs', {
+      parentId: shijiazhuang,
+      code: 'X-OUT',
+      name: '越权创建的县',
+      type: 'county_authority',
+    });
     expect(res.statusCode).toBe(404);
     const list = (await countyAdmin.request('GET', '/api/orgs?pageSize=100')).json();
     expect(list.items.every((o: { path: string }) => o.path.includes(`/${list.items[0].id}/`))).toBe(true);
   });
 
   it('moves an org with its subtree and its users, and the paths follow', async () => {
-    const a = (await admin.request('POST', '/api/orgs', { parentId: shijiazhuang, code: 'MV-A', name: '移动测试A区', type: 'county_authority' })).json();
-    const school = (await admin.request('POST', '/api/orgs', { parentId: a.id, code: 'MV-A-S', name: '移动测试学校', type: 'school', stage: 'junior' })).json();
-    const user = (await admin.request('POST', '/api/users', { account: 'mover', realName: '移动教师', orgId: school.id, password: 'Moving-Target-9' })).json();
+    const a = (
+      await admin.request('POST', '/api/orgs', { parentId: shijiazhuang, code: 'MV-A', name: '移动测试A区', type: 'county_authority' })
+    ).json();
+    const school = (
+      await admin.request('POST', '/api/orgs', { parentId: a.id, code: 'MV-A-S', name: '移动测试学校', type: 'school', stage: 'junior' })
+    ).json();
+    const user = (
+      await admin.request('POST', '/api/users', { account: 'mover', realName: '移动教师', orgId: school.id, password: 'Moving-Target-9' })
+    ).json();
     const handan = await h().orgId('GB130400');
     const moved = await admin.request('POST', `/api/orgs/${a.id}/move`, { parentId: handan });
     expect(moved.statusCode).toBe(200);
@@ -74,7 +91,9 @@ describeOnEngines('org tree over HTTP', (h) => {
   });
 
   it('deactivates a subtree and hides it from default lists', async () => {
-    const c = (await admin.request('POST', '/api/orgs', { parentId: shijiazhuang, code: 'DX-C', name: '停用测试县', type: 'county_authority' })).json();
+    const c = (
+      await admin.request('POST', '/api/orgs', { parentId: shijiazhuang, code: 'DX-C', name: '停用测试县', type: 'county_authority' })
+    ).json();
     await admin.request('POST', '/api/orgs', { parentId: c.id, code: 'DX-C-S', name: '停用测试学校', type: 'school', stage: 'senior' });
     const res = await admin.request('POST', `/api/orgs/${c.id}/deactivate`);
     expect(res.json().affected).toBe(2);

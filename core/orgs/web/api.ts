@@ -7,7 +7,10 @@ export type { Org, CreateOrgBody, UpdateOrgBody };
 export const CHILD_PAGE_SIZE = 200;
 export const SEARCH_PAGE_SIZE = 20;
 
-export interface Activation { org: Org; affected: number }
+export interface Activation {
+  org: Org;
+  affected: number;
+}
 
 /** Typed calls to the org API (core/orgs/server/org.routes.ts). */
 export const orgApi = {

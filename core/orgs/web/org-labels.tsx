@@ -1,5 +1,13 @@
 import type { TFunction } from 'i18next';
-import { ApartmentOutlined, BankOutlined, ClusterOutlined, HomeOutlined, ReadOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  BankOutlined,
+  ClusterOutlined,
+  HomeOutlined,
+  ReadOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { ORG_TYPE_LABELS, ORG_TYPES, SCHOOL_STAGE_LABELS, SCHOOL_STAGES, type OrgType, type SchoolStage } from '../contract/org-types.ts';
 
 // The contract's Chinese labels are the fallback, so a type added there shows before its translation.
@@ -20,10 +28,14 @@ export const stageOptions = (t: TFunction) => SCHOOL_STAGES.map((stage) => ({ va
 /** What a new org under this parent most likely is, to preselect in the form. */
 export function likelyChildType(parentType: string): OrgType {
   switch (parentType) {
-    case 'ministry': return 'department';
-    case 'provincial_authority': return 'city_authority';
-    case 'city_authority': return 'county_authority';
-    default: return 'school';
+    case 'ministry':
+      return 'department';
+    case 'provincial_authority':
+      return 'city_authority';
+    case 'city_authority':
+      return 'county_authority';
+    default:
+      return 'school';
   }
 }
 

@@ -17,17 +17,41 @@ describeOnEngines('ID-number conflicts as an oracle', (h) => {
 
   beforeAll(async () => {
     // Someone in Zhejiang, far outside the Hebei county administrator's reach.
-    await createUser(h().system(), { account: 'zj-holder', realName: '浙江持证人', orgId: await h().orgId('GB330102'), password: TEST_PASSWORD, idNumber: taken });
+    await createUser(h().system(), {
+      account: 'zj-holder',
+      realName: '浙江持证人',
+      orgId: await h().orgId('GB330102'),
+      password: TEST_PASSWORD,
+      idNumber: taken,
+    });
     countyAdmin = await h().signInAs('probe-county', 'GB130102', ['org_admin']);
     officer = await h().signInAs('probe-officer', 'GB130000', ['security_officer']);
   });
 
-  const conflicts = () => h().platform.database.db.selectFrom('core_audit_events').selectAll()
-    .where('action', '=', 'users.id_number.conflict').where('actor_id', '=', countyAdmin.userId).execute();
+  const conflicts = () =>
+    h()
+      .platform.database.db.selectFrom('core_audit_events')
+      .selectAll()
+      .where('action', '=', 'users.id_number.conflict')
+      .where('actor_id', '=', countyAdmin.userId)
+      .execute();
 
   it('audits each conflict with the masked number, alerts the security officers at the limit, then pauses the caller', async () => {
-    const target = (await countyAdmin.request('POST', '/api/users', { account: 'probe-target', realName: '县内用户', orgId: await h().orgId('GB130102'), password: TEST_PASSWORD })).json().user.id;
-    const first = await countyAdmin.request('POST', '/api/users', { account: 'probe-new', realName: '试探', orgId: await h().orgId('GB130102'), password: TEST_PASSWORD, idNumber: taken });
+    const target = (
+      await countyAdmin.request('POST', '/api/users', {
+        account: 'probe-target',
+        realName: '县内用户',
+        orgId: await h().orgId('GB130102'),
+        password: TEST_PASSWORD,
+      })
+    ).json().user.id;
+    const first = await countyAdmin.request('POST', '/api/users', {
+      account: 'probe-new',
+      realName: '试探',
+      orgId: await h().orgId('GB130102'),
+      password: TEST_PASSWORD,
+      idNumber: taken,
+    });
     expect(first.statusCode).toBe(409);
     expect(first.json().code).toBe('users.id_number_taken');
     expect(first.body).not.toContain('zj-holder');

@@ -17,7 +17,10 @@ const CONFLICT = 'users.id_number.conflict';
 
 /** The conflict; it carries for the audit what the answer must not show: the record edited and the number, masked. */
 export class IdNumberTaken extends DomainError {
-  constructor(readonly targetUserId: string | null, readonly masked: string) {
+  constructor(
+    readonly targetUserId: string | null,
+    readonly masked: string,
+  ) {
     super(UserErrors.idNumberTaken.kind, UserErrors.idNumberTaken.code, { field: 'idNumber' });
   }
 }
@@ -45,15 +48,35 @@ export async function guardIdNumberProbe<T>(ctx: Ctx, submitsIdNumber: boolean, 
 async function recordConflict(ctx: Ctx, actorId: string, since: string, conflict: IdNumberTaken): Promise<void> {
   const actor = await findUserById(ctx.db, actorId);
   await ctx.transaction(async (tx) => {
-    tx.audit({ action: CONFLICT, objectType: 'user', objectId: conflict.targetUserId, orgId: actor?.org_id ?? null, changes: { idNumber: conflict.masked } });
+    tx.audit({
+      action: CONFLICT,
+      objectType: 'user',
+      objectId: conflict.targetUserId,
+      orgId: actor?.org_id ?? null,
+      changes: { idNumber: conflict.masked },
+    });
     const count = (await countActorActions(tx.db, actorId, CONFLICT, since)) + 1;
     if (count !== ID_NUMBER_PROBES.limit || !actor) return;
     const org = await findOrgForUser(tx.db, actor.org_id);
     // core/notify is reached at run time: it reads users itself, so it starts after this module.
-    const reached = (await tx.service(NotifyService).notify(tx, { holdersOf: { permission: AuditPermissions.receiveAlerts, orgId: actor.org_id } }, {
-      kind: 'users.id_number_probing', orgId: actor.org_id, link: `/audit?actorId=${actor.id}`,
-      params: { account: actor.account, org: org?.name ?? '', count, minutes: ID_NUMBER_PROBES.windowMinutes },
-    })).userIds;
-    tx.audit({ action: 'users.id_number.probe_alerted', objectType: 'user', objectId: actor.id, orgId: actor.org_id, changes: { conflicts: count, alerted: reached.length } });
+    const reached = (
+      await tx.service(NotifyService).notify(
+        tx,
+        { holdersOf: { permission: AuditPermissions.receiveAlerts, orgId: actor.org_id } },
+        {
+          kind: 'users.id_number_probing',
+          orgId: actor.org_id,
+          link: `/audit?actorId=${actor.id}`,
+          params: { account: actor.account, org: org?.name ?? '', count, minutes: ID_NUMBER_PROBES.windowMinutes },
+        },
+      )
+    ).userIds;
+    tx.audit({
+      action: 'users.id_number.probe_alerted',
+      objectType: 'user',
+      objectId: actor.id,
+      orgId: actor.org_id,
+      changes: { conflicts: count, alerted: reached.length },
+    });
   });
 }

@@ -13,7 +13,19 @@ const PHONE = '13812345678';
 const PASSWORD = 'Blue-Harbour-71';
 const FORMULA_NAME = '=HYPERLINK("http://evil.example","点我")';
 const BULK = 1_200;
-const HEADERS_ZH = ['账号', '姓名', '显示名', '所属机构', '身份证号(脱敏)', '手机号(脱敏)', '电子邮箱', '状态', '是否锁定', '最后登录', '创建时间'];
+const HEADERS_ZH = [
+  '账号',
+  '姓名',
+  '显示名',
+  '所属机构',
+  '身份证号(脱敏)',
+  '手机号(脱敏)',
+  '电子邮箱',
+  '状态',
+  '是否锁定',
+  '最后登录',
+  '创建时间',
+];
 
 /** The sheet's rows as arrays of cell values, the header first. */
 async function sheetOf(res: LightMyRequestResponse): Promise<unknown[][]> {
@@ -41,7 +53,10 @@ describeOnEngines('user export over HTTP', (h) => {
     qiaoxi = await h().orgId('GB130104');
     await h().makeUser({ account: 'qiaoxi-teacher', orgCode: 'GB130104' });
     const create = (body: Record<string, unknown>) => admin.request('POST', '/api/users', { password: PASSWORD, orgId: changan, ...body });
-    expect((await create({ account: 'zhang.wei', realName: '张伟', idNumber: ID_NUMBER, phone: PHONE, email: 'zhang.wei@example.cn' })).statusCode).toBe(201);
+    expect(
+      (await create({ account: 'zhang.wei', realName: '张伟', idNumber: ID_NUMBER, phone: PHONE, email: 'zhang.wei@example.cn' }))
+        .statusCode,
+    ).toBe(201);
     expect((await create({ account: 'formula.name', realName: FORMULA_NAME })).statusCode).toBe(201);
 
     // Straight through the repo: 1,200 users over the API would take minutes of password hashing.
@@ -49,16 +64,39 @@ describeOnEngines('user export over HTTP', (h) => {
     const hash = await hashPassword(PASSWORD);
     const at = h().now().toISOString();
     const rows: UserRow[] = Array.from({ length: BULK }, (_, i) => ({
-      id: newId(), account: `bulk-${String(i).padStart(4, '0')}`, real_name: '批量用户', display_name: '批量用户', org_id: org.id, org_path: org.path,
-      id_number_cipher: null, id_number_index: null, id_number_masked: null, phone_cipher: null, phone_index: null, phone_masked: null,
-      email: null, password_hash: hash, must_change_password: 0, status: 'active', failed_attempts: 0, locked_until: null,
-      totp_secret_cipher: null, totp_pending_cipher: null, totp_last_counter: null, totp_enabled_at: null, last_login_at: null,
-      password_changed_at: at, is_sample: 0, is_service_account: 0, created_at: at, updated_at: at,
+      id: newId(),
+      account: `bulk-${String(i).padStart(4, '0')}`,
+      real_name: '批量用户',
+      display_name: '批量用户',
+      org_id: org.id,
+      org_path: org.path,
+      id_number_cipher: null,
+      id_number_index: null,
+      id_number_masked: null,
+      phone_cipher: null,
+      phone_index: null,
+      phone_masked: null,
+      email: null,
+      password_hash: hash,
+      must_change_password: 0,
+      status: 'active',
+      failed_attempts: 0,
+      locked_until: null,
+      totp_secret_cipher: null,
+      totp_pending_cipher: null,
+      totp_last_counter: null,
+      totp_enabled_at: null,
+      last_login_at: null,
+      password_changed_at: at,
+      is_sample: 0,
+      is_service_account: 0,
+      created_at: at,
+      updated_at: at,
     }));
     await insertUsers(h().platform.database.db, rows);
   });
 
-  it('exports every user of the county admin\'s county, past the first batch, and no one else', async () => {
+  it("exports every user of the county admin's county, past the first batch, and no one else", async () => {
     const rows = await sheetOf(await countyAdmin.request('GET', '/api/users/export'));
     const accounts = accountsOf(rows);
     const total = (await countyAdmin.request('GET', '/api/users?pageSize=1')).json().total;
@@ -82,14 +120,36 @@ describeOnEngines('user export over HTTP', (h) => {
 
   it('writes English headers and values for ?lang=en', async () => {
     const rows = await sheetOf(await countyAdmin.request('GET', '/api/users/export?q=zhang&lang=en'));
-    expect(rows[0]).toEqual(['Account', 'Real name', 'Display name', 'Org', 'ID number (masked)', 'Phone (masked)', 'E-mail', 'Status', 'Locked', 'Last sign-in', 'Created']);
+    expect(rows[0]).toEqual([
+      'Account',
+      'Real name',
+      'Display name',
+      'Org',
+      'ID number (masked)',
+      'Phone (masked)',
+      'E-mail',
+      'Status',
+      'Locked',
+      'Last sign-in',
+      'Created',
+    ]);
     expect(rows[1].slice(7, 9)).toEqual(['Active', 'No']);
   });
 
   it('writes the masked ID number and phone, never the plain ones', async () => {
     const rows = await sheetOf(await countyAdmin.request('GET', '/api/users/export?q=zhang'));
     expect(rows).toHaveLength(2);
-    expect(rows[1].slice(0, 9)).toEqual(['zhang.wei', '张伟', '张伟', expect.any(String), '110***********002X', '138****5678', 'zhang.wei@example.cn', '正常', '否']);
+    expect(rows[1].slice(0, 9)).toEqual([
+      'zhang.wei',
+      '张伟',
+      '张伟',
+      expect.any(String),
+      '110***********002X',
+      '138****5678',
+      'zhang.wei@example.cn',
+      '正常',
+      '否',
+    ]);
     expect(rows[1][10]).toBeInstanceOf(Date);
     const everyCell = JSON.stringify(await sheetOf(await countyAdmin.request('GET', '/api/users/export')));
     expect(everyCell).not.toContain(ID_NUMBER);
@@ -108,7 +168,7 @@ describeOnEngines('user export over HTTP', (h) => {
     expect(rows[1].slice(0, 3)).toEqual(['formula.name', `'${FORMULA_NAME}`, `'${FORMULA_NAME}`]);
   });
 
-  it('answers 404 with a problem, not a file, for an org outside the caller\'s scope', async () => {
+  it("answers 404 with a problem, not a file, for an org outside the caller's scope", async () => {
     const res = await countyAdmin.request('GET', `/api/users/export?orgId=${qiaoxi}`);
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);

@@ -4,9 +4,13 @@ import type { Kysely } from 'kysely';
 
 async function countAccounts(db: Kysely<any>, orgPath: string, period: Period, realNameOnly: boolean): Promise<number> {
   const [lower, upper] = subtreeRange(orgPath);
-  let q = db.selectFrom('core_users').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('org_path', '>=', lower).where('org_path', '<', upper)
-    .where('created_at', '>=', period.from).where('created_at', '<', period.to);
+  let q = db
+    .selectFrom('core_users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_path', '>=', lower)
+    .where('org_path', '<', upper)
+    .where('created_at', '>=', period.from)
+    .where('created_at', '<', period.to);
   if (realNameOnly) q = q.where('id_number_index', 'is not', null);
   return Number((await q.executeTakeFirstOrThrow()).n);
 }

@@ -23,7 +23,8 @@ describeOnEngines('users over HTTP', (h) => {
   let xinhuaTeacher: { id: string };
 
   const create = (body: Record<string, unknown>) => admin.request('POST', '/api/users', { password: PASSWORD, orgId: changan, ...body });
-  const search = (session: Session, query: string) => session.request('GET', `/api/users?${query.includes('pageSize=') ? '' : 'pageSize=500&'}${query}`);
+  const search = (session: Session, query: string) =>
+    session.request('GET', `/api/users?${query.includes('pageSize=') ? '' : 'pageSize=500&'}${query}`);
   const roleId = async (code: string) =>
     ((await admin.request('GET', '/api/access/roles')).json() as Array<{ id: string; code: string }>).find((r) => r.code === code)!.id;
 
@@ -53,7 +54,11 @@ describeOnEngines('users over HTTP', (h) => {
   });
 
   it('stores the ID number and phone only as ciphertext that decrypts with the field key', async () => {
-    const row = await h().platform.database.db.selectFrom('core_users').selectAll().where('account', '=', 'zhang.wei').executeTakeFirstOrThrow();
+    const row = await h()
+      .platform.database.db.selectFrom('core_users')
+      .selectAll()
+      .where('account', '=', 'zhang.wei')
+      .executeTakeFirstOrThrow();
     for (const [column, value] of Object.entries(row)) {
       const text = String(value);
       expect(text, column).not.toContain(ID_NUMBER);
@@ -112,7 +117,10 @@ describeOnEngines('users over HTTP', (h) => {
   it('refuses a weak password and lists the rules it breaks', async () => {
     const short = await create({ account: 'wang.fang', realName: '王芳', password: 'abcdefgh' });
     expect(short.statusCode).toBe(400);
-    expect(short.json()).toMatchObject({ code: 'auth.password_policy', params: { field: 'password', rules: ['too_short', 'too_few_classes'] } });
+    expect(short.json()).toMatchObject({
+      code: 'auth.password_policy',
+      params: { field: 'password', rules: ['too_short', 'too_few_classes'] },
+    });
     const personal = await create({ account: 'wang.fang', realName: '王芳', password: 'wang.fang-2024' });
     expect(personal.json().params.rules).toEqual(['contains_account']);
   });
@@ -147,7 +155,8 @@ describeOnEngines('users over HTTP', (h) => {
     await h().signIn('page-d');
     h().advance(60_000);
     await h().signIn('page-b');
-    const page = (order: string) => search(admin, `orgId=${xinhua}&q=page-&sort=lastLoginAt&order=${order}`).then((r) => accounts(r.json()));
+    const page = (order: string) =>
+      search(admin, `orgId=${xinhua}&q=page-&sort=lastLoginAt&order=${order}`).then((r) => accounts(r.json()));
     expect((await page('desc')).slice(0, 2)).toEqual(['page-b', 'page-d']);
     expect((await page('asc')).slice(0, 2)).toEqual(['page-d', 'page-b']);
   });
@@ -168,7 +177,12 @@ describeOnEngines('users over HTTP', (h) => {
     expect(read.json().code).toBe('users.user_not_found');
     expect((await countyAdmin.request('POST', `/api/users/${qiaoxiTeacher.id}/reset-password`)).statusCode).toBe(404);
     expect((await countyAdmin.request('GET', `/api/users?orgId=${qiaoxi}`)).statusCode).toBe(404);
-    const outside = await countyAdmin.request('POST', '/api/users', { account: 'outsider', realName: '越权用户', orgId: qiaoxi, password: PASSWORD });
+    const outside = await countyAdmin.request('POST', '/api/users', {
+      account: 'outsider',
+      realName: '越权用户',
+      orgId: qiaoxi,
+      password: PASSWORD,
+    });
     expect(outside.statusCode).toBe(404);
     expect(outside.json().code).toBe('orgs.org_not_found');
   });
@@ -189,7 +203,10 @@ describeOnEngines('users over HTTP', (h) => {
     const blocked = await session.request('GET', '/api/users');
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().code).toBe('auth.password_change_required');
-    const change = await session.request('POST', '/api/me/password', { currentPassword: temporaryPassword, newPassword: 'Fresh-Meadow-58' });
+    const change = await session.request('POST', '/api/me/password', {
+      currentPassword: temporaryPassword,
+      newPassword: 'Fresh-Meadow-58',
+    });
     expect(change.statusCode).toBe(204);
     expect((await session.request('GET', '/api/users')).statusCode).toBe(200);
   });
@@ -224,12 +241,20 @@ describeOnEngines('users over HTTP', (h) => {
 
   it('refuses an org admin granting platform_admin, which holds more than they do', async () => {
     const target = await h().makeUser({ account: 'escalation-target', orgCode: 'GB130102' });
-    const res = await countyAdmin.request('POST', '/api/access/grants', { userId: target.id, roleId: await roleId('platform_admin'), orgId: changan });
+    const res = await countyAdmin.request('POST', '/api/access/grants', {
+      userId: target.id,
+      roleId: await roleId('platform_admin'),
+      orgId: changan,
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('access.grant_exceeds_own');
     expect(res.json().params.permissions).toContain('audit.chain.verify');
     // The same admin may hand out a role within their own rights.
-    const allowed = await countyAdmin.request('POST', '/api/access/grants', { userId: target.id, roleId: await roleId('reviewer'), orgId: changan });
+    const allowed = await countyAdmin.request('POST', '/api/access/grants', {
+      userId: target.id,
+      roleId: await roleId('reviewer'),
+      orgId: changan,
+    });
     expect(allowed.statusCode).toBe(201);
     const held = (await admin.request('GET', `/api/access/grants?userId=${target.id}`)).json();
     expect(held.items.map((g: { roleCode: string }) => g.roleCode)).toEqual(['reviewer']);

@@ -24,5 +24,7 @@ export const usersApi = {
 
 /** Drops empty optional text fields: the server reads an absent password as "generate one". */
 export function withoutEmpty<T extends object>(values: T): T {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => !(v === undefined || v === null || (typeof v === 'string' && v.trim() === '')))) as T;
+  return Object.fromEntries(
+    Object.entries(values).filter(([, v]) => !(v === undefined || v === null || (typeof v === 'string' && v.trim() === ''))),
+  ) as T;
 }

@@ -4,7 +4,18 @@ import { BoundedInteger, INT32_MAX, PageQuery } from '#kernel';
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const WORKFLOW_STATES = ['in_progress', 'returned', 'approved', 'rejected', 'withdrawn'] as const;
-export const OPERATIONS = ['submit', 'approve', 'reject', 'return', 'withdraw', 'resubmit', 'add_signer', 'transfer', 'escalate', 'remind'] as const;
+export const OPERATIONS = [
+  'submit',
+  'approve',
+  'reject',
+  'return',
+  'withdraw',
+  'resubmit',
+  'add_signer',
+  'transfer',
+  'escalate',
+  'remind',
+] as const;
 export const STEP_STATUSES = ['skipped', 'done', 'current', 'returned', 'rejected', 'pending'] as const;
 export const TASK_KINDS = ['org', 'user', 'applicant'] as const;
 
@@ -128,30 +139,46 @@ export type DefinitionInfo = Static<typeof DefinitionInfo>;
 export const Candidate = Type.Object({ id: Type.String(), account: Type.String(), name: Type.String(), orgName: Type.String() });
 export type Candidate = Static<typeof Candidate>;
 
-export const ListQuery = Type.Intersect([PageQuery, Type.Object({
-  definitionId: Type.Optional(Type.String({ maxLength: 100 })),
-})]);
+export const ListQuery = Type.Intersect([
+  PageQuery,
+  Type.Object({
+    definitionId: Type.Optional(Type.String({ maxLength: 100 })),
+  }),
+]);
 export type ListQuery = Static<typeof ListQuery>;
 
 export const CandidateQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })) });
 export type CandidateQuery = Static<typeof CandidateQuery>;
 
-const Version = BoundedInteger({ minimum: 1, maximum: INT32_MAX, description: '所见的实例版本；实例已被他人办理时返回 409 workflow.instance_changed' });
+const Version = BoundedInteger({
+  minimum: 1,
+  maximum: INT32_MAX,
+  description: '所见的实例版本；实例已被他人办理时返回 409 workflow.instance_changed',
+});
 const Comment = Type.String({ maxLength: 2000 });
 const FileIds = Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20, description: '先经 POST /api/files 上传的附件' });
 
-export const ApproveBody = Type.Object({ version: Version, comment: Type.Optional(Comment), fileIds: Type.Optional(FileIds) }, { additionalProperties: false });
+export const ApproveBody = Type.Object(
+  { version: Version, comment: Type.Optional(Comment), fileIds: Type.Optional(FileIds) },
+  { additionalProperties: false },
+);
 export type ApproveBody = Static<typeof ApproveBody>;
 
-export const RejectBody = Type.Object({ version: Version, comment: Comment, fileIds: Type.Optional(FileIds) }, { additionalProperties: false });
+export const RejectBody = Type.Object(
+  { version: Version, comment: Comment, fileIds: Type.Optional(FileIds) },
+  { additionalProperties: false },
+);
 export type RejectBody = Static<typeof RejectBody>;
 
-export const ReturnBody = Type.Object({
-  version: Version,
-  to: Type.String({ maxLength: 60, description: "'previous'、'applicant' 或较早步骤的 id" }),
-  comment: Comment,
-  fileIds: Type.Optional(FileIds),
-}, { additionalProperties: false });
+export const ReturnBody = Type.Object(
+  {
+    version: Version,
+    to: Type.String({ maxLength: 60, description: "'previous'、'applicant' 或较早步骤的 id" }),
+    comment: Comment,
+    fileIds: Type.Optional(FileIds),
+  },
+  { additionalProperties: false },
+);
 export type ReturnBody = Static<typeof ReturnBody>;
 
 export const WithdrawBody = Type.Object({ version: Version, comment: Type.Optional(Comment) }, { additionalProperties: false });
@@ -160,5 +187,8 @@ export type WithdrawBody = Static<typeof WithdrawBody>;
 export const ResubmitBody = ApproveBody;
 export type ResubmitBody = ApproveBody;
 
-export const AssignBody = Type.Object({ version: Version, userId: Type.String({ maxLength: 40 }), comment: Type.Optional(Comment) }, { additionalProperties: false });
+export const AssignBody = Type.Object(
+  { version: Version, userId: Type.String({ maxLength: 40 }), comment: Type.Optional(Comment) },
+  { additionalProperties: false },
+);
 export type AssignBody = Static<typeof AssignBody>;

@@ -30,12 +30,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('finished_at', 'text')
     .execute();
   // One review at a time per record; finished ones stay as its history.
-  await db.schema.createIndex('core_workflow_instances_active_subject').on('core_workflow_instances')
-    .columns(['subject_type', 'subject_id']).unique().where(sql.ref('state'), 'in', ['in_progress', 'returned']).execute();
-  await db.schema.createIndex('core_workflow_instances_subject').on('core_workflow_instances').columns(['subject_type', 'subject_id']).execute();
+  await db.schema
+    .createIndex('core_workflow_instances_active_subject')
+    .on('core_workflow_instances')
+    .columns(['subject_type', 'subject_id'])
+    .unique()
+    .where(sql.ref('state'), 'in', ['in_progress', 'returned'])
+    .execute();
+  await db.schema
+    .createIndex('core_workflow_instances_subject')
+    .on('core_workflow_instances')
+    .columns(['subject_type', 'subject_id'])
+    .execute();
   await db.schema.createIndex('core_workflow_instances_due').on('core_workflow_instances').columns(['state', 'due_at']).execute();
   await db.schema.createIndex('core_workflow_instances_remind').on('core_workflow_instances').columns(['state', 'remind_at']).execute();
-  await db.schema.createIndex('core_workflow_instances_applicant').on('core_workflow_instances').columns(['applicant_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('core_workflow_instances_applicant')
+    .on('core_workflow_instances')
+    .columns(['applicant_id', 'created_at'])
+    .execute();
   await db.schema.createIndex('core_workflow_instances_org_path').on('core_workflow_instances').column('org_path').execute();
 
   await db.schema

@@ -14,7 +14,8 @@ async function checkAssignee(tx: Ctx, loaded: Loaded, userId: string): Promise<v
   if (userId === loaded.inst.applicant_id) throw WorkflowErrors.userCannotAct({ field: 'userId', name: user.display_name });
   const step = stepOf(loaded.def, loaded.inst.step_id)!;
   const org = await repo.findOrg(tx.db, loaded.inst.acting_org_id!);
-  if (!org || !(await holdsCovering(tx.db, userId, org.path, step.permission))) throw WorkflowErrors.userCannotAct({ field: 'userId', name: user.display_name });
+  if (!org || !(await holdsCovering(tx.db, userId, org.path, step.permission)))
+    throw WorkflowErrors.userCannotAct({ field: 'userId', name: user.display_name });
   const round = await repo.tasksOfRound(tx.db, loaded.inst.id, Number(loaded.inst.round));
   if (round.some((t) => t.user_id === userId && t.status !== 'cancelled')) throw WorkflowErrors.alreadySigner({ name: user.display_name });
 }
@@ -27,7 +28,12 @@ export async function addSigner(ctx: Ctx, id: string, body: AssignBody): Promise
     await requireTask(tx, loaded, me);
     if (body.userId === me) throw WorkflowErrors.alreadySigner();
     await checkAssignee(tx, loaded, body.userId);
-    const task = newTask(tx, loaded.inst, { kind: 'user', origin: 'added', user_id: body.userId, permission: stepOf(loaded.def, loaded.inst.step_id)!.permission });
+    const task = newTask(tx, loaded.inst, {
+      kind: 'user',
+      origin: 'added',
+      user_id: body.userId,
+      permission: stepOf(loaded.def, loaded.inst.step_id)!.permission,
+    });
     await repo.insertTasks(tx.db, [task]);
     await record(tx, loaded, { operation: 'add_signer', comment: body.comment, targetUserId: body.userId });
     await notifyTasks(tx, loaded, [task], 'workflow.task_assigned');

@@ -12,8 +12,16 @@ const BATCH = 200;
 async function levelAbove(ctx: Ctx, orgId: string) {
   const org = await repo.findOrg(ctx.db, orgId);
   if (!org) return undefined;
-  const ancestors = await repo.orgsByIds(ctx.db, org.path.split('/').filter((id) => id && id !== org.id));
-  return org.path.split('/').filter(Boolean).reverse().map((id) => ancestors.get(id)).find((o) => o && Number(o.is_active));
+  const ancestors = await repo.orgsByIds(
+    ctx.db,
+    org.path.split('/').filter((id) => id && id !== org.id),
+  );
+  return org.path
+    .split('/')
+    .filter(Boolean)
+    .reverse()
+    .map((id) => ancestors.get(id))
+    .find((o) => o && Number(o.is_active));
 }
 
 /**
@@ -57,7 +65,11 @@ async function remind(ctx: Ctx, row: InstanceRow): Promise<boolean> {
     const loaded: Loaded = { inst: { ...row, remind_at: null }, def, route: routeOf(row) };
     const open = (await repo.tasksOfRound(tx.db, row.id, Number(row.round))).filter((t) => t.status === 'open');
     await record(tx, loaded, { operation: 'remind' });
-    await notifyUsers(tx, await assigneesOf(tx, loaded.inst, open), noticeOf(loaded, 'workflow.reminder', { dueAt: row.due_at ? beijingMinute(row.due_at) : '' }));
+    await notifyUsers(
+      tx,
+      await assigneesOf(tx, loaded.inst, open),
+      noticeOf(loaded, 'workflow.reminder', { dueAt: row.due_at ? beijingMinute(row.due_at) : '' }),
+    );
     return true;
   });
 }
@@ -82,6 +94,9 @@ export async function sweepDeadlines(ctx: Ctx): Promise<{ reminded: number; esca
   };
   await each(await repo.instancesToRemind(ctx.db, ctx.now().toISOString(), BATCH), remind, 'reminded');
   await each(await repo.overdueInstances(ctx.db, ctx.now().toISOString(), BATCH), escalate, 'escalated');
-  if (failed.length > 0) throw new Error(`workflow deadlines: ${failed.length} instance(s) failed (${counts.reminded} reminded, ${counts.escalated} escalated): ${failed.slice(0, 5).join('; ')}`);
+  if (failed.length > 0)
+    throw new Error(
+      `workflow deadlines: ${failed.length} instance(s) failed (${counts.reminded} reminded, ${counts.escalated} escalated): ${failed.slice(0, 5).join('; ')}`,
+    );
   return counts;
 }

@@ -8,10 +8,16 @@ const HOUR = 3600_000;
  * deadline, no reminder; a reminder that would come at or before entry is not sent, since
  * the assignment itself was just announced.
  */
-export function stepDeadlines(step: Pick<WorkflowStep, 'deadlineHours' | 'dueWorkingDays' | 'reminderHoursBefore'>, enteredAt: Date): { dueAt: string | null; remindAt: string | null } {
-  const due = step.dueWorkingDays && step.dueWorkingDays > 0 ? addWorkingDays(enteredAt, step.dueWorkingDays).getTime()
-    : step.deadlineHours && step.deadlineHours > 0 ? enteredAt.getTime() + step.deadlineHours * HOUR
-    : null;
+export function stepDeadlines(
+  step: Pick<WorkflowStep, 'deadlineHours' | 'dueWorkingDays' | 'reminderHoursBefore'>,
+  enteredAt: Date,
+): { dueAt: string | null; remindAt: string | null } {
+  const due =
+    step.dueWorkingDays && step.dueWorkingDays > 0
+      ? addWorkingDays(enteredAt, step.dueWorkingDays).getTime()
+      : step.deadlineHours && step.deadlineHours > 0
+        ? enteredAt.getTime() + step.deadlineHours * HOUR
+        : null;
   if (due === null) return { dueAt: null, remindAt: null };
   const remind = step.reminderHoursBefore && step.reminderHoursBefore > 0 ? due - step.reminderHoursBefore * HOUR : null;
   return {

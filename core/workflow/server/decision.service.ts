@@ -23,7 +23,8 @@ async function decide(ctx: Ctx, id: string, body: ApproveBody, decision: 'approv
     const from = loaded.inst.step_id;
     const step = stepOf(loaded.def, from)!;
     const votes = (await repo.tasksOfRound(tx.db, loaded.inst.id, Number(loaded.inst.round)))
-      .filter((t) => t.status !== 'cancelled').map((t) => t.decision as Vote);
+      .filter((t) => t.status !== 'cancelled')
+      .map((t) => t.decision as Vote);
     const outcome = stepOutcome(step.countersign?.rule ?? 'all', votes);
     let to: string | null = null;
     if (outcome === 'approved') {

@@ -20,12 +20,12 @@ export class DefinitionRegistry {
 
   constructor(modules: readonly ModuleDefinition[]) {
     const registry = this.registry;
-      const permissions = new Set(modules.flatMap((m) => (m.permissions ?? []).map((p) => p.id)));
-  for (const m of modules) {
-    for (const d of m.workflows ?? []) {
-      if (registry.has(d.id)) throw new Error(`workflow "${d.id}" is declared twice`);
-      check(m, d, permissions);
-      registry.set(d.id, d);
+    const permissions = new Set(modules.flatMap((m) => (m.permissions ?? []).map((p) => p.id)));
+    for (const m of modules) {
+      for (const d of m.workflows ?? []) {
+        if (registry.has(d.id)) throw new Error(`workflow "${d.id}" is declared twice`);
+        check(m, d, permissions);
+        registry.set(d.id, d);
       }
     }
   }

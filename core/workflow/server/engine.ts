@@ -22,8 +22,16 @@ export interface Loaded {
 }
 
 const PAST: Record<WorkflowOperation, string> = {
-  submit: 'submitted', approve: 'approved', reject: 'rejected', return: 'returned', withdraw: 'withdrawn',
-  resubmit: 'resubmitted', add_signer: 'signer_added', transfer: 'transferred', escalate: 'escalated', remind: 'reminded',
+  submit: 'submitted',
+  approve: 'approved',
+  reject: 'rejected',
+  return: 'returned',
+  withdraw: 'withdrawn',
+  resubmit: 'resubmitted',
+  add_signer: 'signer_added',
+  transfer: 'transferred',
+  escalate: 'escalated',
+  remind: 'reminded',
 };
 
 export const userIdOf = (ctx: Ctx): string | null => (ctx.actor.kind === 'user' ? ctx.actor.id : null);
@@ -56,7 +64,10 @@ export async function canRead(ctx: Ctx, inst: InstanceRow): Promise<boolean> {
   const def = findDefinition(ctx, inst.definition_id);
   if (def) {
     const route = routeOf(inst);
-    const orgs = await repo.orgsByIds(ctx.db, route.map((r) => r.orgId).filter((id): id is string => id !== null));
+    const orgs = await repo.orgsByIds(
+      ctx.db,
+      route.map((r) => r.orgId).filter((id): id is string => id !== null),
+    );
     for (const r of route) {
       const step = stepOf(def, r.stepId);
       const org = r.orgId ? orgs.get(r.orgId) : undefined;
@@ -112,7 +123,14 @@ export function noticeOf(loaded: Loaded, kind: string, extra: Record<string, str
   const step = stepOf(loaded.def, loaded.inst.step_id);
   return {
     kind,
-    params: { title: loaded.inst.title, workflow: loaded.def.label.zh, workflowEn: loaded.def.label.en, step: step?.label.zh ?? '', stepEn: step?.label.en ?? '', ...extra },
+    params: {
+      title: loaded.inst.title,
+      workflow: loaded.def.label.zh,
+      workflowEn: loaded.def.label.en,
+      step: step?.label.zh ?? '',
+      stepEn: step?.label.en ?? '',
+      ...extra,
+    },
     link: `/workflow/todo?instance=${loaded.inst.id}`,
     orgId: loaded.inst.org_id,
   };
@@ -137,9 +155,19 @@ export const notifyApplicant = (tx: Ctx, loaded: Loaded, kind: string, extra?: R
 
 export function newTask(tx: Ctx, inst: InstanceRow, fields: Pick<TaskRow, 'kind' | 'origin'> & Partial<TaskRow>): TaskRow {
   return {
-    id: newId(), instance_id: inst.id, step_id: inst.step_id, round: Number(inst.round), org_id: inst.acting_org_id,
-    permission: null, user_id: null, status: 'open', decision: null, decided_by: null, decided_at: null,
-    created_at: tx.now().toISOString(), ...fields,
+    id: newId(),
+    instance_id: inst.id,
+    step_id: inst.step_id,
+    round: Number(inst.round),
+    org_id: inst.acting_org_id,
+    permission: null,
+    user_id: null,
+    status: 'open',
+    decision: null,
+    decided_by: null,
+    decided_at: null,
+    created_at: tx.now().toISOString(),
+    ...fields,
   };
 }
 
@@ -151,14 +179,22 @@ export async function enterStep(tx: Ctx, loaded: Loaded, index: number, origin =
   const orgId = loaded.route[index].orgId!;
   const step = loaded.def.steps.find((s) => s.id === loaded.route[index].stepId)!;
   const { dueAt, remindAt } = stepDeadlines(step, tx.now());
-  const patch = { state: 'in_progress', step_id: step.id, acting_org_id: orgId, round: Number(loaded.inst.round) + 1, due_at: dueAt, remind_at: remindAt };
+  const patch = {
+    state: 'in_progress',
+    step_id: step.id,
+    acting_org_id: orgId,
+    round: Number(loaded.inst.round) + 1,
+    due_at: dueAt,
+    remind_at: remindAt,
+  };
   await repo.updateInstance(tx.db, loaded.inst.id, patch);
   loaded.inst = { ...loaded.inst, ...patch };
   const signers = step.countersign ? (await holdersOn(tx.db, orgId, step.permission)).filter((id) => id !== loaded.inst.applicant_id) : [];
   // A countersign step with nobody to sign yet falls back to one task for whoever is granted later.
-  const tasks = signers.length > 0
-    ? signers.map((userId) => newTask(tx, loaded.inst, { kind: 'user', origin, user_id: userId, permission: step.permission }))
-    : [newTask(tx, loaded.inst, { kind: 'org', origin, permission: step.permission })];
+  const tasks =
+    signers.length > 0
+      ? signers.map((userId) => newTask(tx, loaded.inst, { kind: 'user', origin, user_id: userId, permission: step.permission }))
+      : [newTask(tx, loaded.inst, { kind: 'org', origin, permission: step.permission })];
   await repo.insertTasks(tx.db, tasks);
   await notifyTasks(tx, loaded, tasks, 'workflow.task_assigned');
 }
@@ -194,25 +230,59 @@ export async function record(tx: Ctx, loaded: Loaded, e: Entry): Promise<void> {
   const fileIds = [...new Set(e.fileIds ?? [])];
   const comment = e.comment?.trim() || null;
   const row = await repo.appendHistory(tx.db, {
-    id: newId(), instance_id: inst.id, operation: e.operation, step_id: inst.step_id, from_step: e.fromStep ?? null,
-    to_step: e.toStep ?? null, actor_id: userIdOf(tx), actor_name: await actorName(tx), at: tx.now().toISOString(),
-    comment, file_ids: toJson(fileIds), target_user_id: e.targetUserId ?? null, target_org_id: e.targetOrgId ?? null,
+    id: newId(),
+    instance_id: inst.id,
+    operation: e.operation,
+    step_id: inst.step_id,
+    from_step: e.fromStep ?? null,
+    to_step: e.toStep ?? null,
+    actor_id: userIdOf(tx),
+    actor_name: await actorName(tx),
+    at: tx.now().toISOString(),
+    comment,
+    file_ids: toJson(fileIds),
+    target_user_id: e.targetUserId ?? null,
+    target_org_id: e.targetOrgId ?? null,
   });
   await attachToHistory(tx, row.id, fileIds);
-  const changes: Record<string, unknown> = { definition: def.id, subject: `${inst.subject_type}:${inst.subject_id}`, step: inst.step_id, state: inst.state };
+  const changes: Record<string, unknown> = {
+    definition: def.id,
+    subject: `${inst.subject_type}:${inst.subject_id}`,
+    step: inst.step_id,
+    state: inst.state,
+  };
   if (e.fromStep !== undefined || e.toStep !== undefined) changes.move = [e.fromStep ?? null, e.toStep ?? null];
   if (comment) changes.comment = comment;
   if (fileIds.length > 0) changes.fileIds = fileIds;
   if (e.targetUserId) changes.targetUserId = e.targetUserId;
   if (e.targetOrgId) changes.targetOrgId = e.targetOrgId;
-  tx.audit({ action: `workflow.instance.${PAST[e.operation]}`, objectType: 'workflow.instance', objectId: inst.id, orgId: inst.org_id, changes });
+  tx.audit({
+    action: `workflow.instance.${PAST[e.operation]}`,
+    objectType: 'workflow.instance',
+    objectId: inst.id,
+    orgId: inst.org_id,
+    changes,
+  });
 }
 
 /** Tells the owning module that the instance changed step or state, inside the same transaction. */
-export async function announce(tx: Ctx, loaded: Loaded, operation: WorkflowOperation, fromStep: string | null, toStep: string | null): Promise<void> {
+export async function announce(
+  tx: Ctx,
+  loaded: Loaded,
+  operation: WorkflowOperation,
+  fromStep: string | null,
+  toStep: string | null,
+): Promise<void> {
   const { inst, def } = loaded;
   await def.onTransition?.(tx, {
-    instanceId: inst.id, definitionId: def.id, subjectType: inst.subject_type, subjectId: inst.subject_id, orgId: inst.org_id,
-    operation, fromStep, toStep, state: inst.state as WorkflowState,
+    instanceId: inst.id,
+    definitionId: def.id,
+    subjectType: inst.subject_type,
+    subjectId: inst.subject_id,
+    orgId: inst.org_id,
+    operation,
+    fromStep,
+    toStep,
+    state: inst.state as WorkflowState,
   });
 }

@@ -9,45 +9,70 @@ import { likeContains, pathIds } from '#kernel';
 
 /** Grants of `userId` carrying `permission` on one of `orgIds` (active orgs only). */
 const grantsOn = (db: Kysely<any>, permission: string) =>
-  db.selectFrom('core_grants as g')
+  db
+    .selectFrom('core_grants as g')
     .innerJoin('core_role_permissions as rp', 'rp.role_id', 'g.role_id')
     .innerJoin('core_orgs as o', 'o.id', 'g.org_id')
-    .where('rp.permission', '=', permission).where('o.is_active', '=', 1);
+    .where('rp.permission', '=', permission)
+    .where('o.is_active', '=', 1);
 
 export async function holdsOn(db: Kysely<any>, userId: string, orgId: string, permission: string): Promise<boolean> {
-  const row = await grantsOn(db, permission).select('g.id').where('g.user_id', '=', userId).where('g.org_id', '=', orgId).limit(1).executeTakeFirst();
+  const row = await grantsOn(db, permission)
+    .select('g.id')
+    .where('g.user_id', '=', userId)
+    .where('g.org_id', '=', orgId)
+    .limit(1)
+    .executeTakeFirst();
   return !!row;
 }
 
 /** Active users holding `permission` by a grant on the org itself. */
 export async function holdersOn(db: Kysely<any>, orgId: string, permission: string): Promise<string[]> {
-  const rows = await grantsOn(db, permission).innerJoin('core_users as u', 'u.id', 'g.user_id')
-    .select('g.user_id').distinct().where('g.org_id', '=', orgId).where('u.status', '=', 'active')
-    .orderBy('g.user_id').execute() as Array<{ user_id: string }>;
+  const rows = (await grantsOn(db, permission)
+    .innerJoin('core_users as u', 'u.id', 'g.user_id')
+    .select('g.user_id')
+    .distinct()
+    .where('g.org_id', '=', orgId)
+    .where('u.status', '=', 'active')
+    .orderBy('g.user_id')
+    .execute()) as Array<{ user_id: string }>;
   return rows.map((r) => r.user_id);
 }
 
 /** True when the user holds `permission` on the org at `orgPath` or above (the access model's own rule). */
 export async function holdsCovering(db: Kysely<any>, userId: string, orgPath: string, permission: string): Promise<boolean> {
-  const row = await grantsOn(db, permission).innerJoin('core_users as u', 'u.id', 'g.user_id')
-    .select('g.id').where('g.user_id', '=', userId).where('g.org_id', 'in', pathIds(orgPath)).where('u.status', '=', 'active')
-    .limit(1).executeTakeFirst();
+  const row = await grantsOn(db, permission)
+    .innerJoin('core_users as u', 'u.id', 'g.user_id')
+    .select('g.id')
+    .where('g.user_id', '=', userId)
+    .where('g.org_id', 'in', pathIds(orgPath))
+    .where('u.status', '=', 'active')
+    .limit(1)
+    .executeTakeFirst();
   return !!row;
 }
 
 /** People who may be added as signers or handed a task: active holders of `permission` on the org or above. */
 export async function candidatesCovering(db: Kysely<any>, orgPath: string, permission: string, q: string | undefined, limit = 50) {
-  let query = grantsOn(db, permission).innerJoin('core_users as u', 'u.id', 'g.user_id').innerJoin('core_orgs as uo', 'uo.id', 'u.org_id')
-    .select(['u.id as id', 'u.account as account', 'u.display_name as name', 'uo.name as org_name']).distinct()
-    .where('g.org_id', 'in', pathIds(orgPath)).where('u.status', '=', 'active');
+  let query = grantsOn(db, permission)
+    .innerJoin('core_users as u', 'u.id', 'g.user_id')
+    .innerJoin('core_orgs as uo', 'uo.id', 'u.org_id')
+    .select(['u.id as id', 'u.account as account', 'u.display_name as name', 'uo.name as org_name'])
+    .distinct()
+    .where('g.org_id', 'in', pathIds(orgPath))
+    .where('u.status', '=', 'active');
   if (q?.trim()) {
     const pattern = likeContains(q.trim());
-    query = query.where((eb) => eb.or([
-      eb('u.display_name', 'like', sql<string>`${pattern} escape '\\'`),
-      eb('u.account', 'like', sql<string>`${pattern} escape '\\'`),
-    ]));
+    query = query.where((eb) =>
+      eb.or([
+        eb('u.display_name', 'like', sql<string>`${pattern} escape '\\'`),
+        eb('u.account', 'like', sql<string>`${pattern} escape '\\'`),
+      ]),
+    );
   }
-  return query.orderBy('name').orderBy('id').limit(limit).execute() as Promise<Array<{ id: string; account: string; name: string; org_name: string }>>;
+  return query.orderBy('name').orderBy('id').limit(limit).execute() as Promise<
+    Array<{ id: string; account: string; name: string; org_name: string }>
+  >;
 }
 
 const TASK_COLUMNS = ['t.id', 't.instance_id', 't.kind', 't.origin', 't.created_at'] as const;
@@ -62,14 +87,23 @@ const TASK_COLUMNS = ['t.id', 't.instance_id', 't.kind', 't.origin', 't.created_
  */
 export function openTasksOf(db: Kysely<any>, userId: string) {
   // Only the task columns a to-do row shows.
-  const held = db.selectFrom('core_grants as g')
+  const held = db
+    .selectFrom('core_grants as g')
     .innerJoin('core_role_permissions as rp', 'rp.role_id', 'g.role_id')
     .innerJoin('core_orgs as o', 'o.id', 'g.org_id')
     .select(['g.org_id as org_id', 'rp.permission as permission'])
-    .where('g.user_id', '=', userId).where('o.is_active', '=', 1);
-  const byName = db.selectFrom('core_workflow_tasks as t').select(TASK_COLUMNS).where('t.user_id', '=', userId).where('t.status', '=', 'open');
-  const byGrant = db.selectFrom('core_workflow_tasks as t')
+    .where('g.user_id', '=', userId)
+    .where('o.is_active', '=', 1);
+  const byName = db
+    .selectFrom('core_workflow_tasks as t')
+    .select(TASK_COLUMNS)
+    .where('t.user_id', '=', userId)
+    .where('t.status', '=', 'open');
+  const byGrant = db
+    .selectFrom('core_workflow_tasks as t')
     .innerJoin(held.as('h'), (join) => join.onRef('h.org_id', '=', 't.org_id').onRef('h.permission', '=', 't.permission'))
-    .select(TASK_COLUMNS).where('t.kind', '=', 'org').where('t.status', '=', 'open');
+    .select(TASK_COLUMNS)
+    .where('t.kind', '=', 'org')
+    .where('t.status', '=', 'open');
   return byName.union(byGrant);
 }

@@ -30,18 +30,41 @@ export async function startInstance(ctx: Ctx, input: StartWorkflowInput): Promis
     if (!org || !Number(org.is_active)) throw WorkflowErrors.orgNotFound({ id: input.orgId });
     const existing = await repo.findBySubject(tx.db, input.subjectType, input.subjectId);
     if (existing && repo.ACTIVE_STATES.includes(existing.state)) throw WorkflowErrors.alreadyInProgress({ id: existing.id });
-    const chain = chainOf(org.path, [...(await repo.orgsByIds(tx.db, org.path.split('/').filter(Boolean))).values()]
-      .map((o) => ({ id: o.id, type: o.type, parentId: o.parent_id })));
+    const chain = chainOf(
+      org.path,
+      [...(await repo.orgsByIds(tx.db, org.path.split('/').filter(Boolean))).values()].map((o) => ({
+        id: o.id,
+        type: o.type,
+        parentId: o.parent_id,
+      })),
+    );
     const route = resolveRoute(def, chain, input.skipLevels);
     const first = nextRouted(route, -1);
     if (first < 0) throw WorkflowErrors.noRoute({ definition: def.id });
     const at = tx.now().toISOString();
     const applicant = (await repo.usersByIds(tx.db, [applicantId])).get(applicantId);
     const inst: repo.InstanceRow = {
-      id: newId(), definition_id: def.id, subject_type: input.subjectType, subject_id: input.subjectId, title: input.title,
-      link: input.link ?? null, org_id: org.id, org_path: org.path, applicant_id: applicantId, applicant_name: applicant?.display_name ?? tx.actor.name,
-      state: 'in_progress', step_id: null, route: toJson(route), acting_org_id: null, round: 0, due_at: null, remind_at: null,
-      version: 1, created_at: at, updated_at: at, finished_at: null,
+      id: newId(),
+      definition_id: def.id,
+      subject_type: input.subjectType,
+      subject_id: input.subjectId,
+      title: input.title,
+      link: input.link ?? null,
+      org_id: org.id,
+      org_path: org.path,
+      applicant_id: applicantId,
+      applicant_name: applicant?.display_name ?? tx.actor.name,
+      state: 'in_progress',
+      step_id: null,
+      route: toJson(route),
+      acting_org_id: null,
+      round: 0,
+      due_at: null,
+      remind_at: null,
+      version: 1,
+      created_at: at,
+      updated_at: at,
+      finished_at: null,
     };
     try {
       await repo.insertInstance(tx.db, inst);
@@ -52,7 +75,13 @@ export async function startInstance(ctx: Ctx, input: StartWorkflowInput): Promis
     }
     const loaded: Loaded = { inst, def, route };
     await enterStep(tx, loaded, first);
-    await record(tx, loaded, { operation: 'submit', fromStep: null, toStep: loaded.inst.step_id, comment: input.comment, fileIds: input.fileIds });
+    await record(tx, loaded, {
+      operation: 'submit',
+      fromStep: null,
+      toStep: loaded.inst.step_id,
+      comment: input.comment,
+      fileIds: input.fileIds,
+    });
     await announce(tx, loaded, 'submit', null, loaded.inst.step_id);
     return (await summaries(tx, [loaded.inst]))[0];
   });
@@ -81,9 +110,15 @@ export async function listCandidates(ctx: Ctx, id: string, query: CandidateQuery
   const org = inst.acting_org_id ? await repo.findOrg(ctx.db, inst.acting_org_id) : undefined;
   if (!step || !org || !(await actionableTask(ctx, inst, me))) return [];
   const rows = await candidatesCovering(ctx.db, org.path, step.permission, query.q);
-  return rows.filter((r) => r.id !== me && r.id !== inst.applicant_id).map((r) => ({ id: r.id, account: r.account, name: r.name, orgName: r.org_name }));
+  return rows
+    .filter((r) => r.id !== me && r.id !== inst.applicant_id)
+    .map((r) => ({ id: r.id, account: r.account, name: r.name, orgName: r.org_name }));
 }
 
 export function listDefinitionInfo(ctx: Ctx): DefinitionInfo[] {
-  return listDefinitions(ctx).map((d) => ({ id: d.id, label: d.label, steps: d.steps.map((s) => ({ id: s.id, label: s.label, level: s.level })) }));
+  return listDefinitions(ctx).map((d) => ({
+    id: d.id,
+    label: d.label,
+    steps: d.steps.map((s) => ({ id: s.id, label: s.label, level: s.level })),
+  }));
 }

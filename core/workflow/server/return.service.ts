@@ -1,7 +1,19 @@
 import type { Ctx } from '#kernel';
 import { WorkflowErrors } from '../contract/errors.ts';
 import type { InstanceDetail, ResubmitBody, ReturnBody, WithdrawBody } from '../contract/workflow.schema.ts';
-import { announce, enterStep, finish, newTask, notifyApplicant, record, requireTask, requireUser, stepIndex, takeInstance, type Loaded } from './engine.ts';
+import {
+  announce,
+  enterStep,
+  finish,
+  newTask,
+  notifyApplicant,
+  record,
+  requireTask,
+  requireUser,
+  stepIndex,
+  takeInstance,
+  type Loaded,
+} from './engine.ts';
 import { buildDetail } from './instance.view.ts';
 import { earlierRouted, nextRouted } from './routing.ts';
 import * as repo from './workflow.repo.ts';
@@ -21,7 +33,15 @@ async function sendToApplicant(tx: Ctx, loaded: Loaded, comment: string): Promis
   const patch = { state: 'returned', acting_org_id: null, due_at: null, remind_at: null, round: Number(loaded.inst.round) + 1 };
   await repo.updateInstance(tx.db, loaded.inst.id, patch);
   loaded.inst = { ...loaded.inst, ...patch };
-  await repo.insertTasks(tx.db, [newTask(tx, loaded.inst, { kind: 'applicant', origin: 'returned', step_id: null, org_id: loaded.inst.org_id, user_id: loaded.inst.applicant_id })]);
+  await repo.insertTasks(tx.db, [
+    newTask(tx, loaded.inst, {
+      kind: 'applicant',
+      origin: 'returned',
+      step_id: null,
+      org_id: loaded.inst.org_id,
+      user_id: loaded.inst.applicant_id,
+    }),
+  ]);
   await notifyApplicant(tx, loaded, 'workflow.returned', { comment });
 }
 
@@ -39,7 +59,14 @@ export async function returnInstance(ctx: Ctx, id: string, body: ReturnBody): Pr
     if (target < 0) await sendToApplicant(tx, loaded, body.comment.trim());
     else await enterStep(tx, loaded, target, 'returned');
     const to = target < 0 ? null : loaded.inst.step_id;
-    await record(tx, loaded, { operation: 'return', fromStep: from, toStep: to, comment: body.comment, fileIds: body.fileIds, targetUserId: target < 0 ? loaded.inst.applicant_id : null });
+    await record(tx, loaded, {
+      operation: 'return',
+      fromStep: from,
+      toStep: to,
+      comment: body.comment,
+      fileIds: body.fileIds,
+      targetUserId: target < 0 ? loaded.inst.applicant_id : null,
+    });
     await announce(tx, loaded, 'return', from, to);
     return buildDetail(tx, loaded.inst);
   });
@@ -57,7 +84,8 @@ export async function withdraw(ctx: Ctx, id: string, body: WithdrawBody): Promis
     if (!repo.ACTIVE_STATES.includes(loaded.inst.state)) throw WorkflowErrors.notInProgress({ state: loaded.inst.state });
     if (loaded.inst.state === 'in_progress') {
       const round = await repo.tasksOfRound(tx.db, loaded.inst.id, Number(loaded.inst.round));
-      if (round.some((t) => t.status === 'done' || t.origin === 'added' || t.origin === 'transferred')) throw WorkflowErrors.alreadyActedOn();
+      if (round.some((t) => t.status === 'done' || t.origin === 'added' || t.origin === 'transferred'))
+        throw WorkflowErrors.alreadyActedOn();
     }
     const from = loaded.inst.step_id;
     await finish(tx, loaded, 'withdrawn');

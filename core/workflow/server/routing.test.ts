@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { WorkflowStep } from '#kernel';
 import { chainOf, earlierRouted, nextRouted, resolveRoute, type AncestorOrg } from './routing.ts';
 
-const step = (id: string, level: WorkflowStep['level']): WorkflowStep => ({ id, label: { zh: id, en: id }, level, permission: 'x.y.review' });
+const step = (id: string, level: WorkflowStep['level']): WorkflowStep => ({
+  id,
+  label: { zh: id, en: id },
+  level,
+  permission: 'x.y.review',
+});
 const steps = [step('county', 'county'), step('city', 'city'), step('province', 'province'), step('ministry', 'ministry')];
 const org = (id: string, type: string, parentId: string | null): AncestorOrg => ({ id, type, parentId });
 
@@ -15,7 +20,10 @@ const school = org('sch', 'school', 'cty');
 describe('resolveRoute', () => {
   it('routes a school up through its county, city, province and the ministry', () => {
     expect(resolveRoute({ steps }, [moe, hebei, shijiazhuang, county, school])).toEqual([
-      { stepId: 'county', orgId: 'cty' }, { stepId: 'city', orgId: 'sjz' }, { stepId: 'province', orgId: 'hb' }, { stepId: 'ministry', orgId: 'moe' },
+      { stepId: 'county', orgId: 'cty' },
+      { stepId: 'city', orgId: 'sjz' },
+      { stepId: 'province', orgId: 'hb' },
+      { stepId: 'ministry', orgId: 'moe' },
     ]);
   });
 
@@ -38,7 +46,12 @@ describe('resolveRoute', () => {
   });
 
   it('finds the next and the earlier acting steps around skipped ones', () => {
-    const route = [{ stepId: 'a', orgId: '1' }, { stepId: 'b', orgId: null }, { stepId: 'c', orgId: '3' }, { stepId: 'd', orgId: null }];
+    const route = [
+      { stepId: 'a', orgId: '1' },
+      { stepId: 'b', orgId: null },
+      { stepId: 'c', orgId: '3' },
+      { stepId: 'd', orgId: null },
+    ];
     expect(nextRouted(route, -1)).toBe(0);
     expect(nextRouted(route, 0)).toBe(2);
     expect(nextRouted(route, 2)).toBe(-1);
@@ -46,7 +59,7 @@ describe('resolveRoute', () => {
     expect(earlierRouted(route, 0)).toEqual([]);
   });
 
-  it('orders a path\'s orgs from the root down whatever order they were read in', () => {
+  it("orders a path's orgs from the root down whatever order they were read in", () => {
     expect(chainOf('/moe/hb/sjz/', [shijiazhuang, moe, hebei]).map((o) => o.id)).toEqual(['moe', 'hb', 'sjz']);
   });
 });

@@ -23,7 +23,11 @@ const AUTHORITY_TYPE: Record<Exclude<WorkflowLevel, 'applicant_org'>, string> = 
  * that type strictly above it, so a county bureau's own submission skips the county step.
  * Levels without such an authority, or listed in `skipLevels`, are skipped.
  */
-export function resolveRoute(definition: Pick<WorkflowDefinition, 'steps' | 'skipLevels'>, chain: AncestorOrg[], extraSkips: WorkflowLevel[] = []): Route {
+export function resolveRoute(
+  definition: Pick<WorkflowDefinition, 'steps' | 'skipLevels'>,
+  chain: AncestorOrg[],
+  extraSkips: WorkflowLevel[] = [],
+): Route {
   const skipped = new Set<WorkflowLevel>([...(definition.skipLevels ?? []), ...extraSkips]);
   const subject = chain.at(-1);
   const above = chain.slice(0, -1).reverse();
@@ -51,5 +55,9 @@ export function earlierRouted(route: Route, index: number): number[] {
 /** Orders a path's orgs root first (the query returns them in any order). */
 export function chainOf(path: string, orgs: AncestorOrg[]): AncestorOrg[] {
   const byId = new Map(orgs.map((o) => [o.id, o]));
-  return path.split('/').filter(Boolean).map((id) => byId.get(id)).filter((o): o is AncestorOrg => !!o);
+  return path
+    .split('/')
+    .filter(Boolean)
+    .map((id) => byId.get(id))
+    .filter((o): o is AncestorOrg => !!o);
 }

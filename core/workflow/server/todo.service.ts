@@ -11,8 +11,17 @@ export async function listTodo(ctx: Ctx, query: ListQuery): Promise<PageOf<TodoI
   const { items, total, totalCapped } = await repo.todoOf(ctx.db, me, query.definitionId, offset, pageSize);
   const views = await summaries(ctx, items);
   return {
-    items: items.map((r, i) => ({ taskId: r.task_id, kind: r.task_kind, origin: r.task_origin, assignedAt: r.assigned_at, instance: views[i] })),
-    total, page, pageSize, totalCapped,
+    items: items.map((r, i) => ({
+      taskId: r.task_id,
+      kind: r.task_kind,
+      origin: r.task_origin,
+      assignedAt: r.assigned_at,
+      instance: views[i],
+    })),
+    total,
+    page,
+    pageSize,
+    totalCapped,
   };
 }
 
@@ -23,8 +32,15 @@ export async function listDone(ctx: Ctx, query: ListQuery): Promise<PageOf<DoneI
   const { items, total, totalCapped } = await repo.doneBy(ctx.db, me, query.definitionId, offset, pageSize);
   const views = await summaries(ctx, items);
   return {
-    items: items.map((r, i) => ({ lastOperation: r.last_operation as DoneItem['lastOperation'], lastActedAt: r.last_at, instance: views[i] })),
-    total, page, pageSize, totalCapped,
+    items: items.map((r, i) => ({
+      lastOperation: r.last_operation as DoneItem['lastOperation'],
+      lastActedAt: r.last_at,
+      instance: views[i],
+    })),
+    total,
+    page,
+    pageSize,
+    totalCapped,
   };
 }
 

@@ -10,8 +10,13 @@ export const REVIEW = 'review-fixture.application.review';
 
 export const fixtureTransitions: WorkflowTransition[] = [];
 
-const step = (id: string, zh: string, en: string, level: WorkflowStep['level'], extra: Partial<WorkflowStep> = {}): WorkflowStep =>
-  ({ id, label: { zh, en }, level, permission: REVIEW, ...extra });
+const step = (id: string, zh: string, en: string, level: WorkflowStep['level'], extra: Partial<WorkflowStep> = {}): WorkflowStep => ({
+  id,
+  label: { zh, en },
+  level,
+  permission: REVIEW,
+  ...extra,
+});
 
 const onTransition = async (_ctx: unknown, change: WorkflowTransition) => {
   if (change.subjectId.startsWith('explode')) throw new Error('owner refused the transition');
@@ -31,16 +36,37 @@ const RULE_ZH: Record<CountersignRule, string> = { all: '全部同意', majority
 const panel = (rule: CountersignRule): WorkflowDefinition => ({
   id: `review-fixture.panel-${rule}`,
   label: { zh: `专家会签（${RULE_ZH[rule]}）`, en: `Expert panel (${rule})` },
-  steps: [step('panel', '县级专家会签', 'County panel', 'county', { countersign: { rule } }), step('city', '市级审核', 'City review', 'city')],
+  steps: [
+    step('panel', '县级专家会签', 'County panel', 'county', { countersign: { rule } }),
+    step('city', '市级审核', 'City review', 'city'),
+  ],
   onTransition,
 });
 
 export const fixtureDefinitions: WorkflowDefinition[] = [
   { id: 'review-fixture.lesson', label: { zh: '一师一优课推荐', en: 'One Teacher One Lesson' }, steps: lessonSteps, onTransition },
-  { id: 'review-fixture.lesson-no-city', label: { zh: '优课推荐（不经市级）', en: 'Lesson (no city round)' }, steps: lessonSteps, skipLevels: ['city'], onTransition },
-  { id: 'review-fixture.school-first', label: { zh: '校内初审后上报', en: 'School check, then county' }, steps: [step('school', '校内初审', 'School check', 'applicant_org'), step('county', '县级审核', 'County review', 'county')], onTransition },
-  { id: 'review-fixture.provincial', label: { zh: '省级备案审核', en: 'Provincial filing review' }, steps: [step('province', '省级审核', 'Provincial review', 'province')], onTransition },
-  panel('all'), panel('majority'), panel('any'),
+  {
+    id: 'review-fixture.lesson-no-city',
+    label: { zh: '优课推荐（不经市级）', en: 'Lesson (no city round)' },
+    steps: lessonSteps,
+    skipLevels: ['city'],
+    onTransition,
+  },
+  {
+    id: 'review-fixture.school-first',
+    label: { zh: '校内初审后上报', en: 'School check, then county' },
+    steps: [step('school', '校内初审', 'School check', 'applicant_org'), step('county', '县级审核', 'County review', 'county')],
+    onTransition,
+  },
+  {
+    id: 'review-fixture.provincial',
+    label: { zh: '省级备案审核', en: 'Provincial filing review' },
+    steps: [step('province', '省级审核', 'Provincial review', 'province')],
+    onTransition,
+  },
+  panel('all'),
+  panel('majority'),
+  panel('any'),
 ];
 
 export const reviewFixtureModule = defineModule({

@@ -9,8 +9,16 @@ import type { InstanceSummary } from '../contract/workflow.schema.ts';
  * Builders for the engine's integration tests. Typed by shape rather than by the server's
  * harness, which only test files may import.
  */
-export interface KitResponse { statusCode: number; body: string; json(): any }
-export interface KitSession { account: string; userId: string; request(method: 'GET' | 'POST', url: string, body?: unknown, headers?: Record<string, string>): Promise<KitResponse> }
+export interface KitResponse {
+  statusCode: number;
+  body: string;
+  json(): any;
+}
+export interface KitSession {
+  account: string;
+  userId: string;
+  request(method: 'GET' | 'POST', url: string, body?: unknown, headers?: Record<string, string>): Promise<KitResponse>;
+}
 export interface KitHarness {
   orgId(code: string): Promise<string>;
   system(): Ctx;
@@ -33,11 +41,18 @@ export async function person(h: KitHarness, account: string, orgCode: string, ro
 
 /** A Ctx acting as the session's user with their real grants, for calling the engine's port. */
 export async function ctxOf(h: KitHarness, s: KitSession): Promise<Ctx> {
-  return h.platform.makeCtx({ actor: { kind: 'user', id: s.userId, name: s.account }, access: await resolveAccess(h.platform.database.db, s.userId) });
+  return h.platform.makeCtx({
+    actor: { kind: 'user', id: s.userId, name: s.account },
+    access: await resolveAccess(h.platform.database.db, s.userId),
+  });
 }
 
 /** Submits a record for review through the port other modules use, as `applicant`. */
-export async function submit(h: KitHarness, applicant: KitSession, input: Omit<StartWorkflowInput, 'subjectType' | 'title'> & Partial<StartWorkflowInput>): Promise<InstanceSummary> {
+export async function submit(
+  h: KitHarness,
+  applicant: KitSession,
+  input: Omit<StartWorkflowInput, 'subjectType' | 'title'> & Partial<StartWorkflowInput>,
+): Promise<InstanceSummary> {
   const port = h.platform.host.service<WorkflowPort>('workflow');
   return port.start(await ctxOf(h, applicant), { subjectType: 'review-fixture.application', title: `申报 ${input.subjectId}`, ...input });
 }
@@ -50,7 +65,13 @@ export async function detail(s: KitSession, id: string): Promise<any> {
 }
 
 /** Performs an operation at the instance's current version (or the one given). */
-export async function act(s: KitSession, id: string, operation: string, body: Record<string, unknown> = {}, version?: number): Promise<KitResponse> {
+export async function act(
+  s: KitSession,
+  id: string,
+  operation: string,
+  body: Record<string, unknown> = {},
+  version?: number,
+): Promise<KitResponse> {
   const v = version ?? (await detail(s, id)).instance.version;
   return s.request('POST', `/api/workflow/instances/${id}/${operation}`, { version: v, ...body });
 }

@@ -5,7 +5,16 @@ import { CAMPAIGN_TYPES, CampaignRules } from './campaign-rules.ts';
 export const CAMPAIGN_STATUSES = ['draft', 'open', 'reviewing', 'publicity', 'published'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
-export const APPLICATION_STATUSES = ['recommending', 'returned', 'withdrawn', 'not_recommended', 'recommended', 'selected', 'not_selected', 'awarded'] as const;
+export const APPLICATION_STATUSES = [
+  'recommending',
+  'returned',
+  'withdrawn',
+  'not_recommended',
+  'recommended',
+  'selected',
+  'not_selected',
+  'awarded',
+] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export const Counts = Type.Object({ submitted: Type.Integer(), recommended: Type.Integer(), selected: Type.Integer() });
@@ -30,20 +39,26 @@ export const CampaignView = Type.Object({
 });
 export type CampaignView = Static<typeof CampaignView>;
 
-export const CreateCampaignBody = Type.Object({
-  type: Type.Enum(CAMPAIGN_TYPES),
-  orgId: Type.String({ maxLength: 40, description: '组织机构（发起遴选的教育行政部门）' }),
-  year: Type.Integer({ minimum: 2000, maximum: 2100 }),
-  title: Type.Optional(Type.String({ minLength: 2, maxLength: 100 })),
-  applyUntil: Type.Optional(Nullable(Type.String({ format: 'date' }))),
-}, { additionalProperties: false });
+export const CreateCampaignBody = Type.Object(
+  {
+    type: Type.Enum(CAMPAIGN_TYPES),
+    orgId: Type.String({ maxLength: 40, description: '组织机构（发起遴选的教育行政部门）' }),
+    year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+    title: Type.Optional(Type.String({ minLength: 2, maxLength: 100 })),
+    applyUntil: Type.Optional(Nullable(Type.String({ format: 'date' }))),
+  },
+  { additionalProperties: false },
+);
 export type CreateCampaignBody = Static<typeof CreateCampaignBody>;
 
-export const UpdateCampaignBody = Type.Object({
-  title: Type.Optional(Type.String({ minLength: 2, maxLength: 100 })),
-  applyUntil: Type.Optional(Nullable(Type.String({ format: 'date' }))),
-  rules: Type.Optional(CampaignRules),
-}, { additionalProperties: false });
+export const UpdateCampaignBody = Type.Object(
+  {
+    title: Type.Optional(Type.String({ minLength: 2, maxLength: 100 })),
+    applyUntil: Type.Optional(Nullable(Type.String({ format: 'date' }))),
+    rules: Type.Optional(CampaignRules),
+  },
+  { additionalProperties: false },
+);
 export type UpdateCampaignBody = Static<typeof UpdateCampaignBody>;
 
 export const Exclusion = Type.Object({ code: Type.String(), params: Type.Record(Type.String(), Type.Unknown()) });
@@ -71,14 +86,17 @@ export const ApplicationView = Type.Object({
 });
 export type ApplicationView = Static<typeof ApplicationView>;
 
-export const SubmitApplicationBody = Type.Object({
-  categoryCode: Type.String({ maxLength: 40 }),
-  orgId: Type.String({ maxLength: 40, description: '申报单位（本人所在学校，或申报区域的教育行政部门）' }),
-  title: Type.String({ minLength: 2, maxLength: 200 }),
-  // Unknown, not string | number: the server's Ajv coerces, and a union would turn 12 into "12" or "12" into 12.
-  // The campaign's form (server/application-form.ts) checks each value's type strictly.
-  values: Type.Record(Type.String({ maxLength: 40 }), Type.Unknown(), { maxProperties: 40 }),
-}, { additionalProperties: false });
+export const SubmitApplicationBody = Type.Object(
+  {
+    categoryCode: Type.String({ maxLength: 40 }),
+    orgId: Type.String({ maxLength: 40, description: '申报单位（本人所在学校，或申报区域的教育行政部门）' }),
+    title: Type.String({ minLength: 2, maxLength: 200 }),
+    // Unknown, not string | number: the server's Ajv coerces, and a union would turn 12 into "12" or "12" into 12.
+    // The campaign's form (server/application-form.ts) checks each value's type strictly.
+    values: Type.Record(Type.String({ maxLength: 40 }), Type.Unknown(), { maxProperties: 40 }),
+  },
+  { additionalProperties: false },
+);
 export type SubmitApplicationBody = Static<typeof SubmitApplicationBody>;
 
 export const ApplicationQuery = Type.Object({
@@ -89,9 +107,21 @@ export const ApplicationQuery = Type.Object({
 });
 export type ApplicationQuery = Static<typeof ApplicationQuery>;
 
-export const ApplicationPage = Type.Object({ items: Type.Array(ApplicationView), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export const ApplicationPage = Type.Object({
+  items: Type.Array(ApplicationView),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
 export type ApplicationPage = Static<typeof ApplicationPage>;
 
 /** An authority's recommendation quota at its level in one campaign. */
-export const QuotaUse = Type.Object({ level: Type.String(), orgId: Type.String(), orgName: Type.String(), received: Type.Integer(), used: Type.Integer(), allowed: Type.Integer() });
+export const QuotaUse = Type.Object({
+  level: Type.String(),
+  orgId: Type.String(),
+  orgName: Type.String(),
+  received: Type.Integer(),
+  used: Type.Integer(),
+  allowed: Type.Integer(),
+});
 export type QuotaUse = Static<typeof QuotaUse>;

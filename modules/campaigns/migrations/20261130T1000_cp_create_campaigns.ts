@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   // A selection (百区千校万课, 一师一优课 …) run by an organiser org for its subtree; its rules
   // (categories and quotas, level quotas, uniqueness, caps, rubric, form) are JSON copied from a preset.
-  await db.schema.createTable('cp_campaigns')
+  await db.schema
+    .createTable('cp_campaigns')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('title', 'text', (c) => c.notNull())
@@ -24,7 +25,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('cp_campaigns_org_path').on('cp_campaigns').column('org_path').execute();
 
-  await db.schema.createTable('cp_applications')
+  await db.schema
+    .createTable('cp_applications')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('campaign_id', 'text', (c) => c.notNull().references('cp_campaigns.id').onDelete('cascade'))
     .addColumn('category_code', 'text', (c) => c.notNull())
@@ -47,14 +49,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Which authority recommended an application upward, and how many each has used of its quota.
   // The counter row is bumped with a conditional UPDATE so two approvals cannot both take the last place.
-  await db.schema.createTable('cp_recommendations')
+  await db.schema
+    .createTable('cp_recommendations')
     .addColumn('application_id', 'text', (c) => c.notNull().references('cp_applications.id').onDelete('cascade'))
     .addColumn('level', 'text', (c) => c.notNull())
     .addColumn('org_id', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('cp_recommendations_pk', ['application_id', 'level'])
     .execute();
-  await db.schema.createTable('cp_level_counters')
+  await db.schema
+    .createTable('cp_level_counters')
     .addColumn('campaign_id', 'text', (c) => c.notNull().references('cp_campaigns.id').onDelete('cascade'))
     .addColumn('org_id', 'text', (c) => c.notNull())
     .addColumn('level', 'text', (c) => c.notNull())
@@ -62,7 +66,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('cp_level_counters_pk', ['campaign_id', 'org_id', 'level'])
     .execute();
 
-  await db.schema.createTable('cp_experts')
+  await db.schema
+    .createTable('cp_experts')
     .addColumn('campaign_id', 'text', (c) => c.notNull().references('cp_campaigns.id').onDelete('cascade'))
     .addColumn('category_code', 'text', (c) => c.notNull())
     .addColumn('user_id', 'text', (c) => c.notNull().references('core_users.id'))
@@ -71,7 +76,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('cp_experts_pk', ['campaign_id', 'category_code', 'user_id'])
     .execute();
 
-  await db.schema.createTable('cp_reviews')
+  await db.schema
+    .createTable('cp_reviews')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('campaign_id', 'text', (c) => c.notNull().references('cp_campaigns.id').onDelete('cascade'))
     .addColumn('application_id', 'text', (c) => c.notNull().references('cp_applications.id').onDelete('cascade'))
@@ -86,7 +92,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('cp_reviews_expert').on('cp_reviews').columns(['expert_id', 'submitted_at']).execute();
 
   // 公示: anyone may object to a proposed winner; the organiser resolves every objection before publication.
-  await db.schema.createTable('cp_objections')
+  await db.schema
+    .createTable('cp_objections')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('campaign_id', 'text', (c) => c.notNull().references('cp_campaigns.id').onDelete('cascade'))
     .addColumn('application_id', 'text', (c) => c.notNull().references('cp_applications.id').onDelete('cascade'))
@@ -102,7 +109,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('cp_objections_campaign').on('cp_objections').columns(['campaign_id', 'status']).execute();
 
-  await db.schema.createTable('cp_certificates')
+  await db.schema
+    .createTable('cp_certificates')
     .addColumn('number', 'text', (c) => c.primaryKey())
     .addColumn('campaign_id', 'text', (c) => c.notNull().references('cp_campaigns.id').onDelete('cascade'))
     .addColumn('application_id', 'text', (c) => c.notNull().unique().references('cp_applications.id').onDelete('cascade'))
@@ -115,7 +123,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['cp_certificates', 'cp_objections', 'cp_reviews', 'cp_experts', 'cp_level_counters', 'cp_recommendations', 'cp_applications', 'cp_campaigns']) {
+  for (const table of [
+    'cp_certificates',
+    'cp_objections',
+    'cp_reviews',
+    'cp_experts',
+    'cp_level_counters',
+    'cp_recommendations',
+    'cp_applications',
+    'cp_campaigns',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

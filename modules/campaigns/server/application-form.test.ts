@@ -3,7 +3,15 @@ import { validateForm } from './application-form.ts';
 import { PRESETS } from './presets.ts';
 
 const form = PRESETS.excellent_lesson.rules.form;
-const good = { stage: '初中', grade: '七年级', subject: '数学', edition: '人教版', node: '  一元一次方程 ', lessonUrl: 'https://example.edu.cn/lesson/1', summary: '以问题驱动的探究课。' };
+const good = {
+  stage: '初中',
+  grade: '七年级',
+  subject: '数学',
+  edition: '人教版',
+  node: '  一元一次方程 ',
+  lessonUrl: 'https://example.edu.cn/lesson/1',
+  summary: '以问题驱动的探究课。',
+};
 
 describe('validateForm', () => {
   it('accepts a complete 晒课 form and trims its text', () => {
@@ -13,7 +21,14 @@ describe('validateForm', () => {
   });
 
   it('names each field that is missing, of the wrong kind, not an option, too long or unknown', () => {
-    const r = validateForm(form, { ...good, grade: '十三年级', subject: undefined, lessonUrl: 'javascript:alert(1)', node: '节'.repeat(101), hack: 1 });
+    const r = validateForm(form, {
+      ...good,
+      grade: '十三年级',
+      subject: undefined,
+      lessonUrl: 'javascript:alert(1)',
+      node: '节'.repeat(101),
+      hack: 1,
+    });
     expect(r.problems).toEqual([
       { field: 'grade', problem: 'not_an_option' },
       { field: 'subject', problem: 'required' },

@@ -1,6 +1,9 @@
 import type { FormField } from '../contract/campaign-rules.ts';
 
-export interface FieldProblem { field: string; problem: 'required' | 'type' | 'too_long' | 'not_an_option' | 'out_of_range' | 'unknown' }
+export interface FieldProblem {
+  field: string;
+  problem: 'required' | 'type' | 'too_long' | 'not_an_option' | 'out_of_range' | 'unknown';
+}
 
 const URL_PATTERN = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -26,7 +29,10 @@ function fieldProblem(field: FormField, value: unknown): FieldProblem['problem']
  * each of its type and limits, nothing the form does not define. Returns the cleaned values
  * (strings trimmed) and the problems, one per field.
  */
-export function validateForm(form: FormField[], values: Record<string, unknown>): { values: Record<string, string | number>; problems: FieldProblem[] } {
+export function validateForm(
+  form: FormField[],
+  values: Record<string, unknown>,
+): { values: Record<string, string | number>; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const clean: Record<string, string | number> = {};
   for (const field of form) {

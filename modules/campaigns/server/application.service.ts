@@ -1,5 +1,12 @@
 import { beijingDate, DomainError, fromJson, newId, toJson, type Ctx, type WorkflowLevel } from '#kernel';
-import type { ApplicationPage, ApplicationQuery, ApplicationStatus, ApplicationView, QuotaUse, SubmitApplicationBody } from '../contract/campaign.schema.ts';
+import type {
+  ApplicationPage,
+  ApplicationQuery,
+  ApplicationStatus,
+  ApplicationView,
+  QuotaUse,
+  SubmitApplicationBody,
+} from '../contract/campaign.schema.ts';
 import { CampaignPermissions } from '../contract/permissions.ts';
 import { validateForm } from './application-form.ts';
 import { applicationScopes, canReadAll, visibleCampaign } from './campaign-access.ts';
@@ -21,13 +28,31 @@ function levelsToSkip(organiserType: string): WorkflowLevel[] {
   return index < 0 ? [] : LEVEL_ORDER.slice(index);
 }
 
-export function toApplicationView(row: repo.ApplicationListRow, categoryName: string, workflowInstanceId: string | null = null): ApplicationView {
+export function toApplicationView(
+  row: repo.ApplicationListRow,
+  categoryName: string,
+  workflowInstanceId: string | null = null,
+): ApplicationView {
   const exclusion = fromJson<{ code: string; params?: Record<string, unknown> } | null>(row.exclusion, null);
   return {
-    id: row.id, campaignId: row.campaign_id, campaignTitle: row.campaign_title, categoryCode: row.category_code, categoryName, title: row.title,
-    applicantId: row.applicant_id, applicantName: row.applicant_name, orgId: row.org_id, orgName: row.org_name, status: row.status as ApplicationStatus,
-    values: fromJson(row.form_values, {}), submittedAt: row.submitted_at, score: row.score === null ? null : Number(row.score), rank: row.rank === null ? null : Number(row.rank),
-    exclusion: exclusion ? { code: exclusion.code, params: exclusion.params ?? {} } : null, workflowInstanceId, certificateNumber: row.certificate_number,
+    id: row.id,
+    campaignId: row.campaign_id,
+    campaignTitle: row.campaign_title,
+    categoryCode: row.category_code,
+    categoryName,
+    title: row.title,
+    applicantId: row.applicant_id,
+    applicantName: row.applicant_name,
+    orgId: row.org_id,
+    orgName: row.org_name,
+    status: row.status as ApplicationStatus,
+    values: fromJson(row.form_values, {}),
+    submittedAt: row.submitted_at,
+    score: row.score === null ? null : Number(row.score),
+    rank: row.rank === null ? null : Number(row.rank),
+    exclusion: exclusion ? { code: exclusion.code, params: exclusion.params ?? {} } : null,
+    workflowInstanceId,
+    certificateNumber: row.certificate_number,
   };
 }
 
@@ -49,23 +74,47 @@ export async function submitApplication(ctx: Ctx, campaignId: string, body: Subm
     if (!category) throw CampaignErrors.unknownCategory({ field: 'categoryCode', code: body.categoryCode });
     const org = await repo.findOrg(tx.db, body.orgId);
     if (!org || !tx.access.can(CampaignPermissions.apply, org.path)) throw OrgErrors.orgNotFound({ id: body.orgId });
-    if (!applicantOrgAllowed(category, org, c.org_path)) throw CampaignErrors.orgNotEligible({ field: 'orgId', org: org.name, category: category.name });
+    if (!applicantOrgAllowed(category, org, c.org_path))
+      throw CampaignErrors.orgNotEligible({ field: 'orgId', org: org.name, category: category.name });
     const form = validateForm(rules.form, body.values);
     if (form.problems.length) throw CampaignErrors.formInvalid({ field: form.problems[0].field, problems: form.problems });
     const chain = await repo.orgsOnPath(tx.db, org.path);
     const at = tx.now().toISOString();
     const row: repo.ApplicationRow = {
-      id: newId(), campaign_id: c.id, category_code: category.code, title: body.title.trim(), applicant_id: tx.actor.id!, org_id: org.id, org_path: org.path,
-      province_id: chain.find((o) => o.type === 'provincial_authority')?.id ?? null, form_values: toJson(form.values), status: 'recommending',
-      score: null, rank: null, exclusion: null, submitted_at: at, updated_at: at,
+      id: newId(),
+      campaign_id: c.id,
+      category_code: category.code,
+      title: body.title.trim(),
+      applicant_id: tx.actor.id!,
+      org_id: org.id,
+      org_path: org.path,
+      province_id: chain.find((o) => o.type === 'provincial_authority')?.id ?? null,
+      form_values: toJson(form.values),
+      status: 'recommending',
+      score: null,
+      rank: null,
+      exclusion: null,
+      submitted_at: at,
+      updated_at: at,
     };
     await repo.insertApplication(tx.db, row);
-    tx.audit({ action: 'campaigns.application.submitted', objectType: 'campaigns.application', objectId: row.id, orgId: org.id, changes: { campaign: c.title, category: category.name, title: row.title } });
+    tx.audit({
+      action: 'campaigns.application.submitted',
+      objectType: 'campaigns.application',
+      objectId: row.id,
+      orgId: org.id,
+      changes: { campaign: c.title, category: category.name, title: row.title },
+    });
     const organiser = (await repo.findOrg(tx.db, c.org_id))!;
     try {
       await workflow(tx).start(tx, {
-        definitionId: RECOMMENDATION_WORKFLOW, subjectType: APPLICATION_SUBJECT, subjectId: row.id, orgId: org.id,
-        title: `${c.title} · ${category.name} · ${row.title}`, link: `/campaigns/${c.id}?application=${row.id}`, skipLevels: levelsToSkip(organiser.type),
+        definitionId: RECOMMENDATION_WORKFLOW,
+        subjectType: APPLICATION_SUBJECT,
+        subjectId: row.id,
+        orgId: org.id,
+        title: `${c.title} · ${category.name} · ${row.title}`,
+        link: `/campaigns/${c.id}?application=${row.id}`,
+        skipLevels: levelsToSkip(organiser.type),
       });
     } catch (error) {
       if (!(error instanceof DomainError && error.code === 'workflow.no_route')) throw error;
@@ -98,7 +147,14 @@ export async function listApplications(ctx: Ctx, campaignId: string, query: Appl
   const scopes = applicationScopes(ctx, c);
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 50;
-  const { total, rows } = await repo.listApplications(ctx.db, { campaignId: c.id, scopes, status: query.status, categoryCode: query.categoryCode, limit: pageSize, offset: (page - 1) * pageSize });
+  const { total, rows } = await repo.listApplications(ctx.db, {
+    campaignId: c.id,
+    scopes,
+    status: query.status,
+    categoryCode: query.categoryCode,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
   const names = categoryNames(c);
   return { items: rows.map((r) => toApplicationView(r, names.get(r.category_code) ?? r.category_code)), total, page, pageSize };
 }
@@ -127,7 +183,10 @@ export async function quotaUse(ctx: Ctx, campaignId: string): Promise<QuotaUse[]
     const level = LEVELS.find((l) => AUTHORITY_OF[l] === org?.type);
     if (!org || !level) continue;
     const received = await receivedAt(ctx, c.id, org.path, level);
-    const allowed = allowedRecommendations(rules.levelQuotas.find((q) => q.level === level), received);
+    const allowed = allowedRecommendations(
+      rules.levelQuotas.find((q) => q.level === level),
+      received,
+    );
     out.push({ level, orgId: org.id, orgName: org.name, received, used: await quotas.slotsUsed(ctx.db, c.id, org.id, level), allowed });
   }
   return out;

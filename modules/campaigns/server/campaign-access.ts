@@ -4,8 +4,7 @@ import * as repo from './campaign.repo.ts';
 import { CampaignErrors } from '../contract/errors.ts';
 
 /** Every subtree the caller takes part in, whatever the role: where open campaigns above them show. */
-export const memberPaths = (ctx: Ctx): string[] =>
-  [...new Set(Object.values(CampaignPermissions).flatMap((p) => ctx.access.scopes(p)))];
+export const memberPaths = (ctx: Ctx): string[] => [...new Set(Object.values(CampaignPermissions).flatMap((p) => ctx.access.scopes(p)))];
 
 export const canManage = (ctx: Ctx, c: repo.CampaignRow) => ctx.access.can(CampaignPermissions.manage, c.org_path);
 export const canReadAll = (ctx: Ctx, c: repo.CampaignRow) => ctx.access.can(CampaignPermissions.read, c.org_path) || canManage(ctx, c);

@@ -16,10 +16,22 @@ export const rulesOf = (c: repo.CampaignRow): CampaignRules => fromJson<Campaign
 async function toView(ctx: Ctx, c: repo.CampaignRow, orgName?: string): Promise<CampaignView> {
   const rules = rulesOf(c);
   return {
-    id: c.id, type: c.type as CampaignType, title: c.title, year: Number(c.year), orgId: c.org_id, orgName: orgName ?? await repo.orgName(ctx.db, c.org_id),
-    status: c.status as CampaignStatus, applyUntil: c.apply_until, publicityFrom: c.publicity_from, publicityUntil: c.publicity_until, publishedAt: c.published_at,
-    rules, counts: await repo.countsOf(ctx.db, c.id), canManage: canManage(ctx, c),
-    canApply: c.status === 'open' && ctx.access.scopes(CampaignPermissions.apply).some((p) => p.startsWith(c.org_path)), createdAt: c.created_at,
+    id: c.id,
+    type: c.type as CampaignType,
+    title: c.title,
+    year: Number(c.year),
+    orgId: c.org_id,
+    orgName: orgName ?? (await repo.orgName(ctx.db, c.org_id)),
+    status: c.status as CampaignStatus,
+    applyUntil: c.apply_until,
+    publicityFrom: c.publicity_from,
+    publicityUntil: c.publicity_until,
+    publishedAt: c.published_at,
+    rules,
+    counts: await repo.countsOf(ctx.db, c.id),
+    canManage: canManage(ctx, c),
+    canApply: c.status === 'open' && ctx.access.scopes(CampaignPermissions.apply).some((p) => p.startsWith(c.org_path)),
+    createdAt: c.created_at,
   };
 }
 
@@ -30,7 +42,7 @@ export function rulesProblems(rules: CampaignRules): string[] {
   if (new Set(rules.form.map((f) => f.key)).size !== rules.form.length) problems.push('form.duplicate_key');
   const known = new Set(['applicant', 'applicantOrg', 'category', ...rules.form.map((f) => f.key)]);
   for (const u of rules.uniqueness) for (const f of u.fields) if (!known.has(f)) problems.push(`uniqueness.${u.id}.${f}`);
-  for (const f of rules.form) if (f.type === 'select' && !(f.options?.length)) problems.push(`form.${f.key}.options`);
+  for (const f of rules.form) if (f.type === 'select' && !f.options?.length) problems.push(`form.${f.key}.options`);
   return problems;
 }
 
@@ -48,12 +60,32 @@ export async function createCampaign(ctx: Ctx, body: CreateCampaignBody): Promis
     const preset = PRESETS[body.type];
     const at = tx.now().toISOString();
     const row: repo.CampaignRow = {
-      id: newId(), type: body.type, title: body.title?.trim() || `${body.year}年${preset.title}`, year: body.year, org_id: org.id, org_path: org.path,
-      status: 'draft', rules: toJson(preset.rules), apply_until: body.applyUntil ?? null, publicity_from: null, publicity_until: null, draw_seed: null,
-      version: 0, created_by: tx.actor.id, created_at: at, updated_at: at, published_at: null,
+      id: newId(),
+      type: body.type,
+      title: body.title?.trim() || `${body.year}年${preset.title}`,
+      year: body.year,
+      org_id: org.id,
+      org_path: org.path,
+      status: 'draft',
+      rules: toJson(preset.rules),
+      apply_until: body.applyUntil ?? null,
+      publicity_from: null,
+      publicity_until: null,
+      draw_seed: null,
+      version: 0,
+      created_by: tx.actor.id,
+      created_at: at,
+      updated_at: at,
+      published_at: null,
     };
     await repo.insertCampaign(tx.db, row);
-    tx.audit({ action: 'campaigns.campaign.created', objectType: 'campaigns.campaign', objectId: row.id, orgId: org.id, changes: { type: body.type, title: row.title, year: body.year } });
+    tx.audit({
+      action: 'campaigns.campaign.created',
+      objectType: 'campaigns.campaign',
+      objectId: row.id,
+      orgId: org.id,
+      changes: { type: body.type, title: row.title, year: body.year },
+    });
     return toView(tx, row, org.name);
   });
 }
@@ -79,9 +111,18 @@ export async function updateCampaign(ctx: Ctx, id: string, body: UpdateCampaignB
     if (body.rules) checkRules(body.rules);
     const patch: Partial<repo.CampaignRow> = { updated_at: tx.now().toISOString() };
     const changes: Record<string, unknown> = {};
-    if (body.title !== undefined && body.title !== c.title) { patch.title = body.title.trim(); changes.title = [c.title, patch.title]; }
-    if (body.applyUntil !== undefined && body.applyUntil !== c.apply_until) { patch.apply_until = body.applyUntil; changes.applyUntil = [c.apply_until, body.applyUntil]; }
-    if (body.rules) { patch.rules = toJson(body.rules); changes.rules = 'changed'; }
+    if (body.title !== undefined && body.title !== c.title) {
+      patch.title = body.title.trim();
+      changes.title = [c.title, patch.title];
+    }
+    if (body.applyUntil !== undefined && body.applyUntil !== c.apply_until) {
+      patch.apply_until = body.applyUntil;
+      changes.applyUntil = [c.apply_until, body.applyUntil];
+    }
+    if (body.rules) {
+      patch.rules = toJson(body.rules);
+      changes.rules = 'changed';
+    }
     if (!(await repo.updateCampaign(tx.db, c, patch))) throw CampaignErrors.campaignChanged({ id });
     tx.audit({ action: 'campaigns.campaign.updated', objectType: 'campaigns.campaign', objectId: c.id, orgId: c.org_id, changes });
     return toView(tx, { ...c, ...patch, version: c.version + 1 });
@@ -98,8 +139,13 @@ export async function advanceCampaign(ctx: Ctx, id: string, to: 'open' | 'review
     if (to === 'open') checkRules(rulesOf(c));
     const patch = { status: to, updated_at: tx.now().toISOString() };
     if (!(await repo.updateCampaign(tx.db, c, patch))) throw CampaignErrors.campaignChanged({ id });
-    tx.audit({ action: to === 'open' ? 'campaigns.campaign.opened' : 'campaigns.campaign.closed', objectType: 'campaigns.campaign', objectId: c.id, orgId: c.org_id, changes: { status: [c.status, to] } });
+    tx.audit({
+      action: to === 'open' ? 'campaigns.campaign.opened' : 'campaigns.campaign.closed',
+      objectType: 'campaigns.campaign',
+      objectId: c.id,
+      orgId: c.org_id,
+      changes: { status: [c.status, to] },
+    });
     return toView(tx, { ...c, ...patch, version: c.version + 1 });
   });
 }
-

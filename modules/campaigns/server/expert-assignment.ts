@@ -1,6 +1,12 @@
 /** An expert in a category's pool, with the org path of their own org. */
-export interface Expert { userId: string; orgPath: string }
-export interface Submission { id: string; orgPath: string }
+export interface Expert {
+  userId: string;
+  orgPath: string;
+}
+export interface Submission {
+  id: string;
+  orgPath: string;
+}
 
 export interface AssignmentPlan {
   assignments: Array<{ applicationId: string; userId: string }>;
@@ -28,7 +34,13 @@ export function seededRandom(seed: number): () => number {
  * free of conflict, those with the fewest assignments so far are taken first, ties broken by
  * the seeded draw. `existing` assignments count towards the load and are never repeated.
  */
-export function assignExperts(applications: Submission[], experts: Expert[], perApplication: number, seed: number, existing: Array<{ applicationId: string; userId: string }> = []): AssignmentPlan {
+export function assignExperts(
+  applications: Submission[],
+  experts: Expert[],
+  perApplication: number,
+  seed: number,
+  existing: Array<{ applicationId: string; userId: string }> = [],
+): AssignmentPlan {
   const random = seededRandom(seed);
   const load = new Map(experts.map((e) => [e.userId, 0]));
   for (const a of existing) load.set(a.userId, (load.get(a.userId) ?? 0) + 1);

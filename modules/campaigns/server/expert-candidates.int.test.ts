@@ -6,7 +6,8 @@ describeOnEngines('expert candidates: whom an organiser may add to a pool', (h) 
   let campaignId: string;
   let beijingExpert: string;
 
-  const candidates = async (s: Session, q: string) => s.request('GET', `/api/campaigns/${campaignId}/expert-candidates?q=${encodeURIComponent(q)}`);
+  const candidates = async (s: Session, q: string) =>
+    s.request('GET', `/api/campaigns/${campaignId}/expert-candidates?q=${encodeURIComponent(q)}`);
 
   beforeAll(async () => {
     organiser = await h().signInAs('ec-hebei', 'GB130000', ['org_admin']);
@@ -14,7 +15,11 @@ describeOnEngines('expert candidates: whom an organiser may add to a pool', (h) 
     await h().makeUser({ account: 'ec-bj-teacher', orgCode: 'GB110000', roles: ['teacher'], realName: '王老师' });
     const gone = await h().makeUser({ account: 'ec-bj-retired', orgCode: 'GB110000', roles: ['expert'], realName: '王退休' });
     await h().platform.database.db.updateTable('core_users').set({ status: 'disabled' }).where('id', '=', gone.id).execute();
-    const res = await organiser.request('POST', '/api/campaigns', { type: 'space_popularization', orgId: await h().orgId('GB130000'), year: 2021 });
+    const res = await organiser.request('POST', '/api/campaigns', {
+      type: 'space_popularization',
+      orgId: await h().orgId('GB130000'),
+      year: 2021,
+    });
     expect(res.statusCode, res.body).toBe(201);
     campaignId = res.json().id;
   });
@@ -22,7 +27,9 @@ describeOnEngines('expert candidates: whom an organiser may add to a pool', (h) 
   it('finds an expert from another province by account prefix or by name, and no one without the expert permission', async () => {
     const byAccount = await candidates(organiser, 'EC-BJ');
     expect(byAccount.statusCode, byAccount.body).toBe(200);
-    expect(byAccount.json()).toEqual([{ id: beijingExpert, account: 'ec-bj-expert', name: '王评审', orgName: expect.stringContaining('北京'), inPools: [] }]);
+    expect(byAccount.json()).toEqual([
+      { id: beijingExpert, account: 'ec-bj-expert', name: '王评审', orgName: expect.stringContaining('北京'), inPools: [] },
+    ]);
     const byName = (await candidates(organiser, '王')).json();
     expect(byName.map((u: { account: string }) => u.account)).toEqual(['ec-bj-expert']);
     expect((await candidates(organiser, '老师')).json()).toEqual([]);
@@ -31,7 +38,10 @@ describeOnEngines('expert candidates: whom an organiser may add to a pool', (h) 
   });
 
   it('says which pools already hold a candidate', async () => {
-    expect((await organiser.request('POST', `/api/campaigns/${campaignId}/experts`, { categoryCode: 'school', userIds: [beijingExpert] })).statusCode).toBe(200);
+    expect(
+      (await organiser.request('POST', `/api/campaigns/${campaignId}/experts`, { categoryCode: 'school', userIds: [beijingExpert] }))
+        .statusCode,
+    ).toBe(200);
     expect((await candidates(organiser, 'ec-bj')).json()).toEqual([expect.objectContaining({ id: beijingExpert, inPools: ['school'] })]);
   });
 

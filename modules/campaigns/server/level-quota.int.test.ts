@@ -2,7 +2,15 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeOnEngines, type Session } from '../../../apps/server/src/testing/test-app.ts';
 import { PRESETS } from './presets.ts';
 
-const LESSON = (node: string) => ({ stage: '初中', grade: '七年级', subject: '数学', edition: '人教版', node, lessonUrl: 'https://example.edu.cn/lesson', summary: '课例。' });
+const LESSON = (node: string) => ({
+  stage: '初中',
+  grade: '七年级',
+  subject: '数学',
+  edition: '人教版',
+  node,
+  lessonUrl: 'https://example.edu.cn/lesson',
+  summary: '课例。',
+});
 
 /*
  * A city's share counts only what its counties forwarded: 长安 forwards all three of its 晒课,
@@ -26,7 +34,13 @@ describeOnEngines('level quotas count what reached the level', (h) => {
   beforeAll(async () => {
     const root = await h().signInAs('lq-root', 'MOE', ['platform_admin']);
     const school = async (county: string, code: string) => {
-      const res = await root.request('POST', '/api/orgs', { parentId: await h().orgId(county), code, name: `${code}中学`, type: 'school', stage: 'junior' });
+      const res = await root.request('POST', '/api/orgs', {
+        parentId: await h().orgId(county),
+        code,
+        name: `${code}中学`,
+        type: 'school',
+        stage: 'junior',
+      });
       expect(res.statusCode, res.body).toBe(201);
       return res.json().id as string;
     };
@@ -35,7 +49,11 @@ describeOnEngines('level quotas count what reached the level', (h) => {
     changan = await h().signInAs('lq-changan', 'GB130102', ['reviewer']);
     qiaoxi = await h().signInAs('lq-qiaoxi', 'GB130104', ['reviewer']);
     city = await h().signInAs('lq-sjz', 'GB130100', ['reviewer']);
-    const created = await organiser.request('POST', '/api/campaigns', { type: 'excellent_lesson', orgId: await h().orgId('GB130000'), year: 2022 });
+    const created = await organiser.request('POST', '/api/campaigns', {
+      type: 'excellent_lesson',
+      orgId: await h().orgId('GB130000'),
+      year: 2022,
+    });
     campaignId = created.json().id;
     const rules = { ...PRESETS.excellent_lesson.rules, levelQuotas: [{ level: 'city' as const, share: 0.5, minimum: 1 }] };
     expect((await organiser.request('PATCH', `/api/campaigns/${campaignId}`, { rules })).statusCode).toBe(200);
@@ -43,7 +61,12 @@ describeOnEngines('level quotas count what reached the level', (h) => {
     for (const key of ['changan', 'qiaoxi'] as const) {
       const teacher = await h().signInAs(`lq-teacher-${key}`, key === 'changan' ? 'LQ-A' : 'LQ-B', ['teacher']);
       for (const node of ['一', '二', '三']) {
-        const res = await teacher.request('POST', `/api/campaigns/${campaignId}/applications`, { categoryCode: 'lesson', orgId: schools[key], title: `${key}${node}`, values: LESSON(`${key}${node}`) });
+        const res = await teacher.request('POST', `/api/campaigns/${campaignId}/applications`, {
+          categoryCode: 'lesson',
+          orgId: schools[key],
+          title: `${key}${node}`,
+          values: LESSON(`${key}${node}`),
+        });
         expect(res.statusCode, res.body).toBe(201);
         apps[key].push(res.json().id);
       }
@@ -53,7 +76,9 @@ describeOnEngines('level quotas count what reached the level', (h) => {
   });
 
   it('counts at the city only the applications its counties forwarded', async () => {
-    expect(await cityQuota()).toEqual([expect.objectContaining({ level: 'city', orgName: '石家庄市教育局', received: 4, used: 0, allowed: 2 })]);
+    expect(await cityQuota()).toEqual([
+      expect.objectContaining({ level: 'city', orgName: '石家庄市教育局', received: 4, used: 0, allowed: 2 }),
+    ]);
   });
 
   it('refuses the city a third place while four have reached it', async () => {
@@ -76,7 +101,11 @@ describeOnEngines('level quotas count what reached the level', (h) => {
   it('stops counting an application the city sent back to its county', async () => {
     const app = (await city.request('GET', `/api/campaigns/applications/${apps.changan[2]}`)).json();
     const inst = (await city.request('GET', `/api/workflow/instances/${app.workflowInstanceId}`)).json();
-    const back = await city.request('POST', `/api/workflow/instances/${inst.instance.id}/return`, { version: inst.instance.version, to: 'county', comment: '请县里再看看' });
+    const back = await city.request('POST', `/api/workflow/instances/${inst.instance.id}/return`, {
+      version: inst.instance.version,
+      to: 'county',
+      comment: '请县里再看看',
+    });
     expect(back.statusCode, back.body).toBe(200);
     expect(await cityQuota()).toEqual([expect.objectContaining({ received: 5, used: 3 })]);
   });

@@ -12,10 +12,16 @@ export const notifyWinners = defineSubscriber({
     const notify = ctx.service(NotifyService);
     const { rows } = await repo.listApplications(ctx.db, { campaignId: p.campaignId, status: 'awarded' });
     for (const r of rows) {
-      await notify.notify(ctx, { userIds: [r.applicant_id] }, {
-        kind: 'campaigns.application_awarded', orgId: p.orgId, link: `/public/campaigns/${p.campaignId}`,
-        params: { campaign: p.title, title: r.title, certificate: r.certificate_number ?? '' },
-      });
+      await notify.notify(
+        ctx,
+        { userIds: [r.applicant_id] },
+        {
+          kind: 'campaigns.application_awarded',
+          orgId: p.orgId,
+          link: `/public/campaigns/${p.campaignId}`,
+          params: { campaign: p.title, title: r.title, certificate: r.certificate_number ?? '' },
+        },
+      );
     }
   },
 });

@@ -7,7 +7,13 @@ import type { CampaignRules, CampaignType, CategoryRule, FormField, RubricCriter
 const AUTHORITIES: OrgType[] = ['provincial_authority', 'city_authority', 'county_authority'];
 const SCHOOLS: OrgType[] = ['school', 'university'];
 
-const category = (code: string, name: string, quota: number, kind: CategoryRule['kind'], applicantOrgTypes: OrgType[]): CategoryRule => ({ code, name, quota, kind, applicantOrgTypes });
+const category = (code: string, name: string, quota: number, kind: CategoryRule['kind'], applicantOrgTypes: OrgType[]): CategoryRule => ({
+  code,
+  name,
+  quota,
+  kind,
+  applicantOrgTypes,
+});
 
 const SUMMARY: FormField[] = [
   { key: 'summary', label: '申报简介', type: 'textarea', required: true, maxLength: 2000 },
@@ -30,8 +36,35 @@ const LESSON_RUBRIC: RubricCriterion[] = [
 
 const LESSON_FORM: FormField[] = [
   { key: 'stage', label: '学段', type: 'select', required: true, options: ['小学', '初中', '高中'] },
-  { key: 'grade', label: '年级', type: 'select', required: true, options: ['一年级', '二年级', '三年级', '四年级', '五年级', '六年级', '七年级', '八年级', '九年级', '高一', '高二', '高三'] },
-  { key: 'subject', label: '学科', type: 'select', required: true, options: ['语文', '数学', '英语', '道德与法治', '历史', '地理', '物理', '化学', '生物', '科学', '信息技术', '音乐', '美术', '体育与健康'] },
+  {
+    key: 'grade',
+    label: '年级',
+    type: 'select',
+    required: true,
+    options: ['一年级', '二年级', '三年级', '四年级', '五年级', '六年级', '七年级', '八年级', '九年级', '高一', '高二', '高三'],
+  },
+  {
+    key: 'subject',
+    label: '学科',
+    type: 'select',
+    required: true,
+    options: [
+      '语文',
+      '数学',
+      '英语',
+      '道德与法治',
+      '历史',
+      '地理',
+      '物理',
+      '化学',
+      '生物',
+      '科学',
+      '信息技术',
+      '音乐',
+      '美术',
+      '体育与健康',
+    ],
+  },
   { key: 'edition', label: '教材版本', type: 'text', required: true, maxLength: 50 },
   { key: 'node', label: '教材章节（知识节点）', type: 'text', required: true, maxLength: 100 },
   { key: 'lessonUrl', label: '课例网址', type: 'url', required: true, maxLength: 500 },
@@ -58,7 +91,9 @@ export const PRESETS: Record<CampaignType, { title: string; rules: CampaignRules
         category('lesson_continuing', '继续教育示范课例', 40, 'lesson', SCHOOLS),
       ],
       levelQuotas: [{ level: 'province', share: 0.3, minimum: 1 }],
-      uniqueness: [{ id: 'one_per_applicant', label: '同一单位同一类别只能入选一项', fields: ['applicantOrg', 'category'], within: 'campaign' }],
+      uniqueness: [
+        { id: 'one_per_applicant', label: '同一单位同一类别只能入选一项', fields: ['applicantOrg', 'category'], within: 'campaign' },
+      ],
       rubric: PRACTICE_RUBRIC,
       form: SUMMARY,
     },
@@ -74,7 +109,12 @@ export const PRESETS: Record<CampaignType, { title: string; rules: CampaignRules
         { level: 'city', share: 0.5, minimum: 1 },
       ],
       uniqueness: [
-        { id: 'one_per_node', label: '同一省份同一年级、学科、教材版本、章节只评一堂优课', fields: ['grade', 'subject', 'edition', 'node'], within: 'province' },
+        {
+          id: 'one_per_node',
+          label: '同一省份同一年级、学科、教材版本、章节只评一堂优课',
+          fields: ['grade', 'subject', 'edition', 'node'],
+          within: 'province',
+        },
         { id: 'one_per_teacher', label: '每位教师只评一堂优课', fields: ['applicant'], within: 'campaign' },
       ],
       regionCaps: [{ level: 'province', max: 800 }],

@@ -12,12 +12,22 @@ export const APPLICATION_SUBJECT = 'campaigns.application';
 
 export type Level = LevelQuota['level'];
 export const LEVELS: Level[] = ['county', 'city', 'province'];
-export const AUTHORITY_OF: Record<Level | 'ministry', string> = { county: 'county_authority', city: 'city_authority', province: 'provincial_authority', ministry: 'ministry' };
+export const AUTHORITY_OF: Record<Level | 'ministry', string> = {
+  county: 'county_authority',
+  city: 'city_authority',
+  province: 'provincial_authority',
+  ministry: 'ministry',
+};
 
 /** The authority of `level` strictly above the org at the end of `path` (as the workflow routes it). */
 export async function authorityAbove(ctx: Ctx, path: string, level: Level) {
   const chain = await repo.orgsOnPath(ctx.db, path);
-  return chain.slice(0, -1).reverse().find((o) => o.type === AUTHORITY_OF[level]) ?? null;
+  return (
+    chain
+      .slice(0, -1)
+      .reverse()
+      .find((o) => o.type === AUTHORITY_OF[level]) ?? null
+  );
 }
 
 /**
@@ -27,7 +37,12 @@ export async function authorityAbove(ctx: Ctx, path: string, level: Level) {
  * returns or withdrawals make it shrink.
  */
 export const receivedAt = (ctx: Ctx, campaignId: string, path: string, level: Level) =>
-  quotas.receivedAt(ctx.db, campaignId, path, LEVELS.slice(0, LEVELS.indexOf(level)).map((l) => ({ level: l, orgType: AUTHORITY_OF[l] })));
+  quotas.receivedAt(
+    ctx.db,
+    campaignId,
+    path,
+    LEVELS.slice(0, LEVELS.indexOf(level)).map((l) => ({ level: l, orgType: AUTHORITY_OF[l] })),
+  );
 
 /** Takes one of the authority's recommendation places for the application; refuses when its quota is used up. */
 async function takePlace(ctx: Ctx, app: repo.ApplicationRow, level: Level): Promise<void> {
@@ -66,14 +81,29 @@ export async function onRecommendationTransition(ctx: Ctx, change: WorkflowTrans
   const app = await repo.findApplication(ctx.db, change.subjectId);
   if (!app) return;
   const at = ctx.now().toISOString();
-  const passed = change.operation === 'approve' && change.fromStep !== null && (change.toStep !== change.fromStep || change.state === 'approved');
+  const passed =
+    change.operation === 'approve' && change.fromStep !== null && (change.toStep !== change.fromStep || change.state === 'approved');
   if (passed && LEVELS.includes(change.fromStep as Level)) await takePlace(ctx, app, change.fromStep as Level);
   if (change.operation === 'return') await releasePlaces(ctx, app, change.state === 'returned' ? LEVELS : from(change.toStep));
   if (change.state === 'withdrawn') await releasePlaces(ctx, app, LEVELS);
-  const status = ({ approved: 'recommended', rejected: 'not_recommended', withdrawn: 'withdrawn', returned: 'returned', in_progress: 'recommending' } as const)[change.state];
+  const status = (
+    {
+      approved: 'recommended',
+      rejected: 'not_recommended',
+      withdrawn: 'withdrawn',
+      returned: 'returned',
+      in_progress: 'recommending',
+    } as const
+  )[change.state];
   if (status !== app.status) {
     await repo.updateApplication(ctx.db, app.id, { status, updated_at: at });
-    ctx.audit({ action: `campaigns.application.${status}`, objectType: 'campaigns.application', objectId: app.id, orgId: app.org_id, changes: { status: [app.status, status], step: change.fromStep } });
+    ctx.audit({
+      action: `campaigns.application.${status}`,
+      objectType: 'campaigns.application',
+      objectId: app.id,
+      orgId: app.org_id,
+      changes: { status: [app.status, status], step: change.fromStep },
+    });
   }
 }
 
@@ -83,7 +113,11 @@ export const recommendationWorkflow: WorkflowDefinition = {
   label: { zh: '评选推荐', en: 'Selection recommendation' },
   steps: LEVELS.map((level) => ({
     id: level,
-    label: { county: { zh: '县级推荐', en: 'County recommendation' }, city: { zh: '市级推荐', en: 'City recommendation' }, province: { zh: '省级推荐', en: 'Provincial recommendation' } }[level],
+    label: {
+      county: { zh: '县级推荐', en: 'County recommendation' },
+      city: { zh: '市级推荐', en: 'City recommendation' },
+      province: { zh: '省级推荐', en: 'Provincial recommendation' },
+    }[level],
     level,
     permission: CampaignPermissions.recommend,
     deadlineHours: 24 * 14,

@@ -14,8 +14,12 @@ export async function listExperts(ctx: Ctx, campaignId: string): Promise<ExpertV
   const c = await managedCampaign(ctx, campaignId);
   const [experts, all] = await Promise.all([reviews.expertsOf(ctx.db, c.id), reviews.reviewsOfCampaign(ctx.db, c.id)]);
   return experts.map((e) => ({
-    userId: e.user_id, name: e.name, orgName: e.org_name, categoryCode: e.category_code,
-    assigned: all.filter((r) => r.expert_id === e.user_id).length, submitted: all.filter((r) => r.expert_id === e.user_id && r.submitted_at).length,
+    userId: e.user_id,
+    name: e.name,
+    orgName: e.org_name,
+    categoryCode: e.category_code,
+    assigned: all.filter((r) => r.expert_id === e.user_id).length,
+    submitted: all.filter((r) => r.expert_id === e.user_id && r.submitted_at).length,
   }));
 }
 
@@ -29,10 +33,20 @@ const CANDIDATE_LIMIT = 20;
 export async function expertCandidates(ctx: Ctx, campaignId: string, q = ''): Promise<ExpertCandidate[]> {
   const c = await managedCampaign(ctx, campaignId);
   const users = await reviews.expertCandidates(ctx.db, CampaignPermissions.score, q.trim(), CANDIDATE_LIMIT);
-  const pools = await reviews.poolsOf(ctx.db, c.id, users.map((u) => u.id));
+  const pools = await reviews.poolsOf(
+    ctx.db,
+    c.id,
+    users.map((u) => u.id),
+  );
   return users.map((u) => ({
-    id: u.id, account: u.account, name: u.real_name, orgName: u.org_name,
-    inPools: pools.filter((p) => p.user_id === u.id).map((p) => p.category_code).sort(),
+    id: u.id,
+    account: u.account,
+    name: u.real_name,
+    orgName: u.org_name,
+    inPools: pools
+      .filter((p) => p.user_id === u.id)
+      .map((p) => p.category_code)
+      .sort(),
   }));
 }
 
@@ -40,15 +54,40 @@ export async function expertCandidates(ctx: Ctx, campaignId: string, q = ''): Pr
 export async function addExperts(ctx: Ctx, campaignId: string, body: AddExpertsBody): Promise<ExpertView[]> {
   await ctx.transaction(async (tx) => {
     const c = await managedCampaign(tx, campaignId);
-    if (!rulesOf(c).categories.some((x) => x.code === body.categoryCode)) throw CampaignErrors.unknownCategory({ field: 'categoryCode', code: body.categoryCode });
+    if (!rulesOf(c).categories.some((x) => x.code === body.categoryCode))
+      throw CampaignErrors.unknownCategory({ field: 'categoryCode', code: body.categoryCode });
     for (const userId of new Set(body.userIds)) {
-      const user = await tx.db.selectFrom('core_users as u').innerJoin('core_orgs as o', 'o.id', 'u.org_id').select(['u.id', 'u.display_name', 'o.path'])
-        .where('u.id', '=', userId).where('u.status', '=', 'active').executeTakeFirst() as { id: string; display_name: string; path: string } | undefined;
-      const isExpert = user && (await tx.db.selectFrom('core_grants as g').innerJoin('core_role_permissions as rp', 'rp.role_id', 'g.role_id')
-        .select('g.id').where('g.user_id', '=', userId).where('rp.permission', '=', CampaignPermissions.score).executeTakeFirst());
+      const user = (await tx.db
+        .selectFrom('core_users as u')
+        .innerJoin('core_orgs as o', 'o.id', 'u.org_id')
+        .select(['u.id', 'u.display_name', 'o.path'])
+        .where('u.id', '=', userId)
+        .where('u.status', '=', 'active')
+        .executeTakeFirst()) as { id: string; display_name: string; path: string } | undefined;
+      const isExpert =
+        user &&
+        (await tx.db
+          .selectFrom('core_grants as g')
+          .innerJoin('core_role_permissions as rp', 'rp.role_id', 'g.role_id')
+          .select('g.id')
+          .where('g.user_id', '=', userId)
+          .where('rp.permission', '=', CampaignPermissions.score)
+          .executeTakeFirst());
       if (!user || !isExpert) throw CampaignErrors.notAnExpert({ field: 'userIds', id: userId });
-      await reviews.addExpert(tx.db, { campaign_id: c.id, category_code: body.categoryCode, user_id: user.id, org_path: user.path, added_at: tx.now().toISOString() });
-      tx.audit({ action: 'campaigns.expert.added', objectType: 'campaigns.campaign', objectId: c.id, orgId: c.org_id, changes: { expert: user.display_name, category: body.categoryCode } });
+      await reviews.addExpert(tx.db, {
+        campaign_id: c.id,
+        category_code: body.categoryCode,
+        user_id: user.id,
+        org_path: user.path,
+        added_at: tx.now().toISOString(),
+      });
+      tx.audit({
+        action: 'campaigns.expert.added',
+        objectType: 'campaigns.campaign',
+        objectId: c.id,
+        orgId: c.org_id,
+        changes: { expert: user.display_name, category: body.categoryCode },
+      });
     }
   });
   return listExperts(ctx, campaignId);
@@ -59,7 +98,13 @@ export async function removeExpert(ctx: Ctx, campaignId: string, categoryCode: s
     const c = await managedCampaign(tx, campaignId);
     const res = await reviews.removeExpert(tx.db, c.id, categoryCode, userId);
     if (Number(res.numDeletedRows) === 0) throw CampaignErrors.expertNotFound({ id: userId });
-    tx.audit({ action: 'campaigns.expert.removed', objectType: 'campaigns.campaign', objectId: c.id, orgId: c.org_id, changes: { expert: userId, category: categoryCode } });
+    tx.audit({
+      action: 'campaigns.expert.removed',
+      objectType: 'campaigns.campaign',
+      objectId: c.id,
+      orgId: c.org_id,
+      changes: { expert: userId, category: categoryCode },
+    });
   });
 }
 
@@ -75,7 +120,8 @@ export async function drawExperts(ctx: Ctx, campaignId: string, seed?: number): 
     const rules = rulesOf(c);
     const drawSeed = seed ?? Math.floor(Math.random() * 2_147_483_647);
     const [experts, existing, { rows: apps }] = await Promise.all([
-      reviews.expertsOf(tx.db, c.id), reviews.reviewsOfCampaign(tx.db, c.id),
+      reviews.expertsOf(tx.db, c.id),
+      reviews.reviewsOfCampaign(tx.db, c.id),
       repo.listApplications(tx.db, { campaignId: c.id, statuses: ['recommended'] }),
     ]);
     const at = tx.now().toISOString();
@@ -84,14 +130,36 @@ export async function drawExperts(ctx: Ctx, campaignId: string, seed?: number): 
     for (const category of rules.categories) {
       const pool = experts.filter((e) => e.category_code === category.code).map((e) => ({ userId: e.user_id, orgPath: e.org_path }));
       const inCategory = apps.filter((a) => a.category_code === category.code);
-      const plan = assignExperts(inCategory.map((a) => ({ id: a.id, orgPath: a.org_path })), pool, rules.expertsPerApplication, drawSeed,
-        existing.map((r) => ({ applicationId: r.application_id, userId: r.expert_id })));
-      for (const a of plan.assignments) rows.push({ id: newId(), campaign_id: c.id, application_id: a.applicationId, expert_id: a.userId, marks: null, total: null, comment: null, assigned_at: at, submitted_at: null });
+      const plan = assignExperts(
+        inCategory.map((a) => ({ id: a.id, orgPath: a.org_path })),
+        pool,
+        rules.expertsPerApplication,
+        drawSeed,
+        existing.map((r) => ({ applicationId: r.application_id, userId: r.expert_id })),
+      );
+      for (const a of plan.assignments)
+        rows.push({
+          id: newId(),
+          campaign_id: c.id,
+          application_id: a.applicationId,
+          expert_id: a.userId,
+          marks: null,
+          total: null,
+          comment: null,
+          assigned_at: at,
+          submitted_at: null,
+        });
       for (const s of plan.shortfalls) shortfalls.push({ ...s, title: inCategory.find((a) => a.id === s.applicationId)?.title ?? '' });
     }
     await reviews.insertReviews(tx.db, rows);
     await repo.updateCampaign(tx.db, c, { draw_seed: drawSeed, updated_at: at });
-    tx.audit({ action: 'campaigns.experts.drawn', objectType: 'campaigns.campaign', objectId: c.id, orgId: c.org_id, changes: { seed: drawSeed, assigned: rows.length, shortfalls: shortfalls.length } });
+    tx.audit({
+      action: 'campaigns.experts.drawn',
+      objectType: 'campaigns.campaign',
+      objectId: c.id,
+      orgId: c.org_id,
+      changes: { seed: drawSeed, assigned: rows.length, shortfalls: shortfalls.length },
+    });
     return { seed: drawSeed, assigned: rows.length, shortfalls };
   });
 }
@@ -99,10 +167,21 @@ export async function drawExperts(ctx: Ctx, campaignId: string, seed?: number): 
 function toReviewView(r: Awaited<ReturnType<typeof reviews.reviewsOfExpert>>[number]): ReviewView {
   const rules = fromJson<CampaignRules | null>(r.rules, null);
   return {
-    id: r.id, campaignId: r.campaign_id, campaignTitle: r.campaign_title, applicationId: r.application_id, title: r.title,
-    categoryName: rules?.categories.find((x) => x.code === r.category_code)?.name ?? r.category_code, orgName: r.org_name,
-    values: fromJson(r.form_values, {}), form: rules?.form ?? [], rubric: rules?.rubric ?? [], marks: fromJson(r.marks, null), total: r.total === null ? null : Number(r.total),
-    comment: r.comment, assignedAt: r.assigned_at, submittedAt: r.submitted_at,
+    id: r.id,
+    campaignId: r.campaign_id,
+    campaignTitle: r.campaign_title,
+    applicationId: r.application_id,
+    title: r.title,
+    categoryName: rules?.categories.find((x) => x.code === r.category_code)?.name ?? r.category_code,
+    orgName: r.org_name,
+    values: fromJson(r.form_values, {}),
+    form: rules?.form ?? [],
+    rubric: rules?.rubric ?? [],
+    marks: fromJson(r.marks, null),
+    total: r.total === null ? null : Number(r.total),
+    comment: r.comment,
+    assignedAt: r.assigned_at,
+    submittedAt: r.submitted_at,
     // The same condition submitReview enforces, so the console never offers a change it would refuse.
     editable: r.campaign_status === 'reviewing',
   };
@@ -127,8 +206,19 @@ export async function submitReview(ctx: Ctx, reviewId: string, body: SubmitRevie
     if (problems.length) throw CampaignErrors.marksInvalid({ field: `marks.${problems[0]}`, criteria: problems });
     const total = weightedTotal(rubric, body.marks);
     const at = tx.now().toISOString();
-    await reviews.saveMarks(tx.db, review.id, { marks: toJson(body.marks), total, comment: body.comment?.trim() || null, submitted_at: at });
-    tx.audit({ action: 'campaigns.review.submitted', objectType: 'campaigns.application', objectId: review.application_id, orgId: c.org_id, changes: { total, marks: body.marks, before: review.total } });
+    await reviews.saveMarks(tx.db, review.id, {
+      marks: toJson(body.marks),
+      total,
+      comment: body.comment?.trim() || null,
+      submitted_at: at,
+    });
+    tx.audit({
+      action: 'campaigns.review.submitted',
+      objectType: 'campaigns.application',
+      objectId: review.application_id,
+      orgId: c.org_id,
+      changes: { total, marks: body.marks, before: review.total },
+    });
     return toReviewView((await reviews.reviewsOfExpert(tx.db, review.expert_id)).find((r) => r.id === review.id)!);
   });
 }

@@ -19,12 +19,22 @@ describe('scoring', () => {
   });
 
   it('names marks that are missing, out of range or unknown', () => {
-    expect(checkMarks(rubric, { design: 10, integration: 11, effect: -1, extra: 3 })).toEqual(['integration', 'effect', 'resources', 'extra']);
+    expect(checkMarks(rubric, { design: 10, integration: 11, effect: -1, extra: 3 })).toEqual([
+      'integration',
+      'effect',
+      'resources',
+      'extra',
+    ]);
     expect(checkMarks(rubric, { design: 1, integration: 2, effect: 3, resources: 4 })).toEqual([]);
   });
 
   it('accepts every preset rubric and refuses weights that do not add up to 100', () => {
     for (const p of Object.values(PRESETS)) expect(rubricProblems(p.rules.rubric)).toEqual([]);
-    expect(rubricProblems([{ id: 'a', name: 'A', weight: 60, max: 10 }, { id: 'a', name: 'B', weight: 30, max: 0 }])).toEqual(['duplicate_id', 'non_positive', 'weights_not_100']);
+    expect(
+      rubricProblems([
+        { id: 'a', name: 'A', weight: 60, max: 10 },
+        { id: 'a', name: 'B', weight: 30, max: 0 },
+      ]),
+    ).toEqual(['duplicate_id', 'non_positive', 'weights_not_100']);
   });
 });

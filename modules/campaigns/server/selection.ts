@@ -50,8 +50,9 @@ export interface SelectionResult {
 
 /** Best first: higher score, then earlier submission, then id — so equal scores never depend on input order. */
 export function rankCandidates(candidates: Candidate[]): Candidate[] {
-  return [...candidates].sort((a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity)
-    || a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id));
+  return [...candidates].sort(
+    (a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity) || a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id),
+  );
 }
 
 function uniquenessKey(rule: UniquenessRule, c: Candidate): string | null {
@@ -83,17 +84,22 @@ export function selectWinners(input: SelectionInput): SelectionResult {
     const low = lowestScore.get(c.category);
     // The lowest selected score, not the last: a promoted candidate may outrank one already kept.
     lowestScore.set(c.category, low === undefined || (c.score !== null && low !== null && c.score < low) ? c.score : low);
-    for (const r of input.uniqueness) { const key = uniquenessKey(r, c); if (key) seen.set(key, c.id); }
+    for (const r of input.uniqueness) {
+      const key = uniquenessKey(r, c);
+      if (key) seen.set(key, c.id);
+    }
     if (c.provinceId !== null) perProvince.set(c.provinceId, (perProvince.get(c.provinceId) ?? 0) + 1);
   };
   const reasonAgainst = (c: Candidate): ExclusionReason | null => {
     if (c.score === null) return { code: 'not_scored' };
     if (c.score < input.minScore) return { code: 'below_min_score', minScore: input.minScore };
     const limit = quota.get(c.category) ?? 0;
-    if ((taken.get(c.category) ?? 0) >= limit) return { code: 'category_quota_full', category: c.category, quota: limit, tie: lowestScore.get(c.category) === c.score };
+    if ((taken.get(c.category) ?? 0) >= limit)
+      return { code: 'category_quota_full', category: c.category, quota: limit, tie: lowestScore.get(c.category) === c.score };
     const clash = input.uniqueness.map((r) => ({ rule: r, key: uniquenessKey(r, c) })).find(({ key }) => key !== null && seen.has(key));
     if (clash) return { code: 'duplicate', rule: clash.rule.id, winnerId: seen.get(clash.key!)! };
-    if (cap && c.provinceId !== null && (perProvince.get(c.provinceId) ?? 0) >= cap.max) return { code: 'region_cap_full', provinceId: c.provinceId, cap: cap.max };
+    if (cap && c.provinceId !== null && (perProvince.get(c.provinceId) ?? 0) >= cap.max)
+      return { code: 'region_cap_full', provinceId: c.provinceId, cap: cap.max };
     return null;
   };
 

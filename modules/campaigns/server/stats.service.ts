@@ -33,17 +33,32 @@ export async function campaignStats(ctx: Ctx, campaignId: string): Promise<Campa
   const byCategory = tally(categories, 'category_code');
   const zero = { submitted: 0, recommended: 0, selected: 0 };
   return {
-    byProvince: [...byProvince.entries()].map(([provinceId, t]) => {
-      const p = provinces.find((r) => r.province_id === provinceId)!;
-      return { provinceId, name: p.name, divisionCode: p.division_code, ...t };
-    }).sort((a, b) => b.submitted - a.submitted),
-    byCategory: rulesOf(c).categories.map((cat) => ({ categoryCode: cat.code, categoryName: cat.name, quota: cat.quota, ...(byCategory.get(cat.code) ?? zero) })),
+    byProvince: [...byProvince.entries()]
+      .map(([provinceId, t]) => {
+        const p = provinces.find((r) => r.province_id === provinceId)!;
+        return { provinceId, name: p.name, divisionCode: p.division_code, ...t };
+      })
+      .sort((a, b) => b.submitted - a.submitted),
+    byCategory: rulesOf(c).categories.map((cat) => ({
+      categoryCode: cat.code,
+      categoryName: cat.name,
+      quota: cat.quota,
+      ...(byCategory.get(cat.code) ?? zero),
+    })),
   };
 }
 
 const HEADERS = {
   zh: { rank: '名次', category: '类别', title: '名称', applicant: '申报人', org: '申报单位', score: '得分', certificate: '证书编号' },
-  en: { rank: 'Rank', category: 'Category', title: 'Title', applicant: 'Applicant', org: 'Organisation', score: 'Score', certificate: 'Certificate' },
+  en: {
+    rank: 'Rank',
+    category: 'Category',
+    title: 'Title',
+    applicant: 'Applicant',
+    org: 'Organisation',
+    score: 'Score',
+    certificate: 'Certificate',
+  },
 };
 
 /** The published list (or, before publication, the selected one) as XLSX; audited. */
@@ -51,7 +66,15 @@ export async function exportWinners(ctx: Ctx, campaignId: string, lang: 'zh' | '
   const c = await managedCampaign(ctx, campaignId);
   const names = new Map(rulesOf(c).categories.map((x) => [x.code, x.name]));
   const { rows } = await repo.listApplications(ctx.db, { campaignId: c.id, statuses: SELECTED });
-  await ctx.transaction(async (tx) => tx.audit({ action: 'campaigns.winners.exported', objectType: 'campaigns.campaign', objectId: c.id, orgId: c.org_id, changes: { rows: rows.length } }));
+  await ctx.transaction(async (tx) =>
+    tx.audit({
+      action: 'campaigns.winners.exported',
+      objectType: 'campaigns.campaign',
+      objectId: c.id,
+      orgId: c.org_id,
+      changes: { rows: rows.length },
+    }),
+  );
   const headers = HEADERS[lang];
   return {
     filename: `${lang === 'en' ? 'winners' : `${c.title}-名单`}-${beijingDate(ctx.now())}.xlsx`,
@@ -59,7 +82,15 @@ export async function exportWinners(ctx: Ctx, campaignId: string, lang: 'zh' | '
     columns: Object.entries(headers).map(([key, header]) => ({ key, header, width: key === 'title' || key === 'org' ? 36 : 14 })),
     rows: (async function* () {
       for (const r of rows.sort((a, b) => Number(a.rank) - Number(b.rank))) {
-        yield { rank: r.rank, category: names.get(r.category_code) ?? r.category_code, title: r.title, applicant: r.applicant_name, org: r.org_name, score: r.score, certificate: r.certificate_number ?? '' };
+        yield {
+          rank: r.rank,
+          category: names.get(r.category_code) ?? r.category_code,
+          title: r.title,
+          applicant: r.applicant_name,
+          org: r.org_name,
+          score: r.score,
+          certificate: r.certificate_number ?? '',
+        };
       }
     })(),
   };

@@ -1,14 +1,53 @@
 import { api, type PageOf } from '#ui';
 import type { CampaignRules, CampaignType, FormField, RubricCriterion } from '../contract/campaign-rules.ts';
-import type { ApplicationQuery, ApplicationStatus, ApplicationView, CampaignStatus, CampaignView, CreateCampaignBody, Exclusion, QuotaUse, SubmitApplicationBody, UpdateCampaignBody } from '../contract/campaign.schema.ts';
-import type { BackfillResult, CampaignStats, CertificateView, ObjectionBody, ObjectionView, PublicList, ResolveObjectionBody, SelectionView } from '../contract/outcome.schema.ts';
+import type {
+  ApplicationQuery,
+  ApplicationStatus,
+  ApplicationView,
+  CampaignStatus,
+  CampaignView,
+  CreateCampaignBody,
+  Exclusion,
+  QuotaUse,
+  SubmitApplicationBody,
+  UpdateCampaignBody,
+} from '../contract/campaign.schema.ts';
+import type {
+  BackfillResult,
+  CampaignStats,
+  CertificateView,
+  ObjectionBody,
+  ObjectionView,
+  PublicList,
+  ResolveObjectionBody,
+  SelectionView,
+} from '../contract/outcome.schema.ts';
 import type { Org } from '#core/orgs/contract/org.schema.ts';
 import type { DrawResult, ExpertCandidate, ExpertView, ReviewView, SubmitReviewBody } from '../contract/review.schema.ts';
 
 // Types only: the contract files build TypeBox schemas, which the console bundle does not need.
 export type {
-  ApplicationStatus, ApplicationView, BackfillResult, CampaignRules, CampaignStats, CampaignStatus, CampaignType, CampaignView, CertificateView, DrawResult, Exclusion,
-  ExpertCandidate, ExpertView, FormField, ObjectionView, PublicList, QuotaUse, ReviewView, RubricCriterion, SelectionView, UpdateCampaignBody,
+  ApplicationStatus,
+  ApplicationView,
+  BackfillResult,
+  CampaignRules,
+  CampaignStats,
+  CampaignStatus,
+  CampaignType,
+  CampaignView,
+  CertificateView,
+  DrawResult,
+  Exclusion,
+  ExpertCandidate,
+  ExpertView,
+  FormField,
+  ObjectionView,
+  PublicList,
+  QuotaUse,
+  ReviewView,
+  RubricCriterion,
+  SelectionView,
+  UpdateCampaignBody,
 };
 
 /** The four presets, in the order the 新建评选 drawer offers them (server/presets.ts). */
@@ -38,7 +77,8 @@ export const reviewApi = {
   experts: (id: string) => api.get<ExpertView[]>(`${campaignUrl(id)}/experts`),
   /** Holders of the expert permission anywhere on the platform (at most 20), for the organiser to add. */
   candidates: (id: string, q: string) => api.get<ExpertCandidate[]>(`${campaignUrl(id)}/expert-candidates`, { q }),
-  addExperts: (id: string, categoryCode: string, userIds: string[]) => api.post<ExpertView[]>(`${campaignUrl(id)}/experts`, { categoryCode, userIds }),
+  addExperts: (id: string, categoryCode: string, userIds: string[]) =>
+    api.post<ExpertView[]>(`${campaignUrl(id)}/experts`, { categoryCode, userIds }),
   removeExpert: (id: string, categoryCode: string, userId: string) =>
     api.delete(`${campaignUrl(id)}/experts/${encodeURIComponent(categoryCode)}/${encodeURIComponent(userId)}`),
   draw: (id: string, seed?: number) => api.post<DrawResult>(`${campaignUrl(id)}/draw`, seed === undefined ? {} : { seed }),
@@ -51,7 +91,8 @@ export const outcomeApi = {
   selection: (id: string) => api.get<SelectionView>(`${campaignUrl(id)}/selection`),
   startPublicity: (id: string, days?: number) => api.post<void>(`${campaignUrl(id)}/publicity`, days === undefined ? {} : { days }),
   objections: (id: string) => api.get<ObjectionView[]>(`${campaignUrl(id)}/objections`),
-  resolveObjection: (objectionId: string, body: ResolveObjectionBody) => api.post<void>(`/api/campaigns/objections/${encodeURIComponent(objectionId)}/resolve`, body),
+  resolveObjection: (objectionId: string, body: ResolveObjectionBody) =>
+    api.post<void>(`/api/campaigns/objections/${encodeURIComponent(objectionId)}/resolve`, body),
   /** 递补 after an upheld objection: who was promoted, and when the restarted display ends. */
   backfill: (id: string) => api.post<BackfillResult>(`${campaignUrl(id)}/backfill`),
   publish: (id: string) => api.post<{ certificates: number }>(`${campaignUrl(id)}/publish`),

@@ -11,12 +11,19 @@ export const workPlanCommands: Record<string, CliCommand> = {
     summary: 'work-plan:cli.parse.summary',
     async run({ positionals, out, err, text }) {
       const file = positionals[0];
-      if (!file) { err(text('work-plan:cli.parse.usage')); return 2; }
-      if (!existsSync(file)) { err(text('work-plan:cli.fileMissing', { file })); return 2; }
+      if (!file) {
+        err(text('work-plan:cli.parse.usage'));
+        return 2;
+      }
+      if (!existsSync(file)) {
+        err(text('work-plan:cli.fileMissing', { file }));
+        return 2;
+      }
       const result = parsePlan(decodePlanFile(await readFile(file)));
       if (!result.ok) {
         err(text('work-plan:cli.parse.failed', { file }));
-        for (const p of result.problems) err(text('work-plan:cli.parse.problem', { line: p.line, message: text(p.code, p.params), code: p.code }));
+        for (const p of result.problems)
+          err(text('work-plan:cli.parse.problem', { line: p.line, message: text(p.code, p.params), code: p.code }));
         return 1;
       }
       out(JSON.stringify(result.plan, null, 2));
@@ -30,11 +37,20 @@ export const workPlanCommands: Record<string, CliCommand> = {
     needsPlatform: true,
     async run({ positionals, values, out, err, ctx, text }) {
       const file = positionals[0];
-      if (!file) { err(text('work-plan:cli.import.usage')); return 2; }
-      if (!existsSync(file)) { err(text('work-plan:cli.fileMissing', { file })); return 2; }
+      if (!file) {
+        err(text('work-plan:cli.import.usage'));
+        return 2;
+      }
+      if (!existsSync(file)) {
+        err(text('work-plan:cli.fileMissing', { file }));
+        return 2;
+      }
       const code = typeof values.org === 'string' ? values.org : 'MOE';
       const orgId = await findOrgIdByCode(ctx!.db, code);
-      if (!orgId) { err(text('work-plan:cli.import.orgMissing', { code })); return 2; }
+      if (!orgId) {
+        err(text('work-plan:cli.import.orgMissing', { code }));
+        return 2;
+      }
       const result = await importPlan(ctx!, { orgId, text: decodePlanFile(await readFile(file)) });
       out(text('work-plan:cli.import.done', { title: result.plan.title, tasks: result.plan.taskCount, targets: result.plan.targetCount }));
       if (result.unmappedUnits.length) out(text('work-plan:cli.import.unmapped', { units: result.unmappedUnits }));

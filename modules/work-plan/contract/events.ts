@@ -20,10 +20,13 @@ const ReportFacts = {
 export const ReportSubmitted = defineEvent('work-plan.report.submitted', Type.Object({ ...ReportFacts, reportDate: Type.String() }));
 
 /** The issuer accepted or returned a report. */
-export const ReportReviewed = defineEvent('work-plan.report.reviewed', Type.Object({
-  ...ReportFacts,
-  decision: Type.Union([Type.Literal('accepted'), Type.Literal('returned')]),
-  comment: Type.Union([Type.String(), Type.Null()]),
-}));
+export const ReportReviewed = defineEvent(
+  'work-plan.report.reviewed',
+  Type.Object({
+    ...ReportFacts,
+    decision: Type.Union([Type.Literal('accepted'), Type.Literal('returned')]),
+    comment: Type.Union([Type.String(), Type.Null()]),
+  }),
+);
 
 export const WorkPlanEvents = [ReportSubmitted, ReportReviewed];

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('wp_plans')
+  await db.schema
+    .createTable('wp_plans')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('org_id', 'text', (c) => c.notNull().references('core_orgs.id'))
     .addColumn('org_path', 'text', (c) => c.notNull())
@@ -16,7 +17,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('wp_plans_org_path').on('wp_plans').columns(['org_path', 'year']).execute();
 
-  await db.schema.createTable('wp_goals')
+  await db.schema
+    .createTable('wp_goals')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('plan_id', 'text', (c) => c.notNull().references('wp_plans.id').onDelete('cascade'))
     .addColumn('ordinal', 'integer', (c) => c.notNull())
@@ -25,7 +27,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('wp_goals_plan').on('wp_goals').columns(['plan_id', 'ordinal']).execute();
 
-  await db.schema.createTable('wp_areas')
+  await db.schema
+    .createTable('wp_areas')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('plan_id', 'text', (c) => c.notNull().references('wp_plans.id').onDelete('cascade'))
     .addColumn('ordinal', 'integer', (c) => c.notNull())
@@ -33,7 +36,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('wp_areas_plan').on('wp_areas').columns(['plan_id', 'ordinal']).execute();
 
-  await db.schema.createTable('wp_tasks')
+  await db.schema
+    .createTable('wp_tasks')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('plan_id', 'text', (c) => c.notNull().references('wp_plans.id').onDelete('cascade'))
     .addColumn('area_id', 'text', (c) => c.notNull().references('wp_areas.id').onDelete('cascade'))
@@ -45,7 +49,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('wp_tasks_plan').on('wp_tasks').columns(['plan_id', 'number']).execute();
 
-  await db.schema.createTable('wp_paragraphs')
+  await db.schema
+    .createTable('wp_paragraphs')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('task_id', 'text', (c) => c.notNull().references('wp_tasks.id').onDelete('cascade'))
     .addColumn('ordinal', 'integer', (c) => c.notNull())
@@ -54,7 +59,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('wp_paragraphs_task').on('wp_paragraphs').columns(['task_id', 'ordinal']).execute();
 
   // The 责任单位 of a paragraph as written, in order; the first of a task's first paragraph leads.
-  await db.schema.createTable('wp_paragraph_units')
+  await db.schema
+    .createTable('wp_paragraph_units')
     .addColumn('paragraph_id', 'text', (c) => c.notNull().references('wp_paragraphs.id').onDelete('cascade'))
     .addColumn('ordinal', 'integer', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
@@ -62,7 +68,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('wp_paragraph_units_name').on('wp_paragraph_units').column('name').execute();
 
-  await db.schema.createTable('wp_targets')
+  await db.schema
+    .createTable('wp_targets')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('task_id', 'text', (c) => c.notNull().references('wp_tasks.id').onDelete('cascade'))
     .addColumn('paragraph_id', 'text', (c) => c.references('wp_paragraphs.id').onDelete('set null'))
@@ -82,7 +89,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // How a unit name maps to orgs, remembered per issuing org: one org, or every org of some
   // types under the issuer (collective names such as 地方各级教育行政部门), or not yet mapped.
-  await db.schema.createTable('wp_unit_mappings')
+  await db.schema
+    .createTable('wp_unit_mappings')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('scope_org_id', 'text', (c) => c.notNull().references('core_orgs.id'))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -96,7 +104,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['wp_unit_mappings', 'wp_targets', 'wp_paragraph_units', 'wp_paragraphs', 'wp_tasks', 'wp_areas', 'wp_goals', 'wp_plans']) {
+  for (const t of [
+    'wp_unit_mappings',
+    'wp_targets',
+    'wp_paragraph_units',
+    'wp_paragraphs',
+    'wp_tasks',
+    'wp_areas',
+    'wp_goals',
+    'wp_plans',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
   // A responsible unit's dated progress report on a task; the issuer's reviewer accepts or returns it.
-  await db.schema.createTable('wp_reports')
+  await db.schema
+    .createTable('wp_reports')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('task_id', 'text', (c) => c.notNull().references('wp_tasks.id').onDelete('cascade'))
     .addColumn('org_id', 'text', (c) => c.notNull().references('core_orgs.id'))
@@ -19,13 +20,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('wp_reports_task').on('wp_reports').columns(['task_id', 'report_date']).execute();
   await db.schema.createIndex('wp_reports_org_path').on('wp_reports').column('org_path').execute();
-  await db.schema.createTable('wp_report_figures')
+  await db.schema
+    .createTable('wp_report_figures')
     .addColumn('report_id', 'text', (c) => c.notNull().references('wp_reports.id').onDelete('cascade'))
     .addColumn('target_id', 'text', (c) => c.notNull().references('wp_targets.id').onDelete('cascade'))
     .addColumn('value', 'double precision', (c) => c.notNull())
     .addPrimaryKeyConstraint('wp_report_figures_pk', ['report_id', 'target_id'])
     .execute();
-  await db.schema.createTable('wp_report_files')
+  await db.schema
+    .createTable('wp_report_files')
     .addColumn('report_id', 'text', (c) => c.notNull().references('wp_reports.id').onDelete('cascade'))
     .addColumn('file_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('wp_report_files_pk', ['report_id', 'file_id'])

@@ -8,9 +8,18 @@ import { sql, type Kysely } from 'kysely';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await createFigures(db, 'wp_report_figures_next', true);
-  await db.insertInto('wp_report_figures_next').columns(['report_id', 'target_id', 'value'])
-    .expression(db.selectFrom('wp_report_figures').select(['report_id', 'target_id',
-      sql<number | null>`case when value >= 0 and value <= 1e12 then value else null end`.as('value')]))
+  await db
+    .insertInto('wp_report_figures_next')
+    .columns(['report_id', 'target_id', 'value'])
+    .expression(
+      db
+        .selectFrom('wp_report_figures')
+        .select([
+          'report_id',
+          'target_id',
+          sql<number | null>`case when value >= 0 and value <= 1e12 then value else null end`.as('value'),
+        ]),
+    )
     .execute();
   await db.schema.dropTable('wp_report_figures').execute();
   await db.schema.alterTable('wp_report_figures_next').renameTo('wp_report_figures').execute();
@@ -18,7 +27,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await createFigures(db, 'wp_report_figures_previous', false);
-  await db.insertInto('wp_report_figures_previous').columns(['report_id', 'target_id', 'value'])
+  await db
+    .insertInto('wp_report_figures_previous')
+    .columns(['report_id', 'target_id', 'value'])
     .expression(db.selectFrom('wp_report_figures').select(['report_id', 'target_id', 'value']).where('value', 'is not', null))
     .execute();
   await db.schema.dropTable('wp_report_figures').execute();
@@ -26,7 +37,8 @@ export async function down(db: Kysely<any>): Promise<void> {
 }
 
 async function createFigures(db: Kysely<any>, table: string, isNullable: boolean): Promise<void> {
-  await db.schema.createTable(table)
+  await db.schema
+    .createTable(table)
     .addColumn('report_id', 'text', (c) => c.notNull().references('wp_reports.id').onDelete('cascade'))
     .addColumn('target_id', 'text', (c) => c.notNull().references('wp_targets.id').onDelete('cascade'))
     .addColumn('value', 'double precision', (c) => (isNullable ? c : c.notNull()))

@@ -40,13 +40,30 @@ export async function planDashboard(ctx: Ctx, planId: string): Promise<PlanDashb
       entry.tasks++;
       entry.counts[progress.status]++;
     }
-    const share = progress.targets.length ? progress.targets.reduce((s, g) => s + g.share, 0) / progress.targets.length : progress.status === 'done' ? 1 : 0;
-    tasks.push({ taskId: t.id, number: Number(t.number), title: t.title, areaOrdinal: Number(area.ordinal), status: progress.status, dueDate: t.due_date, share, units });
+    const share = progress.targets.length
+      ? progress.targets.reduce((s, g) => s + g.share, 0) / progress.targets.length
+      : progress.status === 'done'
+        ? 1
+        : 0;
+    tasks.push({
+      taskId: t.id,
+      number: Number(t.number),
+      title: t.title,
+      areaOrdinal: Number(area.ordinal),
+      status: progress.status,
+      dueDate: t.due_date,
+      share,
+      units,
+    });
   }
   return {
-    planId, title: plan.title, totals,
+    planId,
+    title: plan.title,
+    totals,
     byArea: tree.areas.map((a) => ({ areaId: a.id, ordinal: Number(a.ordinal), title: a.title, counts: byArea.get(a.id) ?? zero() })),
-    byUnit: [...byUnit.entries()].map(([name, v]) => ({ name, ...v })).sort((a, b) => b.tasks - a.tasks || a.name.localeCompare(b.name, 'zh-CN')),
+    byUnit: [...byUnit.entries()]
+      .map(([name, v]) => ({ name, ...v }))
+      .sort((a, b) => b.tasks - a.tasks || a.name.localeCompare(b.name, 'zh-CN')),
     tasks,
   };
 }

@@ -16,12 +16,14 @@ async function editableTask(ctx: Ctx, taskId: string) {
 async function editableTarget(ctx: Ctx, targetId: string) {
   const target = await repo.findTarget(ctx.db, targetId);
   const task = target && (await repo.findTask(ctx.db, target.task_id));
-  if (!target || !task || !ctx.access.can(WorkPlanPermissions.update, task.plan_org_path)) throw WorkPlanErrors.targetNotFound({ id: targetId });
+  if (!target || !task || !ctx.access.can(WorkPlanPermissions.update, task.plan_org_path))
+    throw WorkPlanErrors.targetNotFound({ id: targetId });
   return { target, task };
 }
 
 function checkTarget(ctx: Ctx, values: { bound: string; max: number | null; count: number; indicatorId: string | null }): void {
-  if (values.indicatorId && !indicatorExists(ctx, values.indicatorId)) throw WorkPlanErrors.unknownIndicator({ field: 'indicatorId', id: values.indicatorId });
+  if (values.indicatorId && !indicatorExists(ctx, values.indicatorId))
+    throw WorkPlanErrors.unknownIndicator({ field: 'indicatorId', id: values.indicatorId });
   if (values.bound === 'range' && values.max === null) throw WorkPlanErrors.rangeNeedsMax({ field: 'max' });
   if (values.max !== null && values.max < values.count) throw WorkPlanErrors.maxBelowCount({ field: 'max' });
 }
@@ -32,8 +34,14 @@ export async function updateTask(ctx: Ctx, taskId: string, body: UpdateTaskBody)
     const task = await editableTask(tx, taskId);
     const patch: Record<string, unknown> = {};
     const changes: Record<string, unknown> = {};
-    if (body.title !== undefined && body.title !== task.title) { patch.title = body.title; changes.title = [task.title, body.title]; }
-    if (body.dueDate !== undefined && body.dueDate !== task.due_date) { patch.due_date = body.dueDate; changes.dueDate = [task.due_date, body.dueDate]; }
+    if (body.title !== undefined && body.title !== task.title) {
+      patch.title = body.title;
+      changes.title = [task.title, body.title];
+    }
+    if (body.dueDate !== undefined && body.dueDate !== task.due_date) {
+      patch.due_date = body.dueDate;
+      changes.dueDate = [task.due_date, body.dueDate];
+    }
     if (Object.keys(patch).length === 0) return;
     await repo.updateTask(tx.db, task.id, { ...patch, updated_at: tx.now().toISOString() });
     tx.audit({ action: 'work-plan.task.updated', objectType: 'work-plan.task', objectId: task.id, orgId: task.plan_org_id, changes });
@@ -52,8 +60,31 @@ export async function createTarget(ctx: Ctx, taskId: string, body: CreateTargetB
     const id = newId();
     const ordinal = existing.reduce((m, g) => Math.max(m, Number(g.ordinal)), 0) + 1;
     // `source` keeps the document's words for parsed targets; an added one has none of its own.
-    await insertRows(tx.db, 'wp_targets', [{ id, task_id: task.id, paragraph_id: null, ordinal, count: body.count, max, unit: body.unit, object: body.object, bound: body.bound, source: '', indicator_id: indicatorId, due_date: body.dueDate ?? null, created_at: at, updated_at: at }]);
-    tx.audit({ action: 'work-plan.target.created', objectType: 'work-plan.target', objectId: id, orgId: task.plan_org_id, changes: { task: Number(task.number), ...body } });
+    await insertRows(tx.db, 'wp_targets', [
+      {
+        id,
+        task_id: task.id,
+        paragraph_id: null,
+        ordinal,
+        count: body.count,
+        max,
+        unit: body.unit,
+        object: body.object,
+        bound: body.bound,
+        source: '',
+        indicator_id: indicatorId,
+        due_date: body.dueDate ?? null,
+        created_at: at,
+        updated_at: at,
+      },
+    ]);
+    tx.audit({
+      action: 'work-plan.target.created',
+      objectType: 'work-plan.target',
+      objectId: id,
+      orgId: task.plan_org_id,
+      changes: { task: Number(task.number), ...body },
+    });
     return { id };
   });
 }
@@ -62,16 +93,32 @@ export async function createTarget(ctx: Ctx, taskId: string, body: CreateTargetB
 export async function updateTarget(ctx: Ctx, targetId: string, body: UpdateTargetBody): Promise<void> {
   await ctx.transaction(async (tx) => {
     const { target, task } = await editableTarget(tx, targetId);
-    const fields = { count: 'count', max: 'max', unit: 'unit', object: 'object', bound: 'bound', dueDate: 'due_date', indicatorId: 'indicator_id' } as const;
+    const fields = {
+      count: 'count',
+      max: 'max',
+      unit: 'unit',
+      object: 'object',
+      bound: 'bound',
+      dueDate: 'due_date',
+      indicatorId: 'indicator_id',
+    } as const;
     const patch: Record<string, unknown> = {};
     const changes: Record<string, unknown> = {};
     for (const [key, column] of Object.entries(fields)) {
       const value = body[key as keyof UpdateTargetBody];
-      if (value !== undefined && value !== target[column]) { patch[column] = value; changes[key] = [target[column], value]; }
+      if (value !== undefined && value !== target[column]) {
+        patch[column] = value;
+        changes[key] = [target[column], value];
+      }
     }
     const merged = (column: string) => (column in patch ? patch[column] : target[column]);
     const max = merged('max') === null ? null : Number(merged('max'));
-    checkTarget(ctx, { bound: merged('bound') as string, max, count: Number(merged('count')), indicatorId: (patch.indicator_id as string | null | undefined) ?? null });
+    checkTarget(ctx, {
+      bound: merged('bound') as string,
+      max,
+      count: Number(merged('count')),
+      indicatorId: (patch.indicator_id as string | null | undefined) ?? null,
+    });
     if (Object.keys(patch).length === 0) return;
     await repo.updateTarget(tx.db, target.id, { ...patch, updated_at: tx.now().toISOString() });
     tx.audit({ action: 'work-plan.target.updated', objectType: 'work-plan.target', objectId: target.id, orgId: task.plan_org_id, changes });
@@ -84,6 +131,12 @@ export async function deleteTarget(ctx: Ctx, targetId: string): Promise<void> {
     const { target, task } = await editableTarget(tx, targetId);
     if (await repo.targetHasFigures(tx.db, target.id)) throw WorkPlanErrors.targetHasFigures({ id: target.id });
     await repo.deleteTarget(tx.db, target.id);
-    tx.audit({ action: 'work-plan.target.deleted', objectType: 'work-plan.target', objectId: target.id, orgId: task.plan_org_id, changes: { task: Number(task.number), count: Number(target.count), unit: target.unit, object: target.object, bound: target.bound } });
+    tx.audit({
+      action: 'work-plan.target.deleted',
+      objectType: 'work-plan.target',
+      objectId: target.id,
+      orgId: task.plan_org_id,
+      changes: { task: Number(task.number), count: Number(target.count), unit: target.unit, object: target.object, bound: target.bound },
+    });
   });
 }

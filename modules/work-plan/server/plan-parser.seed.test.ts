@@ -10,7 +10,10 @@ describe('the 2020 work plan (seed document)', () => {
   if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
   const { plan } = result;
   const task = (n: number) => plan.areas.flatMap((a) => a.tasks).find((t) => t.number === n)!;
-  const targets = (n: number) => task(n).paragraphs.flatMap((p) => p.targets).map((t) => `${t.count}${t.unit}${t.object}${t.bound === 'at_least' ? '以上' : ''}`);
+  const targets = (n: number) =>
+    task(n)
+      .paragraphs.flatMap((p) => p.targets)
+      .map((t) => `${t.count}${t.unit}${t.object}${t.bound === 'at_least' ? '以上' : ''}`);
 
   it('reads the title, year and issuer, and skips the page chrome', () => {
     expect(plan.title).toBe('2020年教育信息化和网络安全工作要点');
@@ -29,24 +32,39 @@ describe('the 2020 work plan (seed document)', () => {
     expect(task(32).title).toBe('加强网络安全防护和保障能力');
   });
 
-  it('splits each paragraph\'s responsible units, lead unit first', () => {
+  it("splits each paragraph's responsible units, lead unit first", () => {
     expect(task(1).paragraphs.map((p) => p.units)).toEqual([
       ['各司局和直属单位', '各部属高校', '地方各级教育行政部门'],
       ['科技司', '相关业务司局'],
     ]);
     expect(task(7).paragraphs[0].units).toEqual(['语用司', '人教社', '语用所', '地方各级教育行政部门和语委']);
-    expect(plan.areas.flatMap((a) => a.tasks).every((t) => t.paragraphs.length > 0 && t.paragraphs.every((p) => p.units.length > 0))).toBe(true);
+    expect(plan.areas.flatMap((a) => a.tasks).every((t) => t.paragraphs.length > 0 && t.paragraphs.every((p) => p.units.length > 0))).toBe(
+      true,
+    );
   });
 
-  it('reads task 17\'s nine quotas', () => {
+  it("reads task 17's nine quotas", () => {
     expect(targets(17)).toEqual([
-      '30个典型区域', '300所基础教育标杆学校', '50所职业教育标杆学校', '30所高等教育标杆学校', '20所继续教育标杆学校',
-      '3000堂基础教育示范课例', '200堂职业教育示范课例', '800门国家精品在线开放课程', '40堂继续教育示范课例',
+      '30个典型区域',
+      '300所基础教育标杆学校',
+      '50所职业教育标杆学校',
+      '30所高等教育标杆学校',
+      '20所继续教育标杆学校',
+      '3000堂基础教育示范课例',
+      '200堂职业教育示范课例',
+      '800门国家精品在线开放课程',
+      '40堂继续教育示范课例',
     ]);
   });
 
-  it('reads task 8\'s ten million spaces, 40 regions and 200 schools, and the training figures', () => {
-    expect(targets(8)).toEqual(['10000000个实名制网络学习空间', '40个网络学习空间应用优秀区域', '200所优秀学校', '2000人中小学校长', '4000人骨干教师']);
+  it("reads task 8's ten million spaces, 40 regions and 200 schools, and the training figures", () => {
+    expect(targets(8)).toEqual([
+      '10000000个实名制网络学习空间',
+      '40个网络学习空间应用优秀区域',
+      '200所优秀学校',
+      '2000人中小学校长',
+      '4000人骨干教师',
+    ]);
   });
 
   it('reads task 7\'s 1.75 million learners and task 3\'s "20 or more" units', () => {

@@ -8,7 +8,9 @@ import { normaliseLines } from './text-normalise.ts';
 type Line = { line: number; text: string; display: string };
 
 const CN = '[一二三四五六七八九十百零〇两]+';
-const SECTION = new RegExp(`^(?:${CN}[、.]\\s*)?(工作思路|总体思路|指导思想|总体要求|核心目标|主要目标|工作目标|重点任务|主要任务|重点工作)[:：]?$`);
+const SECTION = new RegExp(
+  `^(?:${CN}[、.]\\s*)?(工作思路|总体思路|指导思想|总体要求|核心目标|主要目标|工作目标|重点任务|主要任务|重点工作)[:：]?$`,
+);
 const AREA_PAREN = new RegExp(`^\\((${CN})\\)\\s*(.+)$`);
 const AREA_COMMA = new RegExp(`^(${CN})、\\s*(.+)$`);
 const TASK = /^(\d{1,3})\s*[.、]\s*(?!\d)(.+)$/;
@@ -26,7 +28,10 @@ const sectionKind = (name: string): 'approach' | 'goals' | 'tasks' =>
 const looksLikeChrome = (text: string) => text.length <= 20 && !/[。；;:)]$/.test(text);
 
 export function splitUnits(list: string): string[] {
-  return list.split(/[、,，;；]/).map((u) => u.trim()).filter(Boolean);
+  return list
+    .split(/[、,，;；]/)
+    .map((u) => u.trim())
+    .filter(Boolean);
 }
 
 function paragraphOf(l: Line): PlanParagraph {
@@ -52,13 +57,19 @@ export function parsePlan(input: string): ParseResult {
   const problems: ParseProblem[] = [];
   const warnings: ParseProblem[] = [];
   const start = findBodyStart(lines);
-  const preamble = lines.slice(0, start).map((l) => l.text).join('\n');
+  const preamble = lines
+    .slice(0, start)
+    .map((l) => l.text)
+    .join('\n');
   const body = lines.slice(start);
 
   const titleLine = body.find((l) => TITLE.test(l.text)) ?? lines.find((l) => /工作要点|工作计划/.test(l.text));
   const title = titleLine?.text ?? '';
   const year = Number(/(\d{4})年/.exec(title)?.[1] ?? NaN);
-  const issuer = /([\u4e00-\u9fa5]{2,16}?(?:办公厅|教育厅|教育委员会|教育局|教育部))(?:近日|日前)?印发/.exec(preamble + body.map((l) => l.text).join('\n'))?.[1] ?? null;
+  const issuer =
+    /([\u4e00-\u9fa5]{2,16}?(?:办公厅|教育厅|教育委员会|教育局|教育部))(?:近日|日前)?印发/.exec(
+      preamble + body.map((l) => l.text).join('\n'),
+    )?.[1] ?? null;
 
   let section: 'head' | 'approach' | 'goals' | 'tasks' = 'head';
   const approach: string[] = [];
@@ -74,9 +85,15 @@ export function parsePlan(input: string): ParseResult {
     const text = l.text;
     if (l === titleLine) continue;
     const s = SECTION.exec(text);
-    if (s) { section = sectionKind(s[1]); continue; }
+    if (s) {
+      section = sectionKind(s[1]);
+      continue;
+    }
     if (section === 'head') continue;
-    if (section === 'approach') { approach.push(l.display); continue; }
+    if (section === 'approach') {
+      approach.push(l.display);
+      continue;
+    }
     if (section === 'goals') {
       const g = GOAL.exec(text);
       if (g) {
@@ -100,9 +117,13 @@ export function parsePlan(input: string): ParseResult {
     const t = TASK.exec(text);
     if (t && t[2].length <= 40 && !/[。；]$/.test(t[2])) {
       const number = Number(t[1]);
-      if (!area) { problem(l, ParseProblems.taskOutsideArea({ task: `${t[1]}.${t[2]}` })); continue; }
+      if (!area) {
+        problem(l, ParseProblems.taskOutsideArea({ task: `${t[1]}.${t[2]}` }));
+        continue;
+      }
       const restart = area.tasks.length === 0 && number === 1;
-      if (number !== lastTaskNumber + 1 && !restart) problem(l, ParseProblems.taskNumbering({ expected: lastTaskNumber + 1, actual: number }));
+      if (number !== lastTaskNumber + 1 && !restart)
+        problem(l, ParseProblems.taskNumbering({ expected: lastTaskNumber + 1, actual: number }));
       if (task && task.paragraphs.length === 0) problem(l, ParseProblems.emptyTask({ number: task.number }));
       task = { number, title: t[2].trim(), paragraphs: [] };
       area.tasks.push(task);
@@ -114,7 +135,10 @@ export function parsePlan(input: string): ParseResult {
       else problem(l, ParseProblems.textOutsideTask());
       continue;
     }
-    if (looksLikeChrome(text)) { ignored(l); continue; }
+    if (looksLikeChrome(text)) {
+      ignored(l);
+      continue;
+    }
     task.paragraphs.push(paragraphOf(l));
   }
 

@@ -35,26 +35,44 @@ describeOnEngines('work plans over HTTP', (h) => {
     expect(units.filter((u: { kind: string }) => u.kind === 'unmapped').map((u: { name: string }) => u.name)).toEqual([]);
   });
 
-  it('imports a province\'s plan and lists the names it could not map, then remembers a mapping', async () => {
+  it("imports a province's plan and lists the names it could not map, then remembers a mapping", async () => {
     const zhejiang = await h().orgId('GB330000');
-    const text = ['2021年浙江省教育信息化工作要点', '重点任务', '(一)推进数字校园建设', '1.建设智慧校园', '遴选100所智慧校园示范校。(责任单位:省教育技术中心、各市教育局)'].join('\n');
+    const text = [
+      '2021年浙江省教育信息化工作要点',
+      '重点任务',
+      '(一)推进数字校园建设',
+      '1.建设智慧校园',
+      '遴选100所智慧校园示范校。(责任单位:省教育技术中心、各市教育局)',
+    ].join('\n');
     const res = await provinceAdmin.request('POST', '/api/work-plan/plans/import', { orgId: zhejiang, text });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().unmappedUnits).toEqual(['省教育技术中心']);
     expect(res.json().plan).toMatchObject({ year: 2021, taskCount: 1, targetCount: 1 });
     const hangzhou = await h().orgId('GB330100');
-    const mapped = await provinceAdmin.request('PUT', '/api/work-plan/unit-mappings', { scopeOrgId: zhejiang, name: '省教育技术中心', orgId: hangzhou });
+    const mapped = await provinceAdmin.request('PUT', '/api/work-plan/unit-mappings', {
+      scopeOrgId: zhejiang,
+      name: '省教育技术中心',
+      orgId: hangzhou,
+    });
     expect(mapped.json()).toMatchObject({ kind: 'org', orgId: hangzhou });
-    const again = await provinceAdmin.request('POST', '/api/work-plan/plans/import', { orgId: zhejiang, text: text.replace('2021', '2022') });
+    const again = await provinceAdmin.request('POST', '/api/work-plan/plans/import', {
+      orgId: zhejiang,
+      text: text.replace('2021', '2022'),
+    });
     expect(again.json().unmappedUnits).toEqual([]);
     const events = (await admin.request('GET', '/api/audit/events?action=work-plan.&pageSize=50')).json();
-    expect(events.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['work-plan.plan.imported', 'work-plan.unit.mapped']));
+    expect(events.items.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['work-plan.plan.imported', 'work-plan.unit.mapped']),
+    );
   });
 
   it('refuses a text it cannot structure, naming the line, and stores nothing', async () => {
     const zhejiang = await h().orgId('GB330000');
     const before = (await provinceAdmin.request('GET', '/api/work-plan/plans')).json().length;
-    const res = await provinceAdmin.request('POST', '/api/work-plan/plans/import', { orgId: zhejiang, text: '2021年浙江省教育工作要点\n重点任务\n(一)第一方面\n1.甲\n正文。(责任单位:省教育厅)\n3.丙\n正文。(责任单位:省教育厅)' });
+    const res = await provinceAdmin.request('POST', '/api/work-plan/plans/import', {
+      orgId: zhejiang,
+      text: '2021年浙江省教育工作要点\n重点任务\n(一)第一方面\n1.甲\n正文。(责任单位:省教育厅)\n3.丙\n正文。(责任单位:省教育厅)',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('work-plan.unparseable');
     expect(res.json().params.problems[0]).toMatchObject({ line: 6, code: 'work-plan.task_numbering' });
@@ -63,7 +81,10 @@ describeOnEngines('work plans over HTTP', (h) => {
 
   it('keeps a province from importing for the ministry or reading its plan', async () => {
     const moe = await h().orgId('MOE');
-    const res = await provinceAdmin.request('POST', '/api/work-plan/plans/import', { orgId: moe, text: '2021年教育部工作要点\n重点任务\n(一)甲\n1.乙\n正文。(责任单位:科技司)' });
+    const res = await provinceAdmin.request('POST', '/api/work-plan/plans/import', {
+      orgId: moe,
+      text: '2021年教育部工作要点\n重点任务\n(一)甲\n1.乙\n正文。(责任单位:科技司)',
+    });
     expect(res.statusCode).toBe(404);
     expect((await provinceAdmin.request('GET', `/api/work-plan/plans/${planId}`)).statusCode).toBe(404);
   });

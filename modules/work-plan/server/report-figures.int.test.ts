@@ -23,7 +23,9 @@ describeOnEngines('work plan figures are bounded and null stays not reported', (
   });
 
   const report = (session: Session, body: unknown) =>
-    session.request('POST', `/api/work-plan/tasks/${task.id}/reports`, typeof body === 'string' ? body : JSON.stringify(body), { 'content-type': 'application/json' });
+    session.request('POST', `/api/work-plan/tasks/${task.id}/reports`, typeof body === 'string' ? body : JSON.stringify(body), {
+      'content-type': 'application/json',
+    });
   const withValue = (value: string) =>
     `{"orgId":"${changanId}","reportDate":"2020-05-01","text":"进展。","figures":[{"targetId":"${task.targets[0].id}","value":${value}}]}`;
 
@@ -33,7 +35,10 @@ describeOnEngines('work plan figures are bounded and null stays not reported', (
       expect(res.statusCode, value).toBe(400);
       expect(res.headers['content-type'], value).toMatch(/^application\/problem\+json/);
       expect(res.json().code).toBe('request.invalid');
-      expect(res.json().params.fields.map((f: { field: string }) => f.field), value).toContain('figures.0.value');
+      expect(
+        res.json().params.fields.map((f: { field: string }) => f.field),
+        value,
+      ).toContain('figures.0.value');
     }
     expect((await ministry.request('GET', `/api/work-plan/tasks/${task.id}/reports`)).json()).toEqual([]);
   });
@@ -43,7 +48,13 @@ describeOnEngines('work plan figures are bounded and null stays not reported', (
     const count = await ministry.request('PATCH', `/api/work-plan/targets/${target}`, { count: 1e308 });
     expect(count.statusCode).toBe(400);
     expect(count.json().params.fields[0].field).toBe('count');
-    const max = await ministry.request('POST', `/api/work-plan/tasks/${task.id}/targets`, { count: 1, max: 1e13, unit: '个', object: '示范校', bound: 'range' });
+    const max = await ministry.request('POST', `/api/work-plan/tasks/${task.id}/targets`, {
+      count: 1,
+      max: 1e13,
+      unit: '个',
+      object: '示范校',
+      bound: 'range',
+    });
     expect(max.statusCode).toBe(400);
     expect(max.json().params.fields.map((f: { field: string }) => f.field)).toContain('max');
     const version = await ministry.request('POST', '/api/workflow/instances/NOPE/approve', { version: 2 ** 53 });
@@ -53,19 +64,52 @@ describeOnEngines('work plan figures are bounded and null stays not reported', (
 
   it('adds up large legitimate figures exactly', async () => {
     const target = task.targets[0].id;
-    expect((await report(changan, { orgId: changanId, reportDate: '2020-05-01', text: '进展。', figures: [{ targetId: target, value: 999_999_999_999 }] })).statusCode).toBe(201);
-    expect((await report(qiaoxi, { orgId: await h().orgId('GB130104'), reportDate: '2020-05-01', text: '进展。', figures: [{ targetId: target, value: 1e12 }] })).statusCode).toBe(201);
+    expect(
+      (
+        await report(changan, {
+          orgId: changanId,
+          reportDate: '2020-05-01',
+          text: '进展。',
+          figures: [{ targetId: target, value: 999_999_999_999 }],
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await report(qiaoxi, {
+          orgId: await h().orgId('GB130104'),
+          reportDate: '2020-05-01',
+          text: '进展。',
+          figures: [{ targetId: target, value: 1e12 }],
+        })
+      ).statusCode,
+    ).toBe(201);
     const progress = (await ministry.request('GET', `/api/work-plan/tasks/${task.id}/progress`)).json();
     expect(progress.targets[0].value).toBe(1_999_999_999_999);
   });
 
-  it('keeps a null figure null in the report, keeps the unit\'s earlier figure in the sum, and answers null where nobody reported', async () => {
+  it("keeps a null figure null in the report, keeps the unit's earlier figure in the sum, and answers null where nobody reported", async () => {
     const [first, second] = task.targets;
-    const res = await report(changan, { orgId: changanId, reportDate: '2020-06-01', text: '本期未统计。', figures: [{ targetId: first.id, value: null }, { targetId: second.id, value: null }] });
+    const res = await report(changan, {
+      orgId: changanId,
+      reportDate: '2020-06-01',
+      text: '本期未统计。',
+      figures: [
+        { targetId: first.id, value: null },
+        { targetId: second.id, value: null },
+      ],
+    });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json().figures).toEqual(expect.arrayContaining([{ targetId: first.id, value: null }, { targetId: second.id, value: null }]));
+    expect(res.json().figures).toEqual(
+      expect.arrayContaining([
+        { targetId: first.id, value: null },
+        { targetId: second.id, value: null },
+      ]),
+    );
     const reports = (await ministry.request('GET', `/api/work-plan/tasks/${task.id}/reports`)).json();
-    expect(reports.find((r: { id: string }) => r.id === res.json().id).figures).toEqual(expect.arrayContaining([{ targetId: second.id, value: null }]));
+    expect(reports.find((r: { id: string }) => r.id === res.json().id).figures).toEqual(
+      expect.arrayContaining([{ targetId: second.id, value: null }]),
+    );
 
     const progress = await ministry.request('GET', `/api/work-plan/tasks/${task.id}/progress`);
     expect(progress.statusCode).toBe(200);
@@ -74,6 +118,11 @@ describeOnEngines('work plan figures are bounded and null stays not reported', (
     expect(byId.get(second.id)).toBeNull();
     const mine = await changan.request('GET', '/api/work-plan/my-tasks');
     expect(mine.statusCode).toBe(200);
-    expect(mine.json().find((t: { taskId: string }) => t.taskId === task.id).targets.find((g: { id: string }) => g.id === second.id).value).toBeNull();
+    expect(
+      mine
+        .json()
+        .find((t: { taskId: string }) => t.taskId === task.id)
+        .targets.find((g: { id: string }) => g.id === second.id).value,
+    ).toBeNull();
   });
 });

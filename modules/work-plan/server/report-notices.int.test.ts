@@ -21,8 +21,12 @@ describeOnEngines('work plan reports reach people through events', (h) => {
     taskId = plan.areas.flatMap((a: { tasks: unknown[] }) => a.tasks).find((t: { number: number }) => t.number === 17).id;
   });
 
-  it('tells the issuer\'s reviewers of a submitted report after dispatch, and only once', async () => {
-    const res = await changan.request('POST', `/api/work-plan/tasks/${taskId}/reports`, { orgId: await h().orgId('GB130102'), reportDate: '2020-05-01', text: '已推荐典型区域。' });
+  it("tells the issuer's reviewers of a submitted report after dispatch, and only once", async () => {
+    const res = await changan.request('POST', `/api/work-plan/tasks/${taskId}/reports`, {
+      orgId: await h().orgId('GB130102'),
+      reportDate: '2020-05-01',
+      text: '已推荐典型区域。',
+    });
     expect(res.statusCode, res.body).toBe(201);
     // Nothing reaches an inbox before the dispatcher runs: the notice is a reaction, not part of the submission.
     expect(await inbox(ministryReviewer, 'work-plan.report_submitted')).toEqual([]);
@@ -39,7 +43,10 @@ describeOnEngines('work plan reports reach people through events', (h) => {
 
   it('tells the reporter that the report was returned, with the comment', async () => {
     const [report] = (await ministryReviewer.request('GET', `/api/work-plan/tasks/${taskId}/reports`)).json();
-    const res = await ministryReviewer.request('POST', `/api/work-plan/reports/${report.id}/review`, { decision: 'return', comment: '请附推荐文件' });
+    const res = await ministryReviewer.request('POST', `/api/work-plan/reports/${report.id}/review`, {
+      decision: 'return',
+      comment: '请附推荐文件',
+    });
     expect(res.statusCode, res.body).toBe(200);
     await h().dispatchEvents();
     const notices = await inbox(changan, 'work-plan.report_returned');

@@ -9,10 +9,16 @@ export const notifyReviewers = defineSubscriber({
   label: { zh: '通知审阅人有新的进展报告', en: 'Tell reviewers of a new progress report' },
   event: ReportSubmitted,
   async handle(ctx, { payload: p }) {
-    await ctx.service(NotifyService).notify(ctx, { holdersOf: { permission: ReportPermissions.review, orgId: p.planOrgId } }, {
-      kind: 'work-plan.report_submitted', orgId: p.orgId, link: `/plans/${p.planId}`,
-      params: { org: p.orgName, task: p.taskNumber, title: p.taskTitle, date: p.reportDate },
-    });
+    await ctx.service(NotifyService).notify(
+      ctx,
+      { holdersOf: { permission: ReportPermissions.review, orgId: p.planOrgId } },
+      {
+        kind: 'work-plan.report_submitted',
+        orgId: p.orgId,
+        link: `/plans/${p.planId}`,
+        params: { org: p.orgName, task: p.taskNumber, title: p.taskTitle, date: p.reportDate },
+      },
+    );
   },
 });
 
@@ -23,9 +29,15 @@ export const notifyReporter = defineSubscriber({
   event: ReportReviewed,
   async handle(ctx, { payload: p }) {
     if (!p.submittedBy) return;
-    await ctx.service(NotifyService).notify(ctx, { userIds: [p.submittedBy] }, {
-      kind: `work-plan.report_${p.decision}`, orgId: p.orgId, link: '/my-tasks',
-      params: { task: p.taskNumber, title: p.taskTitle, comment: p.comment ?? '' },
-    });
+    await ctx.service(NotifyService).notify(
+      ctx,
+      { userIds: [p.submittedBy] },
+      {
+        kind: `work-plan.report_${p.decision}`,
+        orgId: p.orgId,
+        link: '/my-tasks',
+        params: { task: p.taskNumber, title: p.taskTitle, comment: p.comment ?? '' },
+      },
+    );
   },
 });

@@ -14,8 +14,11 @@ type Mapping = { kind: string; org_id: string | null; org_types: string | null }
 
 /** Whether an org is one of a task's responsible units: named directly, or of a named type under the issuer. */
 export function isResponsible(org: { id: string; path: string; type: string }, mappings: Mapping[], planOrgPath: string): boolean {
-  return mappings.some((m) => (m.kind === 'org' && m.org_id === org.id)
-    || (m.kind === 'org_types' && fromJson<string[]>(m.org_types, []).includes(org.type) && org.path.startsWith(planOrgPath)));
+  return mappings.some(
+    (m) =>
+      (m.kind === 'org' && m.org_id === org.id) ||
+      (m.kind === 'org_types' && fromJson<string[]>(m.org_types, []).includes(org.type) && org.path.startsWith(planOrgPath)),
+  );
 }
 
 async function taskOrThrow(ctx: Ctx, taskId: string) {
@@ -52,8 +55,16 @@ const figureValue = (value: number | string | null): number | null => (value ===
 
 function toReport(r: repo.ReportRow & { org_name: string }, figures: repo.FigureRow[], files: repo.ReportFileRow[]): ReportView {
   return {
-    id: r.id, taskId: r.task_id, orgId: r.org_id, orgName: r.org_name, reportDate: r.report_date, text: r.text, isComplete: !!Number(r.is_complete),
-    status: r.status as ReportView['status'], reviewComment: r.review_comment, createdAt: r.created_at,
+    id: r.id,
+    taskId: r.task_id,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    reportDate: r.report_date,
+    text: r.text,
+    isComplete: !!Number(r.is_complete),
+    status: r.status as ReportView['status'],
+    reviewComment: r.review_comment,
+    createdAt: r.created_at,
     figures: figures.filter((f) => f.report_id === r.id).map((f) => ({ targetId: f.target_id, value: figureValue(f.value) })),
     files: files.filter((f) => f.report_id === r.id).map((f) => ({ id: f.file_id, name: f.name, size: Number(f.size) })),
   };
@@ -72,16 +83,61 @@ export async function submitReport(ctx: Ctx, taskId: string, body: SubmitReportB
     if (stray) throw WorkPlanErrors.figureNotInTask({ field: 'figures', targetId: stray.targetId });
     const at = tx.now().toISOString();
     const id = newId();
-    await insertRows(tx.db, 'wp_reports', [{ id, task_id: task.id, org_id: org.id, org_path: org.path, report_date: body.reportDate, text: body.text, is_complete: body.isComplete ? 1 : 0, status: 'submitted', review_comment: null, reviewed_by: null, reviewed_at: null, created_by: tx.actor.id, created_at: at }]);
-    await insertRows(tx.db, 'wp_report_figures', (body.figures ?? []).map((f) => ({ report_id: id, target_id: f.targetId, value: f.value })));
+    await insertRows(tx.db, 'wp_reports', [
+      {
+        id,
+        task_id: task.id,
+        org_id: org.id,
+        org_path: org.path,
+        report_date: body.reportDate,
+        text: body.text,
+        is_complete: body.isComplete ? 1 : 0,
+        status: 'submitted',
+        review_comment: null,
+        reviewed_by: null,
+        reviewed_at: null,
+        created_by: tx.actor.id,
+        created_at: at,
+      },
+    ]);
+    await insertRows(
+      tx.db,
+      'wp_report_figures',
+      (body.figures ?? []).map((f) => ({ report_id: id, target_id: f.targetId, value: f.value })),
+    );
     const fileIds = [...new Set(body.fileIds ?? [])];
-    await insertRows(tx.db, 'wp_report_files', fileIds.map((fileId) => ({ report_id: id, file_id: fileId })));
+    await insertRows(
+      tx.db,
+      'wp_report_files',
+      fileIds.map((fileId) => ({ report_id: id, file_id: fileId })),
+    );
     await attachEvidence(tx, id, fileIds);
     tx.publish(ReportSubmitted, {
-      reportId: id, taskId: task.id, taskNumber: Number(task.number), taskTitle: task.title, planId: task.plan_id, planOrgId: task.plan_org_id,
-      orgId: org.id, orgName: org.name, submittedBy: tx.actor.id, reportDate: body.reportDate,
+      reportId: id,
+      taskId: task.id,
+      taskNumber: Number(task.number),
+      taskTitle: task.title,
+      planId: task.plan_id,
+      planOrgId: task.plan_org_id,
+      orgId: org.id,
+      orgName: org.name,
+      submittedBy: tx.actor.id,
+      reportDate: body.reportDate,
     });
-    tx.audit({ action: 'work-plan.report.submitted', objectType: 'work-plan.report', objectId: id, orgId: org.id, changes: { task: task.number, plan: task.plan_title, reportDate: body.reportDate, figures: body.figures ?? [], isComplete: !!body.isComplete, files: fileIds } });
+    tx.audit({
+      action: 'work-plan.report.submitted',
+      objectType: 'work-plan.report',
+      objectId: id,
+      orgId: org.id,
+      changes: {
+        task: task.number,
+        plan: task.plan_title,
+        reportDate: body.reportDate,
+        figures: body.figures ?? [],
+        isComplete: !!body.isComplete,
+        files: fileIds,
+      },
+    });
     const rows = (await repo.reportsOfTask(tx.db, task.id)).filter((r) => r.id === id);
     return toReport(rows[0], await repo.figuresOf(tx.db, [id]), await repo.filesOf(tx.db, [id]));
   });
@@ -102,18 +158,39 @@ export async function reviewReport(ctx: Ctx, reportId: string, body: ReviewRepor
   return ctx.transaction(async (tx) => {
     const report = await repo.findReport(tx.db, reportId);
     const task = report && (await repo.findTask(tx.db, report.task_id));
-    if (!report || !task || !tx.access.can(WorkPlanPermissions.read, task.plan_org_path)) throw WorkPlanErrors.reportNotFound({ id: reportId });
+    if (!report || !task || !tx.access.can(WorkPlanPermissions.read, task.plan_org_path))
+      throw WorkPlanErrors.reportNotFound({ id: reportId });
     tx.access.require(ReportPermissions.review, task.plan_org_path);
     if (report.status !== 'submitted') throw WorkPlanErrors.reportAlreadyReviewed({ status: report.status });
     if (body.decision === 'return' && !body.comment?.trim()) throw WorkPlanErrors.returnNeedsComment({ field: 'comment' });
     const status = body.decision === 'accept' ? 'accepted' : 'returned';
-    await repo.updateReport(tx.db, report.id, { status, review_comment: body.comment?.trim() || null, reviewed_by: tx.actor.id, reviewed_at: tx.now().toISOString() });
+    await repo.updateReport(tx.db, report.id, {
+      status,
+      review_comment: body.comment?.trim() || null,
+      reviewed_by: tx.actor.id,
+      reviewed_at: tx.now().toISOString(),
+    });
     const rows = (await repo.reportsOfTask(tx.db, task.id)).filter((r) => r.id === report.id);
     tx.publish(ReportReviewed, {
-      reportId: report.id, taskId: task.id, taskNumber: Number(task.number), taskTitle: task.title, planId: task.plan_id, planOrgId: task.plan_org_id,
-      orgId: report.org_id, orgName: rows[0].org_name, submittedBy: report.created_by, decision: status, comment: body.comment?.trim() || null,
+      reportId: report.id,
+      taskId: task.id,
+      taskNumber: Number(task.number),
+      taskTitle: task.title,
+      planId: task.plan_id,
+      planOrgId: task.plan_org_id,
+      orgId: report.org_id,
+      orgName: rows[0].org_name,
+      submittedBy: report.created_by,
+      decision: status,
+      comment: body.comment?.trim() || null,
     });
-    tx.audit({ action: `work-plan.report.${status}`, objectType: 'work-plan.report', objectId: report.id, orgId: report.org_id, changes: { status: [report.status, status], comment: body.comment ?? null } });
+    tx.audit({
+      action: `work-plan.report.${status}`,
+      objectType: 'work-plan.report',
+      objectId: report.id,
+      orgId: report.org_id,
+      changes: { status: [report.status, status], comment: body.comment ?? null },
+    });
     return toReport(rows[0], await repo.figuresOf(tx.db, [report.id]), await repo.filesOf(tx.db, [report.id]));
   });
 }
@@ -130,7 +207,10 @@ export async function taskProgress(ctx: Ctx, taskId: string): Promise<TaskProgre
   if (!(await reportScopes(ctx, task))) throw WorkPlanErrors.taskNotFound({ id: taskId });
   const [targets, reports] = await Promise.all([repo.taskTargets(ctx.db, task.id), repo.reportsOfTask(ctx.db, task.id)]);
   const live = reports.filter((r) => r.status !== 'returned');
-  const figures = await repo.figuresOf(ctx.db, live.map((r) => r.id));
+  const figures = await repo.figuresOf(
+    ctx.db,
+    live.map((r) => r.id),
+  );
   const latest = new Map<string, { date: string; value: number }>(); // key: target|org
   for (const r of live) {
     for (const f of figures.filter((x) => x.report_id === r.id && x.value !== null)) {
@@ -139,17 +219,49 @@ export async function taskProgress(ctx: Ctx, taskId: string): Promise<TaskProgre
       if (!seen || r.report_date > seen.date) latest.set(key, { date: r.report_date, value: Number(f.value) });
     }
   }
-  const views = await Promise.all(targets.map(async (g) => {
-    const values = [...latest.entries()].filter(([k]) => k.startsWith(`${g.id}|`)).map(([, v]) => v.value);
-    const reported = values.length ? values.reduce((a, b) => a + b, 0) : null;
-    // A target bound to an indicator follows the live figure instead of the reports.
-    const value = g.indicator_id ? await boundValue(ctx, g.indicator_id, task.plan_org_path, task.plan_year === null ? null : Number(task.plan_year)) : reported;
-    const progress = { count: Number(g.count), max: g.max === null ? null : Number(g.max), bound: g.bound, value };
-    return { id: g.id as string, count: progress.count, max: progress.max, unit: g.unit as string, object: g.object as string, bound: g.bound as string, value, isMet: isTargetMet(progress), share: targetShare(progress), indicatorId: (g.indicator_id as string | null) ?? null };
-  }));
+  const views = await Promise.all(
+    targets.map(async (g) => {
+      const values = [...latest.entries()].filter(([k]) => k.startsWith(`${g.id}|`)).map(([, v]) => v.value);
+      const reported = values.length ? values.reduce((a, b) => a + b, 0) : null;
+      // A target bound to an indicator follows the live figure instead of the reports.
+      const value = g.indicator_id
+        ? await boundValue(ctx, g.indicator_id, task.plan_org_path, task.plan_year === null ? null : Number(task.plan_year))
+        : reported;
+      const progress = { count: Number(g.count), max: g.max === null ? null : Number(g.max), bound: g.bound, value };
+      return {
+        id: g.id as string,
+        count: progress.count,
+        max: progress.max,
+        unit: g.unit as string,
+        object: g.object as string,
+        bound: g.bound as string,
+        value,
+        isMet: isTargetMet(progress),
+        share: targetShare(progress),
+        indicatorId: (g.indicator_id as string | null) ?? null,
+      };
+    }),
+  );
   const today = beijingDate(ctx.now());
-  const status = deriveTaskStatus({ targets: views.map((v) => ({ count: v.count, max: v.max, bound: v.bound as never, value: v.value })), dueDate: task.due_date, reportCount: live.length, reportedComplete: live.some((r) => !!Number(r.is_complete) && r.status === 'accepted'), today });
-  return { taskId: task.id, number: Number(task.number), title: task.title, planId: task.plan_id, planTitle: task.plan_title, dueDate: task.due_date, status, reportCount: live.length, canReview: ctx.access.can(ReportPermissions.review, task.plan_org_path), targets: views };
+  const status = deriveTaskStatus({
+    targets: views.map((v) => ({ count: v.count, max: v.max, bound: v.bound as never, value: v.value })),
+    dueDate: task.due_date,
+    reportCount: live.length,
+    reportedComplete: live.some((r) => !!Number(r.is_complete) && r.status === 'accepted'),
+    today,
+  });
+  return {
+    taskId: task.id,
+    number: Number(task.number),
+    title: task.title,
+    planId: task.plan_id,
+    planTitle: task.plan_title,
+    dueDate: task.due_date,
+    status,
+    reportCount: live.length,
+    canReview: ctx.access.can(ReportPermissions.review, task.plan_org_path),
+    targets: views,
+  };
 }
 
 /** Tasks the caller's units must report on, across plans, with their progress. */

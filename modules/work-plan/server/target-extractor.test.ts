@@ -5,8 +5,14 @@ const brief = (text: string) => extractTargets(text).map((t) => `${t.count}${t.m
 
 describe('numeric targets in a paragraph', () => {
   it('reads a list of quotas with their objects', () => {
-    expect(brief('遴选30个典型区域，300所基础教育标杆学校、50所职业教育标杆学校，3000堂基础教育示范课例、800门国家精品在线开放课程。')).toEqual([
-      '30个:典型区域:exact', '300所:基础教育标杆学校:exact', '50所:职业教育标杆学校:exact', '3000堂:基础教育示范课例:exact', '800门:国家精品在线开放课程:exact',
+    expect(
+      brief('遴选30个典型区域，300所基础教育标杆学校、50所职业教育标杆学校，3000堂基础教育示范课例、800门国家精品在线开放课程。'),
+    ).toEqual([
+      '30个:典型区域:exact',
+      '300所:基础教育标杆学校:exact',
+      '50所:职业教育标杆学校:exact',
+      '3000堂:基础教育示范课例:exact',
+      '800门:国家精品在线开放课程:exact',
     ]);
   });
 
@@ -21,7 +27,10 @@ describe('numeric targets in a paragraph', () => {
 
   it('treats 以上 as a lower bound and splits targets joined by 和', () => {
     expect(brief('新汇聚20个以上单位的资源应用。')).toEqual(['20个:单位的资源应用:at_least']);
-    expect(brief('遴选出40个网络学习空间应用优秀区域和200所优秀学校进行展示推广')).toEqual(['40个:网络学习空间应用优秀区域:exact', '200所:优秀学校:exact']);
+    expect(brief('遴选出40个网络学习空间应用优秀区域和200所优秀学校进行展示推广')).toEqual([
+      '40个:网络学习空间应用优秀区域:exact',
+      '200所:优秀学校:exact',
+    ]);
   });
 
   it('reads ranges, upper bounds and approximations', () => {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { deriveTaskStatus, isTargetMet, targetShare, type TargetProgress } from './task-status.ts';
 
-const target = (count: number, value: number | null, bound: TargetProgress['bound'] = 'exact', max: number | null = null): TargetProgress => ({ count, max, bound, value });
+const target = (
+  count: number,
+  value: number | null,
+  bound: TargetProgress['bound'] = 'exact',
+  max: number | null = null,
+): TargetProgress => ({ count, max, bound, value });
 
 describe('targets against their bounds', () => {
   it.each([

@@ -14,10 +14,14 @@ export interface TargetProgress {
 export function isTargetMet(t: TargetProgress): boolean {
   if (t.value === null) return false;
   switch (t.bound) {
-    case 'at_most': return t.value <= t.count;
-    case 'range': return t.value >= t.count && t.value <= (t.max ?? Infinity);
-    case 'approximate': return t.value >= t.count * 0.95;
-    default: return t.value >= t.count;
+    case 'at_most':
+      return t.value <= t.count;
+    case 'range':
+      return t.value >= t.count && t.value <= (t.max ?? Infinity);
+    case 'approximate':
+      return t.value >= t.count * 0.95;
+    default:
+      return t.value >= t.count;
   }
 }
 
@@ -34,7 +38,13 @@ export function targetShare(t: TargetProgress): number {
  * 滞后 when its due date has passed without that; 进行中 once anything was reported or counted;
  * 未启动 otherwise.
  */
-export function deriveTaskStatus(input: { targets: TargetProgress[]; dueDate: string | null; reportCount: number; reportedComplete: boolean; today: string }): TaskStatus {
+export function deriveTaskStatus(input: {
+  targets: TargetProgress[];
+  dueDate: string | null;
+  reportCount: number;
+  reportedComplete: boolean;
+  today: string;
+}): TaskStatus {
   const { targets, dueDate, reportCount, reportedComplete, today } = input;
   const done = targets.length > 0 ? targets.every(isTargetMet) : reportedComplete;
   if (done) return 'done';

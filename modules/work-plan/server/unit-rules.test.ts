@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { collectiveTypes } from './unit-rules.ts';
 
 describe('collective unit names', () => {
-  it('reads the seed\'s collective names as org types', () => {
+  it("reads the seed's collective names as org types", () => {
     expect(collectiveTypes('地方各级教育行政部门')).toEqual(['provincial_authority', 'city_authority', 'county_authority']);
     expect(collectiveTypes('地方各级教育行政部门和语委')).toEqual(['provincial_authority', 'city_authority', 'county_authority']);
     expect(collectiveTypes('省级教育行政部门')).toEqual(['provincial_authority']);
@@ -11,7 +11,7 @@ describe('collective unit names', () => {
     expect(collectiveTypes('相关业务司局')).toEqual(['department']);
   });
 
-  it('reads provincial plans\' names for cities and counties', () => {
+  it("reads provincial plans' names for cities and counties", () => {
     expect(collectiveTypes('各市教育局')).toEqual(['city_authority']);
     expect(collectiveTypes('各地市教育局')).toEqual(['city_authority']);
     expect(collectiveTypes('各县(市、区)教育局')).toEqual(['county_authority']);

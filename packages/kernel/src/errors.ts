@@ -33,7 +33,9 @@ export type ErrorParams<S extends ErrorSpec> = S['params'] extends readonly (inf
 /** Throws one declared code: `OrgErrors.codeTaken({ code })` builds the DomainError, params checked by tsc. */
 export type ErrorFactory<S extends ErrorSpec> = ((
   ...args: S['params'] extends readonly [string, ...string[]]
-    ? [Required<S['params'][number]>] extends [never] ? [params?: ErrorParams<S>] : [params: ErrorParams<S>]
+    ? [Required<S['params'][number]>] extends [never]
+      ? [params?: ErrorParams<S>]
+      : [params: ErrorParams<S>]
     : []
 ) => DomainError) & { readonly code: S['code']; readonly kind: S['kind']; readonly params: readonly string[] };
 

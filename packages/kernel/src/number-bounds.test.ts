@@ -19,7 +19,9 @@ describe('unboundedNumbers', () => {
   });
 
   it('finds nothing in strings, booleans and bounded numbers', () => {
-    expect(unboundedNumbers(Type.Object({ a: Type.String(), b: Type.Boolean(), c: BoundedNumber({ minimum: -1, maximum: 1 }) }))).toEqual([]);
+    expect(unboundedNumbers(Type.Object({ a: Type.String(), b: Type.Boolean(), c: BoundedNumber({ minimum: -1, maximum: 1 }) }))).toEqual(
+      [],
+    );
   });
 });
 
@@ -28,7 +30,8 @@ describe('BoundedNumber', () => {
     const app = Fastify({ ajv: { customOptions: REQUEST_VALIDATION_OPTIONS } });
     app.post('/', { schema: { body: Type.Object({ n: BoundedNumber({ minimum: 0, maximum: 1e12 }) }) } }, (req) => req.body);
     const post = (payload: string) => app.inject({ method: 'POST', url: '/', payload, headers: { 'content-type': 'application/json' } });
-    for (const payload of ['{"n":1e309}', '{"n":"Infinity"}', '{"n":1e308}', '{"n":-1}', '{"n":"NaN"}']) expect((await post(payload)).statusCode, payload).toBe(400);
+    for (const payload of ['{"n":1e309}', '{"n":"Infinity"}', '{"n":1e308}', '{"n":-1}', '{"n":"NaN"}'])
+      expect((await post(payload)).statusCode, payload).toBe(400);
     expect((await post('{"n":999999999999.5}')).json()).toEqual({ n: 999999999999.5 });
     await app.close();
   });

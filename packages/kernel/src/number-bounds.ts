@@ -1,9 +1,9 @@
 import { Type, type TInteger, type TNumber, type TNumberOptions } from 'typebox';
 
 /** A range with both ends stated: the type refuses a schema that leaves either one open. */
-export type NumberRange = TNumberOptions
-  & ({ minimum: number } | { exclusiveMinimum: number })
-  & ({ maximum: number } | { exclusiveMaximum: number });
+export type NumberRange = TNumberOptions &
+  ({ minimum: number } | { exclusiveMinimum: number }) &
+  ({ maximum: number } | { exclusiveMaximum: number });
 
 /** The largest value a PostgreSQL `integer` column holds; larger integers need `bigint`. */
 export const INT32_MAX = 2_147_483_647;
@@ -25,7 +25,12 @@ export const BoundedInteger = (range: NumberRange): TInteger => Type.Integer(ran
  * and then skips the range keywords, which it applies to finite numbers only, so
  * {"n":"Infinity"} passed a maximum. Off, a stated range refuses Infinity in every form.
  */
-export const REQUEST_VALIDATION_OPTIONS = { removeAdditional: false, coerceTypes: 'array', useDefaults: true, strictNumbers: false } as const;
+export const REQUEST_VALIDATION_OPTIONS = {
+  removeAdditional: false,
+  coerceTypes: 'array',
+  useDefaults: true,
+  strictNumbers: false,
+} as const;
 
 const isFiniteNumber = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value);
 
@@ -49,7 +54,8 @@ export function unboundedNumbers(schema: unknown, path = ''): string[] {
   }
   for (const key of CHILD_MAPS) {
     const map = s[key];
-    if (map && typeof map === 'object') for (const [name, child] of Object.entries(map)) out.push(...unboundedNumbers(child, path ? `${path}.${name}` : name));
+    if (map && typeof map === 'object')
+      for (const [name, child] of Object.entries(map)) out.push(...unboundedNumbers(child, path ? `${path}.${name}` : name));
   }
   for (const key of CHILD_SCHEMAS) if (typeof s[key] === 'object') out.push(...unboundedNumbers(s[key], `${path}[${key}]`));
   for (const key of CHILD_LISTS) {

@@ -47,6 +47,6 @@ export function inSubtrees(eb: ExpressionBuilder<any, any>, column: string, path
     const [lower, upper] = subtreeRange(p);
     return eb.and([eb(column, '>=', lower), eb(column, '<', upper)]);
   });
-  if (ranges.length === 0) return eb(eb.val(1), "=", 0);
+  if (ranges.length === 0) return eb(eb.val(1), '=', 0);
   return ranges.length === 1 ? ranges[0] : eb.or(ranges);
 }

@@ -10,7 +10,10 @@ export type PageQuery = Static<typeof PageQuery>;
 
 export const Page = <T extends TSchema>(item: T) =>
   Type.Object({
-    items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(),
+    items: Type.Array(item),
+    total: Type.Integer(),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
     totalCapped: Type.Optional(Type.Boolean({ description: 'true: there are more than `total` rows (the count stops there)' })),
   });
 
@@ -30,9 +33,18 @@ export interface PageOf<T> {
 export const COUNT_CAP = 10_000;
 
 /** Counts the rows of a filtered query (no select yet), stopping after COUNT_CAP + 1. */
-export async function cappedCount(db: Kysely<any>, query: SelectQueryBuilder<any, any, any>): Promise<{ total: number; totalCapped: boolean }> {
-  const limited = query.select(sql<number>`1`.as('one')).limit(COUNT_CAP + 1).as('capped');
-  const row = await db.selectFrom(limited).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+export async function cappedCount(
+  db: Kysely<any>,
+  query: SelectQueryBuilder<any, any, any>,
+): Promise<{ total: number; totalCapped: boolean }> {
+  const limited = query
+    .select(sql<number>`1`.as('one'))
+    .limit(COUNT_CAP + 1)
+    .as('capped');
+  const row = await db
+    .selectFrom(limited)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   const n = Number(row.n);
   return n > COUNT_CAP ? { total: COUNT_CAP, totalCapped: true } : { total: n, totalCapped: false };
 }

@@ -12,8 +12,13 @@ describe('startOrder', () => {
   });
 
   it('stops on a cycle, naming it', () => {
-    expect(() => startOrder([{ id: 'a', dependsOn: ['b'] }, { id: 'b', dependsOn: ['c'] }, { id: 'c', dependsOn: ['a'] }]))
-      .toThrow('a cycle: a → b → c → a');
+    expect(() =>
+      startOrder([
+        { id: 'a', dependsOn: ['b'] },
+        { id: 'b', dependsOn: ['c'] },
+        { id: 'c', dependsOn: ['a'] },
+      ]),
+    ).toThrow('a cycle: a → b → c → a');
   });
 });
 

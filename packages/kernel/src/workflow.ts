@@ -34,8 +34,16 @@ export interface WorkflowStep {
 export type WorkflowState = 'in_progress' | 'returned' | 'approved' | 'rejected' | 'withdrawn';
 
 export type WorkflowOperation =
-  | 'submit' | 'approve' | 'reject' | 'return' | 'withdraw' | 'resubmit'
-  | 'add_signer' | 'transfer' | 'escalate' | 'remind';
+  | 'submit'
+  | 'approve'
+  | 'reject'
+  | 'return'
+  | 'withdraw'
+  | 'resubmit'
+  | 'add_signer'
+  | 'transfer'
+  | 'escalate'
+  | 'remind';
 
 /** What the owning module hears when an instance changes step or state. */
 export interface WorkflowTransition {

@@ -40,7 +40,7 @@ export function isWorkingDay(date: string): boolean {
 export function addWorkingDays(from: Date, n: number): Date {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`);
   let day = beijingDate(from);
-  for (let counted = 0; counted < n;) {
+  for (let counted = 0; counted < n; ) {
     day = nextDate(day);
     if (isWorkingDay(day)) counted += 1;
   }

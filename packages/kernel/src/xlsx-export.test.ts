@@ -9,8 +9,14 @@ function fakeReply() {
   const headers: Record<string, string> = {};
   let body: PassThrough | undefined;
   const reply = {
-    header(name: string, value: string) { headers[name.toLowerCase()] = value; return reply; },
-    send(payload: PassThrough) { body = payload; return reply; },
+    header(name: string, value: string) {
+      headers[name.toLowerCase()] = value;
+      return reply;
+    },
+    send(payload: PassThrough) {
+      body = payload;
+      return reply;
+    },
   };
   return { reply: reply as unknown as FastifyReply, headers, body: () => body! };
 }
@@ -34,7 +40,11 @@ async function* from<T>(rows: T[]): AsyncGenerator<T> {
 const spec = (rows: Array<Record<string, unknown>>, extra: Partial<XlsxExport> = {}): XlsxExport => ({
   filename: '用户-2026-11-29.xlsx',
   sheetName: '用户',
-  columns: [{ header: '账号', key: 'account' }, { header: '姓名', key: 'name', width: 20 }, { header: '创建时间', key: 'at' }],
+  columns: [
+    { header: '账号', key: 'account' },
+    { header: '姓名', key: 'name', width: 20 },
+    { header: '创建时间', key: 'at' },
+  ],
   rows: from(rows),
   ...extra,
 });
@@ -42,7 +52,13 @@ const spec = (rows: Array<Record<string, unknown>>, extra: Partial<XlsxExport> =
 describe('sendXlsx', () => {
   it('streams a workbook with a bold, frozen header row and the rows in order', async () => {
     const fake = fakeReply();
-    sendXlsx(fake.reply, spec([{ account: 'zhang.wei', name: '张伟' }, { account: 'li.na', name: '李娜', at: beijingTime('2026-11-29T01:02:03Z') }]));
+    sendXlsx(
+      fake.reply,
+      spec([
+        { account: 'zhang.wei', name: '张伟' },
+        { account: 'li.na', name: '李娜', at: beijingTime('2026-11-29T01:02:03Z') },
+      ]),
+    );
     const sheet = await readBack(await collect(fake.body()));
     expect(sheet.name).toBe('用户');
     expect(sheet.getRow(1).values).toEqual([undefined, '账号', '姓名', '创建时间']);
@@ -74,13 +90,18 @@ describe('sendXlsx', () => {
     sendXlsx(fake.reply, spec([...names.map((name) => ({ account: 'a', name })), { account: -5, name: 'x' }]));
     const sheet = await readBack(await collect(fake.body()));
     expect(names.map((_, i) => sheet.getRow(i + 2).getCell(2).value)).toEqual([
-      '\'=HYPERLINK("http://evil","点我")', "'+1+2", "'-2+3", "'@SUM(A1)", "'\t=1", '张=三',
+      '\'=HYPERLINK("http://evil","点我")',
+      "'+1+2",
+      "'-2+3",
+      "'@SUM(A1)",
+      "'\t=1",
+      '张=三',
     ]);
     expect(sheet.getRow(2).getCell(2).formula).toBeUndefined();
     expect(sheet.getRow(8).getCell(1).value).toBe(-5);
   });
 
-  it('cuts text at Excel\'s cell limit and writes objects as JSON', async () => {
+  it("cuts text at Excel's cell limit and writes objects as JSON", async () => {
     const fake = fakeReply();
     sendXlsx(fake.reply, spec([{ account: 'x'.repeat(40_000), name: { realName: ['张三', '李四'] } }]));
     const sheet = await readBack(await collect(fake.body()));
@@ -94,7 +115,10 @@ describe('sendXlsx', () => {
     async function* endless() {
       try {
         // Distinct text per row, so compression cannot hide the volume.
-        for (;;) { pulled += 1; yield { account: `${pulled}-${Math.random().toString(36)}`, name: Math.random().toString(36) }; }
+        for (;;) {
+          pulled += 1;
+          yield { account: `${pulled}-${Math.random().toString(36)}`, name: Math.random().toString(36) };
+        }
       } finally {
         finished = true;
       }
@@ -119,14 +143,21 @@ describe('sendXlsx', () => {
 
 describe('pagedRows', () => {
   const source = Array.from({ length: 25 }, (_, i) => i);
-  const fetchFrom = (calls: number[][]) => async (offset: number, limit: number) => { calls.push([offset, limit]); return source.slice(offset, offset + limit); };
+  const fetchFrom = (calls: number[][]) => async (offset: number, limit: number) => {
+    calls.push([offset, limit]);
+    return source.slice(offset, offset + limit);
+  };
 
   it('walks the pages until a short one and maps every row', async () => {
     const calls: number[][] = [];
     const out: string[] = [];
     for await (const row of pagedRows(fetchFrom(calls), (n) => `#${n}`, 10)) out.push(row);
     expect(out).toEqual(source.map((n) => `#${n}`));
-    expect(calls).toEqual([[0, 10], [10, 10], [20, 10]]);
+    expect(calls).toEqual([
+      [0, 10],
+      [10, 10],
+      [20, 10],
+    ]);
   });
 
   it('stops after the cap without asking for another page', async () => {
@@ -134,7 +165,10 @@ describe('pagedRows', () => {
     const out: number[] = [];
     for await (const row of pagedRows(fetchFrom(calls), (n) => n, 10, 20)) out.push(row);
     expect(out).toHaveLength(20);
-    expect(calls).toEqual([[0, 10], [10, 10]]);
+    expect(calls).toEqual([
+      [0, 10],
+      [10, 10],
+    ]);
   });
 });
 

@@ -80,7 +80,11 @@ const defaultWidth = (header: string): number => Math.max(10, [...header].reduce
 
 function untilDrained(out: PassThrough): Promise<void> {
   return new Promise((resolve) => {
-    const done = () => { out.off('drain', done); out.off('close', done); resolve(); };
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
     out.on('drain', done);
     out.on('close', done);
   });
@@ -99,7 +103,9 @@ async function writeWorkbook(out: PassThrough, spec: XlsxExport): Promise<void> 
   for await (const record of spec.rows) {
     if (out.destroyed) return; // the client went away; stop reading the database
     const row = sheet.addRow(spec.columns.map((c) => cellValue(record[c.key])));
-    spec.columns.forEach((c, i) => { if (record[c.key] instanceof Date) row.getCell(i + 1).numFmt = DATE_TIME_FORMAT; });
+    spec.columns.forEach((c, i) => {
+      if (record[c.key] instanceof Date) row.getCell(i + 1).numFmt = DATE_TIME_FORMAT;
+    });
     row.commit();
     written += 1;
     if (written % ROWS_PER_TURN === 0) await nextTurn();

@@ -1,9 +1,13 @@
 import { afterEach, expect, it, vi } from 'vitest';
 import { api, ApiError, setSessionStepHandler } from './api.ts';
 
-const answer = (status: number, body: unknown) => vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/problem+json' } }));
+const answer = (status: number, body: unknown) =>
+  vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/problem+json' } }));
 
-afterEach(() => { setSessionStepHandler(null); vi.unstubAllGlobals(); });
+afterEach(() => {
+  setSessionStepHandler(null);
+  vi.unstubAllGlobals();
+});
 
 it('sends the console back through the sign-in step the server asks for', async () => {
   const step = vi.fn();

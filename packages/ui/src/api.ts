@@ -13,13 +13,19 @@ export class ApiError extends Error {
     super(problem.detail ?? problem.code);
     this.name = 'ApiError';
   }
-  get status(): number { return this.problem.status; }
-  get code(): string { return this.problem.code; }
+  get status(): number {
+    return this.problem.status;
+  }
+  get code(): string {
+    return this.problem.code;
+  }
 }
 
 let csrfToken: string | null = null;
 /** The session's CSRF token, sent on every state-changing request. Set by the session provider. */
-export const setCsrfToken = (token: string | null) => { csrfToken = token; };
+export const setCsrfToken = (token: string | null) => {
+  csrfToken = token;
+};
 
 type Query = Record<string, string | number | boolean | undefined | null>;
 
@@ -36,7 +42,9 @@ let onUnauthenticated: ((error: ApiError) => void) | null = null;
  * Called when the server answers 401 to a signed-in console (session expired elsewhere, or ended
  * by the server, e.g. too many wrong TOTP codes); the error says which.
  */
-export const setUnauthenticatedHandler = (fn: ((error: ApiError) => void) | null) => { onUnauthenticated = fn; };
+export const setUnauthenticatedHandler = (fn: ((error: ApiError) => void) | null) => {
+  onUnauthenticated = fn;
+};
 
 let onSessionStepNeeded: (() => void) | null = null;
 /**
@@ -44,7 +52,9 @@ let onSessionStepNeeded: (() => void) | null = null;
  * granted an administrative role and owes a second factor, or owes a password change): the
  * session gate asks who is signed in again and shows that step.
  */
-export const setSessionStepHandler = (fn: (() => void) | null) => { onSessionStepNeeded = fn; };
+export const setSessionStepHandler = (fn: (() => void) | null) => {
+  onSessionStepNeeded = fn;
+};
 const SESSION_STEP_CODES = new Set(['auth.mfa_required', 'auth.mfa_enrolment_required', 'auth.password_change_required']);
 
 async function request<T>(method: string, url: string, body?: unknown, init: RequestInit = {}): Promise<T> {
@@ -52,16 +62,20 @@ async function request<T>(method: string, url: string, body?: unknown, init: Req
   if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const res = await fetch(url, {
-    method, credentials: 'same-origin', headers,
-    body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body), ...init,
+    method,
+    credentials: 'same-origin',
+    headers,
+    body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
+    ...init,
   });
   if (res.status === 204) return undefined as T;
   const isJson = (res.headers.get('content-type') ?? '').includes('json');
   const payload = isJson ? await res.json() : null;
   if (!res.ok) {
-    const problem: Problem = payload && typeof payload === 'object' && 'code' in payload
-      ? payload as Problem
-      : { status: res.status, code: res.status >= 500 ? 'internal' : 'request.invalid' };
+    const problem: Problem =
+      payload && typeof payload === 'object' && 'code' in payload
+        ? (payload as Problem)
+        : { status: res.status, code: res.status >= 500 ? 'internal' : 'request.invalid' };
     const error = new ApiError(problem);
     if (res.status === 401 && onUnauthenticated && !url.startsWith('/api/auth/login')) onUnauthenticated(error);
     if (res.status === 403 && SESSION_STEP_CODES.has(problem.code) && onSessionStepNeeded) onSessionStepNeeded();
@@ -80,7 +94,9 @@ export const api = {
   async download(url: string, query?: Query, fallbackName = 'export.xlsx'): Promise<void> {
     const res = await fetch(withQuery(url, query), { credentials: 'same-origin' });
     if (!res.ok) {
-      const problem = (res.headers.get('content-type') ?? '').includes('json') ? await res.json() : { status: res.status, code: 'internal' };
+      const problem = (res.headers.get('content-type') ?? '').includes('json')
+        ? await res.json()
+        : { status: res.status, code: 'internal' };
       throw new ApiError(problem as Problem);
     }
     const disposition = res.headers.get('content-disposition') ?? '';
@@ -98,4 +114,10 @@ export const api = {
   },
 };
 
-export interface PageOf<T> { items: T[]; total: number; page: number; pageSize: number; totalCapped?: boolean }
+export interface PageOf<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  totalCapped?: boolean;
+}

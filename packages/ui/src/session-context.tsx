@@ -1,9 +1,24 @@
 import { createContext, useContext } from 'react';
 
-export interface SessionGrant { roleId: string; roleCode: string; roleName: string; orgId: string; orgName: string; orgPath: string }
+export interface SessionGrant {
+  roleId: string;
+  roleCode: string;
+  roleName: string;
+  orgId: string;
+  orgName: string;
+  orgPath: string;
+}
 
 export interface SessionInfo {
-  user: { id: string; account: string; realName: string; displayName: string; orgId: string; hasTotp: boolean; mustChangePassword: boolean };
+  user: {
+    id: string;
+    account: string;
+    realName: string;
+    displayName: string;
+    orgId: string;
+    hasTotp: boolean;
+    mustChangePassword: boolean;
+  };
   mfa: 'none' | 'pending' | 'enrol_required' | 'passed';
   csrfToken: string;
   expiresAt: string;

@@ -12,15 +12,22 @@ function encodeGb18030(text: string): Buffer {
   const decoder = new TextDecoder('gb18030');
   const table = new Map<string, number[]>();
   // Two-byte GBK range covers the characters used here.
-  for (let hi = 0x81; hi <= 0xfe; hi++) for (let lo = 0x40; lo <= 0xfe; lo++) {
-    if (lo === 0x7f) continue;
-    const ch = decoder.decode(Uint8Array.from([hi, lo]));
-    if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
-  }
+  for (let hi = 0x81; hi <= 0xfe; hi++)
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = decoder.decode(Uint8Array.from([hi, lo]));
+      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
+    }
   const bytes: number[] = [];
   for (const ch of text) {
     if (ch.charCodeAt(0) < 0x80) bytes.push(ch.charCodeAt(0));
-    else bytes.push(...(table.get(ch) ?? (() => { throw new Error(`no GB18030 code for ${ch}`); })()));
+    else
+      bytes.push(
+        ...(table.get(ch) ??
+          (() => {
+            throw new Error(`no GB18030 code for ${ch}`);
+          })()),
+      );
   }
   return Buffer.from(bytes);
 }
@@ -31,8 +38,13 @@ describeOnEngines('educloud command line', (h) => {
   let out: string[];
   let err: string[];
   const cli = async (...args: string[]) => {
-    out = []; err = [];
-    return runCli(args, (l) => out.push(l), (l) => err.push(l));
+    out = [];
+    err = [];
+    return runCli(
+      args,
+      (l) => out.push(l),
+      (l) => err.push(l),
+    );
   };
 
   beforeAll(() => {
@@ -41,7 +53,9 @@ describeOnEngines('educloud command line', (h) => {
     process.env.EDUCLOUD_DATA_DIR = c.dataDir;
     process.env.EDUCLOUD_FIELD_KEY = c.fieldKey!;
   });
-  afterAll(() => { process.env = saved; });
+  afterAll(() => {
+    process.env = saved;
+  });
 
   it('prints usage and exits 2 for an unknown command', async () => {
     expect(await cli('frobnicate')).toBe(2);
@@ -53,7 +67,9 @@ describeOnEngines('educloud command line', (h) => {
     try {
       expect(await cli('db', 'status')).toBe(2);
       expect(err.join('\n')).toContain('EDUCLOUD_PORT');
-    } finally { delete process.env.EDUCLOUD_PORT; }
+    } finally {
+      delete process.env.EDUCLOUD_PORT;
+    }
   });
 
   it('lists migrations as applied', async () => {
@@ -64,7 +80,10 @@ describeOnEngines('educloud command line', (h) => {
 
   it('imports schools from CSV with Chinese headers, then is idempotent on a re-run', async () => {
     const file = join(h().platform.config.dataDir, 'schools.csv');
-    writeFileSync(file, '\uFEFF机构代码,机构名称,机构类型,上级机构代码,学段\n3101010001,上海市黄浦区第一中心小学,学校,GB310101,小学\n3101010002,上海市黄浦区格致中学,school,GB310101,完全中学\n');
+    writeFileSync(
+      file,
+      '\uFEFF机构代码,机构名称,机构类型,上级机构代码,学段\n3101010001,上海市黄浦区第一中心小学,学校,GB310101,小学\n3101010002,上海市黄浦区格致中学,school,GB310101,完全中学\n',
+    );
     expect(await cli('org', 'import', file)).toBe(0);
     expect(out[0]).toContain('新增 2');
     const org = await findOrgByCode(h().platform.database.db, '3101010002');
@@ -91,7 +110,22 @@ describeOnEngines('educloud command line', (h) => {
   });
 
   it('creates a user with a role and prints a one-time password', async () => {
-    expect(await cli('user', 'create', '--account', 'cli-teacher', '--name', '命令行教师', '--org', 'GB110101', '--id-number', '11010519491231002X', '--role', 'teacher')).toBe(0);
+    expect(
+      await cli(
+        'user',
+        'create',
+        '--account',
+        'cli-teacher',
+        '--name',
+        '命令行教师',
+        '--org',
+        'GB110101',
+        '--id-number',
+        '11010519491231002X',
+        '--role',
+        'teacher',
+      ),
+    ).toBe(0);
     expect(out.join('\n')).toMatch(/初始密码.*：\S{14}/);
     const user = await findUserByAccount(h().platform.database.db, 'cli-teacher');
     expect(user?.id_number_masked).toBe('110***********002X');
@@ -99,7 +133,9 @@ describeOnEngines('educloud command line', (h) => {
   });
 
   it('refuses a user with a wrong ID check digit, saying why', async () => {
-    expect(await cli('user', 'create', '--account', 'cli-bad', '--name', '错号', '--org', 'GB110101', '--id-number', '110105194912310021')).toBe(1);
+    expect(
+      await cli('user', 'create', '--account', 'cli-bad', '--name', '错号', '--org', 'GB110101', '--id-number', '110105194912310021'),
+    ).toBe(1);
     expect(err.join('\n')).toContain('校验码');
   });
 
@@ -110,7 +146,13 @@ describeOnEngines('educloud command line', (h) => {
   });
 
   it('imports a GB18030 work plan for an org and refuses a missing file', async () => {
-    const text = ['2021年上海市教育信息化工作要点', '重点任务', '(一)数字校园', '1.建设智慧校园', '遴选50所智慧校园示范校。(责任单位:上海市教育委员会)'].join('\n');
+    const text = [
+      '2021年上海市教育信息化工作要点',
+      '重点任务',
+      '(一)数字校园',
+      '1.建设智慧校园',
+      '遴选50所智慧校园示范校。(责任单位:上海市教育委员会)',
+    ].join('\n');
     const file = join(h().platform.config.dataDir, 'plan-gb.txt');
     writeFileSync(file, encodeGb18030(text));
     expect(await cli('work-plan', 'import', file, '--org', 'GB310000')).toBe(0);

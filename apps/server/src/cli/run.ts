@@ -5,8 +5,8 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { messageFor, textFor } from '../messages.ts';
 import { commands, moduleCommands, type Command } from './commands.ts';
 
-export { UsageError } from "./usage-error.ts";
-import { UsageError } from "./usage-error.ts";
+export { UsageError } from './usage-error.ts';
+import { UsageError } from './usage-error.ts';
 
 const HELP = `educloud — 教育云 EduCloud 命令行
 
@@ -26,16 +26,27 @@ const HELP = `educloud — 教育云 EduCloud 命令行
 
 配置来自环境变量，见 README.md。`;
 
-const helpText = () => `${HELP}\n\n模块命令：\n${Object.entries(moduleCommands()).map(([name, c]) => `  ${name.padEnd(30)}${c.summary}`).join('\n')}`;
+const helpText = () =>
+  `${HELP}\n\n模块命令：\n${Object.entries(moduleCommands())
+    .map(([name, c]) => `  ${name.padEnd(30)}${c.summary}`)
+    .join('\n')}`;
 
 export const cliActor = (): Actor => {
   let name = 'unknown';
-  try { name = userInfo().username; } catch { /* containers may have no passwd entry */ }
+  try {
+    name = userInfo().username;
+  } catch {
+    /* containers may have no passwd entry */
+  }
   return { kind: 'cli', id: null, name: `cli:${name}` };
 };
 
 /** Runs one command; returns the process exit code. Errors become one clear line on stderr. */
-export async function runCli(argv: string[], out: (line: string) => void = (l) => console.log(l), err: (line: string) => void = (l) => console.error(l)): Promise<number> {
+export async function runCli(
+  argv: string[],
+  out: (line: string) => void = (l) => console.log(l),
+  err: (line: string) => void = (l) => console.error(l),
+): Promise<number> {
   const [first, second] = argv;
   if (!first || first === 'help' || first === '--help' || first === '-h') {
     out(helpText());
@@ -51,12 +62,23 @@ export async function runCli(argv: string[], out: (line: string) => void = (l) =
   try {
     const { values, positionals } = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true });
     const config = loadConfig();
-    return await command.run({ values: values as Record<string, string | boolean | undefined>, positionals, config, actor: cliActor(), out, err, text: (key, params) => textFor(key, params) });
+    return await command.run({
+      values: values as Record<string, string | boolean | undefined>,
+      positionals,
+      config,
+      actor: cliActor(),
+      out,
+      err,
+      text: (key, params) => textFor(key, params),
+    });
   } catch (e) {
     if (e instanceof ConfigError || e instanceof UsageError) err(e.message);
     else if (e instanceof DomainError) err(`${messageFor(e.code, e.params)} (${e.code})`);
     else if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) err(`参数错误：${(e as Error).message}`);
-    else { err(`失败：${(e as Error).message}`); if (process.env.EDUCLOUD_DEBUG) err((e as Error).stack ?? ''); }
+    else {
+      err(`失败：${(e as Error).message}`);
+      if (process.env.EDUCLOUD_DEBUG) err((e as Error).stack ?? '');
+    }
     return e instanceof ConfigError || e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
   }
 }

@@ -36,7 +36,9 @@ export class PersonMaker {
 
   /** A surname plus a given name; two-character given names are the more common. */
   name(gender: Gender, generation: Generation, surname: string = this.surname()): string {
-    const given = this.random.chance(0.75) ? this.random.pick(GIVEN_NAMES[generation][gender]) : this.random.pick(GIVEN_NAME_CHARACTERS[gender]);
+    const given = this.random.chance(0.75)
+      ? this.random.pick(GIVEN_NAMES[generation][gender])
+      : this.random.pick(GIVEN_NAME_CHARACTERS[gender]);
     return surname + given;
   }
 

@@ -21,7 +21,9 @@ describe('planDemo', () => {
   });
 
   it('gives schools of every common stage unique 10-digit codes under their county', () => {
-    expect(new Set(plan.schools.map((s) => s.stage))).toEqual(new Set(['kindergarten', 'primary', 'junior', 'senior', 'nine_year', 'secondary_vocational']));
+    expect(new Set(plan.schools.map((s) => s.stage))).toEqual(
+      new Set(['kindergarten', 'primary', 'junior', 'senior', 'nine_year', 'secondary_vocational']),
+    );
     expect(new Set(plan.schools.map((s) => s.code)).size).toBe(plan.schools.length);
     expect(new Set(plan.schools.map((s) => s.name)).size).toBe(plan.schools.length);
     for (const s of plan.schools) expect(s.code).toMatch(new RegExp(`^2${s.divisionCode}\\d{3}$`));
@@ -35,7 +37,7 @@ describe('planDemo', () => {
     }
   });
 
-  it('registers school people in their school\'s county', () => {
+  it("registers school people in their school's county", () => {
     for (const p of plan.people.filter((x) => schoolOf.has(x.orgCode))) {
       expect(p.idNumber.slice(0, 6), p.account).toBe(schoolOf.get(p.orgCode)!.divisionCode);
     }
@@ -69,12 +71,18 @@ describe('planDemo', () => {
 
   it('has an org admin per province and county and a reviewer per city', () => {
     expect(withRole('org_admin').map((p) => p.account)).toEqual([
-      'demo-admin-gb130000', 'demo-admin-gb130102', 'demo-admin-gb130104', 'demo-admin-gb330000', 'demo-admin-gb330102', 'demo-admin-gb330106',
+      'demo-admin-gb130000',
+      'demo-admin-gb130102',
+      'demo-admin-gb130104',
+      'demo-admin-gb330000',
+      'demo-admin-gb330102',
+      'demo-admin-gb330106',
     ]);
     expect(withRole('reviewer').map((p) => p.account)).toEqual(['demo-reviewer-gb130100', 'demo-reviewer-gb330100']);
   });
 
   it('accepts the default demo password for every account under the password policy', () => {
-    for (const p of plan.people) expect(checkPasswordPolicy(DEFAULT_DEMO_PASSWORD, { account: p.account, realName: p.realName })).toEqual([]);
+    for (const p of plan.people)
+      expect(checkPasswordPolicy(DEFAULT_DEMO_PASSWORD, { account: p.account, realName: p.realName })).toEqual([]);
   });
 });

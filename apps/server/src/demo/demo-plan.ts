@@ -1,14 +1,27 @@
 import type { SchoolStage } from '#core/orgs/contract/org-types.ts';
 import {
-  BIRTH_YEARS, DEMO_REGIONS, DEMO_SEED, PARENT_AGE_GAP, SCHOOL_NAMES, SCHOOL_YEAR_START, STAGE_RULES, STUDENTS_PER_SCHOOL,
-  TEACHERS_PER_SCHOOL, divisionOf, type DemoCity, type DemoCounty,
+  BIRTH_YEARS,
+  DEMO_REGIONS,
+  DEMO_SEED,
+  PARENT_AGE_GAP,
+  SCHOOL_NAMES,
+  SCHOOL_YEAR_START,
+  STAGE_RULES,
+  STUDENTS_PER_SCHOOL,
+  TEACHERS_PER_SCHOOL,
+  divisionOf,
+  type DemoCity,
+  type DemoCounty,
 } from './demo-data.ts';
 import { PersonMaker, surnameOf, type Gender, type IsoDate } from './demo-people.ts';
 import { SeededRandom } from './seeded-random.ts';
 
 export type DemoRole = 'org_admin' | 'reviewer' | 'teacher' | 'student' | 'parent';
 
-export interface DemoGrant { role: DemoRole; orgCode: string }
+export interface DemoGrant {
+  role: DemoRole;
+  orgCode: string;
+}
 
 export interface DemoPerson {
   account: string;
@@ -72,9 +85,14 @@ class DemoPlanner {
     const gender = this.make.gender();
     const birthDate = this.make.dateBetween(`${BIRTH_YEARS.official[0]}-01-01`, `${BIRTH_YEARS.official[1]}-12-31`);
     this.people.push({
-      account, realName: this.make.name(gender, 'adult'), gender, birthDate,
-      idNumber: this.make.idNumber(this.random.pick(divisions), birthDate, gender), phone: this.make.phone(),
-      orgCode, grants: [{ role, orgCode }],
+      account,
+      realName: this.make.name(gender, 'adult'),
+      gender,
+      birthDate,
+      idNumber: this.make.idNumber(this.random.pick(divisions), birthDate, gender),
+      phone: this.make.phone(),
+      orgCode,
+      grants: [{ role, orgCode }],
     });
   }
 
@@ -93,13 +111,20 @@ class DemoPlanner {
   private schoolsOf(city: DemoCity, county: DemoCounty): DemoSchool[] {
     const divisionCode = divisionOf(county.code);
     const names = this.random.sample(SCHOOL_NAMES, county.stages.length);
-    const serials = this.random.sample(range(299).map((n) => n + 1), county.stages.length);
+    const serials = this.random.sample(
+      range(299).map((n) => n + 1),
+      county.stages.length,
+    );
     const schools = county.stages.map((stage, i): DemoSchool => {
       const shortName = names[i] + STAGE_RULES[stage]!.suffix;
       return {
         // Shaped like a 学校标识码: 2, the county's division code, a serial.
         code: `2${divisionCode}${String(serials[i]).padStart(3, '0')}`,
-        name: `${city.name}${county.name}${shortName}`, shortName, stage, countyCode: county.code, divisionCode,
+        name: `${city.name}${county.name}${shortName}`,
+        shortName,
+        stage,
+        countyCode: county.code,
+        divisionCode,
       };
     });
     this.schools.push(...schools);
@@ -114,9 +139,14 @@ class DemoPlanner {
     const birthDate = this.make.dateBetween(`${year - 1}-09-01`, `${year}-08-31`);
     const gender = this.make.gender();
     const person: DemoPerson = {
-      account: `demo-s-${++this.counters.student}`, realName: this.make.name(gender, 'child'), gender, birthDate,
-      idNumber: this.make.idNumber(school.divisionCode, birthDate, gender), phone: null,
-      orgCode: school.code, grants: [{ role: 'student', orgCode: school.code }],
+      account: `demo-s-${++this.counters.student}`,
+      realName: this.make.name(gender, 'child'),
+      gender,
+      birthDate,
+      idNumber: this.make.idNumber(school.divisionCode, birthDate, gender),
+      phone: null,
+      orgCode: school.code,
+      grants: [{ role: 'student', orgCode: school.code }],
     };
     this.people.push(person);
     return person;
@@ -128,8 +158,12 @@ class DemoPlanner {
     const years = child ? this.parentYears(child, earliest, latest) : [earliest, latest];
     const birthDate = this.make.dateBetween(`${years[0]}-01-01`, `${years[1]}-12-31`);
     this.people.push({
-      account: `demo-t-${++this.counters.teacher}`, realName: this.adultName(gender, child), gender, birthDate,
-      idNumber: this.make.idNumber(school.divisionCode, birthDate, gender), phone: this.make.phone(),
+      account: `demo-t-${++this.counters.teacher}`,
+      realName: this.adultName(gender, child),
+      gender,
+      birthDate,
+      idNumber: this.make.idNumber(school.divisionCode, birthDate, gender),
+      phone: this.make.phone(),
       orgCode: school.code,
       grants: [{ role: 'teacher', orgCode: school.code }, ...(child ? [{ role: 'parent' as const, orgCode: child.orgCode }] : [])],
     });
@@ -140,9 +174,14 @@ class DemoPlanner {
     const years = this.parentYears(child, 1960, 2000);
     const birthDate = this.make.dateBetween(`${years[0]}-01-01`, `${years[1]}-12-31`);
     this.people.push({
-      account: `demo-p-${++this.counters.parent}`, realName: this.adultName(gender, child), gender, birthDate,
-      idNumber: this.make.idNumber(child.idNumber.slice(0, 6), birthDate, gender), phone: this.make.phone(),
-      orgCode: child.orgCode, grants: [{ role: 'parent', orgCode: child.orgCode }],
+      account: `demo-p-${++this.counters.parent}`,
+      realName: this.adultName(gender, child),
+      gender,
+      birthDate,
+      idNumber: this.make.idNumber(child.idNumber.slice(0, 6), birthDate, gender),
+      phone: this.make.phone(),
+      orgCode: child.orgCode,
+      grants: [{ role: 'parent', orgCode: child.orgCode }],
     });
   }
 

@@ -31,7 +31,12 @@ export function accountsToTry(plan: DemoPlan): DemoPerson[] {
   return [countyAdmin, teacherParent, student].filter((p): p is DemoPerson => !!p);
 }
 
-export function printDemoSummary(out: (line: string) => void, counts: SampleCounts, plan: DemoPlan, password: { value: string; fromEnv: boolean }): void {
+export function printDemoSummary(
+  out: (line: string) => void,
+  counts: SampleCounts,
+  plan: DemoPlan,
+  password: { value: string; fromEnv: boolean },
+): void {
   const names = orgNames(plan);
   const counties = DEMO_REGIONS.reduce((n, p) => n + p.city.counties.length, 0);
   out('已写入示例数据（示例数据：机构和用户均标记为 is_sample = 1，仅供演示和培训，请勿录入真实信息）。');
@@ -39,7 +44,9 @@ export function printDemoSummary(out: (line: string) => void, counts: SampleCoun
   out(`  用户：${counts.users} 个示例账号`);
   const byRoleOrder = [...counts.grantsByRole].sort((a, b) => roleRank(a.code) - roleRank(b.code));
   out(`  授权：${byRoleOrder.map((g) => `${g.name} ${g.count}`).join('，')}`);
-  out(`全部示例账号的密码：${password.value}（${password.fromEnv ? '来自环境变量 EDUCLOUD_DEMO_PASSWORD' : '内置示例密码，可用环境变量 EDUCLOUD_DEMO_PASSWORD 另行指定'}）`);
+  out(
+    `全部示例账号的密码：${password.value}（${password.fromEnv ? '来自环境变量 EDUCLOUD_DEMO_PASSWORD' : '内置示例密码，可用环境变量 EDUCLOUD_DEMO_PASSWORD 另行指定'}）`,
+  );
   out('可以先试这几个示例账号：');
   for (const person of accountsToTry(plan)) {
     const note = person.grants.some((g) => g.role === 'org_admin') ? '（管理员角色，首次登录须绑定动态口令 TOTP）' : '';

@@ -8,7 +8,10 @@ import { checkIdNumber, checkPhone, maskIdNumber, maskPhone } from '#core/users/
 import { grantByCode } from '#core/access/server/access.service.ts';
 import type { DemoPerson, DemoPlan, DemoSchool } from './demo-plan.ts';
 
-export interface OrgRef { id: string; path: string }
+export interface OrgRef {
+  id: string;
+  path: string;
+}
 
 /**
  * Writes the plan through the core services on the caller's transaction, so every org, user
@@ -23,15 +26,23 @@ export async function writeDemoPlan(tx: Ctx, plan: DemoPlan, authorities: Map<st
     for (const grant of person.grants) await grantByCode(tx, userIds.get(person.account)!, grant.role, orgs.get(grant.orgCode)!.id);
   }
   tx.audit({
-    action: 'demo.sample_data.loaded', objectType: 'sample_data', objectId: null, orgId: null,
+    action: 'demo.sample_data.loaded',
+    objectType: 'sample_data',
+    objectId: null,
+    orgId: null,
     changes: { schools: plan.schools.length, users: plan.people.length, grants: plan.people.reduce((n, p) => n + p.grants.length, 0) },
   });
 }
 
 async function createSampleSchool(tx: Ctx, school: DemoSchool, orgs: Map<string, OrgRef>): Promise<OrgRef> {
   const org = await createOrg(tx, {
-    parentId: orgs.get(school.countyCode)!.id, code: school.code, name: school.name, shortName: school.shortName,
-    type: 'school', stage: school.stage, divisionCode: school.divisionCode,
+    parentId: orgs.get(school.countyCode)!.id,
+    code: school.code,
+    name: school.name,
+    shortName: school.shortName,
+    type: 'school',
+    stage: school.stage,
+    divisionCode: school.divisionCode,
   });
   // createOrg has no sample flag; the mark is set and audited in the same transaction.
   await updateOrg(tx.db, org.id, { isSample: 1 });
@@ -47,16 +58,27 @@ async function createSampleSchool(tx: Ctx, school: DemoSchool, orgs: Map<string,
  */
 async function createSampleUsers(tx: Ctx, people: DemoPerson[], orgs: Map<string, OrgRef>, password: string): Promise<Map<string, string>> {
   const [first, ...rest] = people;
-  const created = await createUser(tx, {
-    account: first.account, realName: first.realName, orgId: orgs.get(first.orgCode)!.id,
-    idNumber: first.idNumber, phone: first.phone ?? undefined, password,
-  }, { isSample: true });
+  const created = await createUser(
+    tx,
+    {
+      account: first.account,
+      realName: first.realName,
+      orgId: orgs.get(first.orgCode)!.id,
+      idNumber: first.idNumber,
+      phone: first.phone ?? undefined,
+      password,
+    },
+    { isSample: true },
+  );
   const template = (await findUserById(tx.db, created.user.id))!;
   const rows = rest.map((person) => sampleUserRow(tx, template, person, orgs.get(person.orgCode)!));
   await insertUsers(tx.db, rows);
   for (const row of rows) {
     tx.audit({
-      action: 'users.user.created', objectType: 'user', objectId: row.id, orgId: row.org_id,
+      action: 'users.user.created',
+      objectType: 'user',
+      objectId: row.id,
+      orgId: row.org_id,
       changes: { account: row.account, realName: row.real_name, idNumber: row.id_number_masked, phone: row.phone_masked, email: row.email },
     });
   }
@@ -67,9 +89,18 @@ function sampleUserRow(tx: Ctx, template: UserRow, person: DemoPerson, org: OrgR
   const at = tx.now().toISOString();
   return {
     ...template,
-    id: newId(), account: person.account, real_name: person.realName, display_name: person.realName,
-    org_id: org.id, org_path: org.path, ...sealIdNumber(person.idNumber, tx.now()), ...sealPhone(person.phone),
-    email: null, password_changed_at: at, created_at: at, updated_at: at,
+    id: newId(),
+    account: person.account,
+    real_name: person.realName,
+    display_name: person.realName,
+    org_id: org.id,
+    org_path: org.path,
+    ...sealIdNumber(person.idNumber, tx.now()),
+    ...sealPhone(person.phone),
+    email: null,
+    password_changed_at: at,
+    created_at: at,
+    updated_at: at,
   };
 }
 
@@ -77,7 +108,11 @@ function sampleUserRow(tx: Ctx, template: UserRow, person: DemoPerson, org: OrgR
 function sealIdNumber(value: string, today: Date) {
   const checked = checkIdNumber(value, today);
   if (!checked.ok) throw new Error(`demo plan made an invalid ID number (${checked.reason})`);
-  return { id_number_cipher: fieldCipher().encrypt(value), id_number_index: fieldCipher().blindIndex(value), id_number_masked: maskIdNumber(value) };
+  return {
+    id_number_cipher: fieldCipher().encrypt(value),
+    id_number_index: fieldCipher().blindIndex(value),
+    id_number_masked: maskIdNumber(value),
+  };
 }
 
 function sealPhone(value: string | null) {

@@ -10,15 +10,31 @@ import { demoPassword, runDemo } from './demo.ts';
 const cli: Actor = { kind: 'cli', id: null, name: 'cli:test' };
 
 async function tableSizes(db: Kysely<any>) {
-  const size = async (table: string) => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  return { orgs: await size('core_orgs'), users: await size('core_users'), grants: await size('core_grants'), audit: await size('core_audit_events') };
+  const size = async (table: string) =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    orgs: await size('core_orgs'),
+    users: await size('core_users'),
+    grants: await size('core_grants'),
+    audit: await size('core_audit_events'),
+  };
 }
 
 /** What a person running the demo sees: accounts, names and masked identities, by account. */
 async function accountList(db: Kysely<any>) {
-  return db.selectFrom('core_users as u').innerJoin('core_orgs as o', 'o.id', 'u.org_id')
+  return db
+    .selectFrom('core_users as u')
+    .innerJoin('core_orgs as o', 'o.id', 'u.org_id')
     .select(['u.account', 'u.real_name', 'u.id_number_masked', 'u.phone_masked', 'o.code as org_code', 'o.name as org_name'])
-    .orderBy('u.account').execute();
+    .orderBy('u.account')
+    .execute();
 }
 
 describeOnEngines('educloud demo', (harness) => {
@@ -37,8 +53,12 @@ describeOnEngines('educloud demo', (harness) => {
     expect(exitCode).toBe(0);
     expect(lines.join('\n')).toContain('示例数据');
     expect(lines.join('\n')).toContain(demoPassword().value);
-    const schools = await db.selectFrom('core_orgs as s').innerJoin('core_orgs as county', 'county.id', 's.parent_id')
-      .select(['s.code', 's.type', 's.is_sample', 'county.code as county_code']).where('s.is_sample', '=', 1).execute();
+    const schools = await db
+      .selectFrom('core_orgs as s')
+      .innerJoin('core_orgs as county', 'county.id', 's.parent_id')
+      .select(['s.code', 's.type', 's.is_sample', 'county.code as county_code'])
+      .where('s.is_sample', '=', 1)
+      .execute();
     expect(schools.length).toBeGreaterThanOrEqual(12);
     expect(schools.every((s) => s.type === 'school')).toBe(true);
     expect(new Set(schools.map((s) => s.county_code))).toEqual(new Set(['GB130102', 'GB130104', 'GB330102', 'GB330106']));
@@ -60,8 +80,11 @@ describeOnEngines('educloud demo', (harness) => {
   });
 
   it('stores a valid ID number for everyone, registered in the county of their org', async () => {
-    const rows = await db.selectFrom('core_users as u').innerJoin('core_orgs as o', 'o.id', 'u.org_id')
-      .select(['u.account', 'u.id_number_cipher', 'o.division_code']).execute();
+    const rows = await db
+      .selectFrom('core_users as u')
+      .innerJoin('core_orgs as o', 'o.id', 'u.org_id')
+      .select(['u.account', 'u.id_number_cipher', 'o.division_code'])
+      .execute();
     for (const row of rows) {
       const idNumber = fieldCipher().decrypt(row.id_number_cipher);
       expect(checkIdNumber(idNumber, h.now()).ok, row.account).toBe(true);
@@ -71,8 +94,12 @@ describeOnEngines('educloud demo', (harness) => {
   });
 
   it('gives one account a teacher grant at one school and a parent grant at another', async () => {
-    const grants = await db.selectFrom('core_grants as g').innerJoin('core_roles as r', 'r.id', 'g.role_id').innerJoin('core_users as u', 'u.id', 'g.user_id')
-      .select(['u.account', 'r.code as role', 'g.org_id']).execute();
+    const grants = await db
+      .selectFrom('core_grants as g')
+      .innerJoin('core_roles as r', 'r.id', 'g.role_id')
+      .innerJoin('core_users as u', 'u.id', 'g.user_id')
+      .select(['u.account', 'r.code as role', 'g.org_id'])
+      .execute();
     const byAccount = new Map<string, typeof grants>();
     for (const g of grants) byAccount.set(g.account, [...(byAccount.get(g.account) ?? []), g]);
     const holders = [...byAccount.values()].filter((list) => list.length > 1);
@@ -82,8 +109,13 @@ describeOnEngines('educloud demo', (harness) => {
   });
 
   it('audits every org, user and grant under the CLI actor', async () => {
-    const actions = await db.selectFrom('core_audit_events').select(['action']).where('actor_name', '=', 'cli:test')
-      .select((eb) => eb.fn.countAll<number>().as('n')).groupBy('action').execute();
+    const actions = await db
+      .selectFrom('core_audit_events')
+      .select(['action'])
+      .where('actor_name', '=', 'cli:test')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .groupBy('action')
+      .execute();
     const count = (action: string) => Number(actions.find((a) => a.action === action)?.n ?? 0);
     const sizes = await tableSizes(db);
     expect(count('users.user.created')).toBe(sizes.users);
@@ -94,7 +126,8 @@ describeOnEngines('educloud demo', (harness) => {
 
   it('lets a county admin sign in and see only the users of that county', async () => {
     const session = await h.signIn('demo-admin-gb130102', demoPassword().value);
-    const county = (await db.selectFrom('core_orgs').select('path').where('code', '=', 'GB130102').executeTakeFirstOrThrow()).path as string;
+    const county = (await db.selectFrom('core_orgs').select('path').where('code', '=', 'GB130102').executeTakeFirstOrThrow())
+      .path as string;
     const res = await session.request('GET', '/api/users?pageSize=500');
     expect(res.statusCode).toBe(200);
     const page = res.json() as { items: Array<{ account: string; orgId: string }>; total: number };
@@ -108,7 +141,9 @@ describeOnEngines('educloud demo', (harness) => {
 
 describe('educloud demo on a database already in use', () => {
   let h: TestApp | undefined;
-  afterAll(async () => { await h?.close(); });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   it('refuses with exit code 1 when a user besides the first admin exists', async () => {
     h = await startTestApp('sqlite');

@@ -1,13 +1,19 @@
 import type { Kysely } from 'kysely';
 
 export const findSampleOrg = (db: Kysely<any>) =>
-  db.selectFrom('core_orgs').select(['code', 'name']).where('is_sample', '=', 1).limit(1).executeTakeFirst() as Promise<{ code: string; name: string } | undefined>;
+  db.selectFrom('core_orgs').select(['code', 'name']).where('is_sample', '=', 1).limit(1).executeTakeFirst() as Promise<
+    { code: string; name: string } | undefined
+  >;
 
 export const findSampleUser = (db: Kysely<any>) =>
-  db.selectFrom('core_users').select('account').where('is_sample', '=', 1).limit(1).executeTakeFirst() as Promise<{ account: string } | undefined>;
+  db.selectFrom('core_users').select('account').where('is_sample', '=', 1).limit(1).executeTakeFirst() as Promise<
+    { account: string } | undefined
+  >;
 
 export const findUserOtherThan = (db: Kysely<any>, account: string) =>
-  db.selectFrom('core_users').select('account').where('account', '!=', account).orderBy('account').limit(1).executeTakeFirst() as Promise<{ account: string } | undefined>;
+  db.selectFrom('core_users').select('account').where('account', '!=', account).orderBy('account').limit(1).executeTakeFirst() as Promise<
+    { account: string } | undefined
+  >;
 
 export interface SampleCounts {
   orgs: number;
@@ -17,12 +23,17 @@ export interface SampleCounts {
 
 /** What the database holds that is marked as sample data. */
 export async function countSampleData(db: Kysely<any>): Promise<SampleCounts> {
-  const count = (table: string) => db.selectFrom(table).where('is_sample', '=', 1)
-    .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const count = (table: string) =>
+    db
+      .selectFrom(table)
+      .where('is_sample', '=', 1)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
   const [orgs, users, grants] = await Promise.all([
     count('core_orgs'),
     count('core_users'),
-    db.selectFrom('core_grants as g')
+    db
+      .selectFrom('core_grants as g')
       .innerJoin('core_users as u', 'u.id', 'g.user_id')
       .innerJoin('core_roles as r', 'r.id', 'g.role_id')
       .where('u.is_sample', '=', 1)

@@ -22,8 +22,16 @@ import { RequestErrors } from '../request-errors.ts';
 
 /** Where each built-in role's caller sits: the ministry, a county (长安区), Hebei, or a school in the county. */
 const PLACEMENT: Record<string, 'ministry' | 'county' | 'province' | 'school'> = {
-  platform_admin: 'ministry', org_admin: 'county', reviewer: 'province', expert: 'school', teacher: 'school', student: 'school',
-  parent: 'school', security_officer: 'county', data_steward: 'province', enterprise_user: 'school',
+  platform_admin: 'ministry',
+  org_admin: 'county',
+  reviewer: 'province',
+  expert: 'school',
+  teacher: 'school',
+  student: 'school',
+  parent: 'school',
+  security_officer: 'county',
+  data_steward: 'province',
+  enterprise_user: 'school',
 };
 
 export const FUZZ_ROLES: string[] = BUILTIN_ROLES.map((r) => r.code);
@@ -46,13 +54,36 @@ export const errorProbeModule: ModuleDefinition = defineModule({
       const e = error as Error & { code?: string };
       serverErrors.push(`${e.code ?? e.name}: ${e.message}`);
     });
-    app.post('/api/fuzz-probe/leak', { schema: { body: Type.Object({ note: Type.String({ maxLength: 20 }) }) }, config: { access: { session: true } } }, async (req) => {
-      await host.db.insertInto('core_notifications').values({ id: newId(), user_id: req.ctx.actor.id!, kind: 'fuzz.leak', params: '{}', link: null, org_id: null, created_at: new Date().toISOString(), read_at: null }).execute();
-      throw RequestErrors.invalid();
-    });
-    app.get('/api/fuzz-probe/crash', { schema: { querystring: Type.Object({ n: Type.Optional(Type.Integer({ minimum: 0, maximum: 9 })) }) }, config: { access: { public: true } } }, async () => {
-      throw new Error('probe crash');
-    });
+    app.post(
+      '/api/fuzz-probe/leak',
+      { schema: { body: Type.Object({ note: Type.String({ maxLength: 20 }) }) }, config: { access: { session: true } } },
+      async (req) => {
+        await host.db
+          .insertInto('core_notifications')
+          .values({
+            id: newId(),
+            user_id: req.ctx.actor.id!,
+            kind: 'fuzz.leak',
+            params: '{}',
+            link: null,
+            org_id: null,
+            created_at: new Date().toISOString(),
+            read_at: null,
+          })
+          .execute();
+        throw RequestErrors.invalid();
+      },
+    );
+    app.get(
+      '/api/fuzz-probe/crash',
+      {
+        schema: { querystring: Type.Object({ n: Type.Optional(Type.Integer({ minimum: 0, maximum: 9 })) }) },
+        config: { access: { public: true } },
+      },
+      async () => {
+        throw new Error('probe crash');
+      },
+    );
   },
 });
 
@@ -65,7 +96,13 @@ export interface FuzzWorld {
   pools: Record<string, string[]>;
 }
 
-const PLAN = ['2021年河北模糊测试教育工作要点', '重点任务', '(一)测试方面', '1.测试任务', '遴选10所测试学校。(责任单位:河北省教育厅、模糊测试中心)'].join('\n');
+const PLAN = [
+  '2021年河北模糊测试教育工作要点',
+  '重点任务',
+  '(一)测试方面',
+  '1.测试任务',
+  '遴选10所测试学校。(责任单位:河北省教育厅、模糊测试中心)',
+].join('\n');
 
 /** Builds the callers and victims and fills the id pools from the database. */
 export async function buildFuzzWorld(h: TestApp): Promise<FuzzWorld> {
@@ -79,14 +116,24 @@ export async function buildFuzzWorld(h: TestApp): Promise<FuzzWorld> {
   const accounts = new Map<string, string>();
   for (const role of FUZZ_ROLES) {
     const account = `fz-${role.replace(/_/g, '-')}`;
-    const orgCode = PLACEMENT[role] === 'ministry' ? 'MOE' : PLACEMENT[role] === 'province' ? 'GB130000' : PLACEMENT[role] === 'county' ? 'GB130102' : 'FZ-SCHOOL';
+    const orgCode =
+      PLACEMENT[role] === 'ministry'
+        ? 'MOE'
+        : PLACEMENT[role] === 'province'
+          ? 'GB130000'
+          : PLACEMENT[role] === 'county'
+            ? 'GB130102'
+            : 'FZ-SCHOOL';
     await h.makeUser({ account, orgCode, roles: [role] });
     accounts.set(role, account);
   }
   const sessions = new Map<string, Session>();
   const session = async (role: string) => {
     let s = sessions.get(role);
-    if (!s) { s = await h.signIn(accounts.get(role)!); sessions.set(role, s); }
+    if (!s) {
+      s = await h.signIn(accounts.get(role)!);
+      sessions.set(role, s);
+    }
     return s;
   };
   for (const role of FUZZ_ROLES) await session(role);
@@ -96,7 +143,15 @@ export async function buildFuzzWorld(h: TestApp): Promise<FuzzWorld> {
   // Victims: orgs under the callers' county and beside it, accounts there, grants and custom roles.
   let n = 0;
   const victimOrg = async (parentId: string, type: 'school' | 'county_authority') =>
-    (await createOrg(sys, { parentId, code: `FZV${++n}`, name: `模糊测试机构${n}`, type, ...(type === 'school' ? { stage: 'junior' as const } : {}) })).id;
+    (
+      await createOrg(sys, {
+        parentId,
+        code: `FZV${++n}`,
+        name: `模糊测试机构${n}`,
+        type,
+        ...(type === 'school' ? { stage: 'junior' as const } : {}),
+      })
+    ).id;
   const victimSchools = [await victimOrg(county, 'school'), await victimOrg(county, 'school')];
   const victimCounty = await victimOrg(city, 'county_authority');
   const customRoles = [
@@ -117,19 +172,34 @@ export async function buildFuzzWorld(h: TestApp): Promise<FuzzWorld> {
   const task = await db.selectFrom('wp_tasks').select('id').where('plan_id', '=', plan.id).executeTakeFirstOrThrow();
   await submitReport(sys, task.id, { orgId: province, reportDate: '2021-06-01', text: '模糊测试报送。' });
   const stages: CampaignStage[] = ['draft', 'open', 'reviewing', 'selected', 'publicity', 'ended'];
-  for (const stage of stages) await hebeiCampaign(h, { id: expert.userId, account: expert.account }, province, () => victimOrg(city, 'county_authority'), stage);
+  for (const stage of stages)
+    await hebeiCampaign(h, { id: expert.userId, account: expert.account }, province, () => victimOrg(city, 'county_authority'), stage);
   const workflow = h.platform.host.service<WorkflowPort>('workflow');
   const as = (id: string) => h.platform.makeCtx({ actor: { kind: 'user', id, name: id }, access: fullAccess });
   for (let i = 0; i < 3; i++) {
-    await workflow.start(as(teacher.userId), { definitionId: 'review-fixture.provincial', subjectType: 'review-fixture.application', subjectId: `fuzz-${i}`, orgId: victimSchools[i % 2], title: '模糊申报' });
+    await workflow.start(as(teacher.userId), {
+      definitionId: 'review-fixture.provincial',
+      subjectType: 'review-fixture.application',
+      subjectId: `fuzz-${i}`,
+      orgId: victimSchools[i % 2],
+      title: '模糊申报',
+    });
   }
   const boundary = '----fuzz-world';
-  const upload = await (await session('platform_admin')).request('POST', `/api/files?orgId=${victimSchools[0]}`, Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--${boundary}--\r\n`),
-  ]), { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  const upload = await (await session('platform_admin')).request(
+    'POST',
+    `/api/files?orgId=${victimSchools[0]}`,
+    Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--${boundary}--\r\n`,
+      ),
+    ]),
+    { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  );
   if (upload.statusCode !== 201) throw new Error(`fuzz world: upload failed ${upload.body}`);
 
-  const ids = async (table: string, column = 'id', limit = 20) => (await db.selectFrom(table).select(column).limit(limit).execute()).map((r: any) => String(r[column]));
+  const ids = async (table: string, column = 'id', limit = 20) =>
+    (await db.selectFrom(table).select(column).limit(limit).execute()).map((r: any) => String(r[column]));
   const pools: Record<string, string[]> = {
     orgs: [...victimSchools, victimCounty],
     users: victimUsers,
@@ -154,7 +224,15 @@ export async function buildFuzzWorld(h: TestApp): Promise<FuzzWorld> {
     definitions: ['review-fixture.provincial', 'review-fixture.lesson'],
   };
   for (const [k, v] of Object.entries(pools)) pools[k] = [...new Set(v)];
-  return { h, session, forget: (role) => { sessions.delete(role); }, isSignedIn: (role) => sessions.has(role), pools };
+  return {
+    h,
+    session,
+    forget: (role) => {
+      sessions.delete(role);
+    },
+    isSignedIn: (role) => sessions.has(role),
+    pools,
+  };
 }
 
 /** Which pool an id-like field or path segment draws from; null when the name is no id. */
@@ -180,7 +258,7 @@ export function idSource(world: FuzzWorld, resource?: string) {
   return (name: string): fc.Arbitrary<string> | null => {
     const pool = poolFor(name, resource);
     if (!pool) return null;
-    const values = pool === 'any' ? Object.values(world.pools).flat() : world.pools[pool] ?? [];
+    const values = pool === 'any' ? Object.values(world.pools).flat() : (world.pools[pool] ?? []);
     return values.length ? fc.constantFrom(...values) : null;
   };
 }

@@ -40,6 +40,15 @@ export function sendRaw(port: number, bytes: Buffer | string): Promise<RawRespon
 /** A request head (Connection: close) with the given extra header lines, then the body. */
 export function rawRequest(requestLine: Buffer | string, headerLines: string[] = [], body: Buffer | string = ''): Buffer {
   const bodyBytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
-  const head = ['Host: 127.0.0.1', ...headerLines, ...(bodyBytes.length ? [`Content-Length: ${bodyBytes.length}`] : []), 'Connection: close'].join('\r\n');
-  return Buffer.concat([Buffer.isBuffer(requestLine) ? requestLine : Buffer.from(requestLine), Buffer.from(`\r\n${head}\r\n\r\n`), bodyBytes]);
+  const head = [
+    'Host: 127.0.0.1',
+    ...headerLines,
+    ...(bodyBytes.length ? [`Content-Length: ${bodyBytes.length}`] : []),
+    'Connection: close',
+  ].join('\r\n');
+  return Buffer.concat([
+    Buffer.isBuffer(requestLine) ? requestLine : Buffer.from(requestLine),
+    Buffer.from(`\r\n${head}\r\n\r\n`),
+    bodyBytes,
+  ]);
 }

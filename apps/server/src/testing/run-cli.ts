@@ -14,7 +14,12 @@ export interface CliRun {
  */
 export async function runCliAgainst(harness: TestApp, argv: string[]): Promise<CliRun> {
   const { databaseUrl, dataDir, fieldKey } = harness.platform.config;
-  const vars: Record<string, string | undefined> = { DATABASE_URL: databaseUrl, EDUCLOUD_DATA_DIR: dataDir, EDUCLOUD_FIELD_KEY: fieldKey ?? undefined, EDUCLOUD_CONFIG: undefined };
+  const vars: Record<string, string | undefined> = {
+    DATABASE_URL: databaseUrl,
+    EDUCLOUD_DATA_DIR: dataDir,
+    EDUCLOUD_FIELD_KEY: fieldKey ?? undefined,
+    EDUCLOUD_CONFIG: undefined,
+  };
   const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
   const setAll = (values: Record<string, string | undefined>) => {
     for (const [k, v] of Object.entries(values)) {
@@ -26,7 +31,11 @@ export async function runCliAgainst(harness: TestApp, argv: string[]): Promise<C
   const err: string[] = [];
   setAll(vars);
   try {
-    const code = await runCli(argv, (line) => out.push(line), (line) => err.push(line));
+    const code = await runCli(
+      argv,
+      (line) => out.push(line),
+      (line) => err.push(line),
+    );
     return { code, out, err };
   } finally {
     setAll(saved);

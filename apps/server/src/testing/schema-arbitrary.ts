@@ -13,19 +13,64 @@ export type IdSource = (fieldName: string) => fc.Arbitrary<string> | null;
 
 /** Text that has broken servers before: scripts, direction marks, control and SQL/path fragments. */
 export const ODD_STRINGS = [
-  '教育信息化', '𠀀𪚥龘', '😀👩‍👩‍👧‍👦🏳️‍🌈', 'مرحبا بالعالم', '\u202eevil\u202c', 'a\u200bb\u200c\u200d\ufeff', 'ｆｕｌｌｗｉｄｔｈ',
-  'e\u0301\u0308\u0327', '\t\r\n', ' ', '', 'x'.repeat(300),
-  "' OR '1'='1", "'; DROP TABLE core_users; --", '%_\\', '") or 1=1 --', '$1', '?', ':name',
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: '${7*7}' is a template-injection probe, meant literally
-  '../../etc/passwd', '..\\..\\windows', '/', '%2e%2e%2f', 'file:///etc/passwd', '<script>alert(1)</script>', '{{7*7}}', '${7*7}',
-  '=cmd|\' /C calc\'!A0', '__proto__', 'constructor', 'prototype', 'null', 'undefined', 'NaN', '-1', '0', '1e308', 'true',
-  '2020-13-45', '9999-12-31T23:59:59Z', '01ARZ3NDEKTSV4RRFFQ69G5FAV', '0'.repeat(26), 'GB110000',
+  '教育信息化',
+  '𠀀𪚥龘',
+  '😀👩‍👩‍👧‍👦🏳️‍🌈',
+  'مرحبا بالعالم',
+  '\u202eevil\u202c',
+  'a\u200bb\u200c\u200d\ufeff',
+  'ｆｕｌｌｗｉｄｔｈ',
+  'e\u0301\u0308\u0327',
+  '\t\r\n',
+  ' ',
+  '',
+  'x'.repeat(300),
+  "' OR '1'='1",
+  "'; DROP TABLE core_users; --",
+  '%_\\',
+  '") or 1=1 --',
+  '$1',
+  '?',
+  ':name',
+  '../../etc/passwd',
+  '..\\..\\windows',
+  '/',
+  '%2e%2e%2f',
+  'file:///etc/passwd',
+  '<script>alert(1)</script>',
+  '{{7*7}}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, meant literally
+  '${7*7}',
+  "=cmd|' /C calc'!A0",
+  '__proto__',
+  'constructor',
+  'prototype',
+  'null',
+  'undefined',
+  'NaN',
+  '-1',
+  '0',
+  '1e308',
+  'true',
+  '2020-13-45',
+  '9999-12-31T23:59:59Z',
+  '01ARZ3NDEKTSV4RRFFQ69G5FAV',
+  '0'.repeat(26),
+  'GB110000',
 ] as const;
 
 /** Text the other hygiene fix refuses with 400 (NUL, lone surrogates); kept apart so findings can be told apart. */
 export const HYGIENE_STRINGS = ['a\u0000b', '\u0000', '\ud800', 'x\udfffy', '\udc00\ud800', 'ok\u0000\ud83d'] as const;
 
-export const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '__defineGetter__', 'valueOf'] as const;
+export const POLLUTION_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  '__defineGetter__',
+  'valueOf',
+] as const;
 
 const HUGE_NUMBERS = [1e308, -1e308, 2 ** 53 + 2, -(2 ** 53) - 2, 1e20, 2 ** 31, -(2 ** 31) - 1, 2 ** 63, Number.MIN_VALUE, -0] as const;
 
@@ -81,9 +126,13 @@ function stringArbitrary(schema: Schema, name: string | undefined, ids: IdSource
 
 function numberArbitrary(schema: Schema, integer: boolean): fc.Arbitrary<number> {
   const low = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + (integer ? 1 : 1e-6) : -1000);
-  const high = schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - (integer ? 1 : 1e-6) : Math.max(low, 0) + 100000);
+  const high =
+    schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - (integer ? 1 : 1e-6) : Math.max(low, 0) + 100000);
   if (integer) return fc.integer({ min: Math.ceil(low), max: Math.floor(high) });
-  return fc.oneof(fc.integer({ min: Math.ceil(low), max: Math.floor(high) }), fc.double({ min: low, max: high, noNaN: true, noDefaultInfinity: true }));
+  return fc.oneof(
+    fc.integer({ min: Math.ceil(low), max: Math.floor(high) }),
+    fc.double({ min: low, max: high, noNaN: true, noDefaultInfinity: true }),
+  );
 }
 
 /** A value the schema accepts (as far as JSON schema can say: enums, formats, patterns, ranges). */
@@ -93,32 +142,45 @@ export function validValue(schema: Schema | undefined, ids: IdSource, name?: str
   }
   if ('const' in schema) return fc.constant(schema.const);
   if (Array.isArray(schema.enum)) return fc.constantFrom(...schema.enum);
-  if (Array.isArray(schema.anyOf ?? schema.oneOf)) return fc.oneof(...(schema.anyOf ?? schema.oneOf).map((s: Schema) => validValue(s, ids, name, depth)));
+  if (Array.isArray(schema.anyOf ?? schema.oneOf))
+    return fc.oneof(...(schema.anyOf ?? schema.oneOf).map((s: Schema) => validValue(s, ids, name, depth)));
   if (Array.isArray(schema.allOf)) return validValue(flattenSchema(schema), ids, name, depth);
   switch (typeOf(schema)) {
-    case 'string': return stringArbitrary(schema, name, ids);
-    case 'integer': return numberArbitrary(schema, true);
-    case 'number': return numberArbitrary(schema, false);
-    case 'boolean': return fc.boolean();
-    case 'null': return fc.constant(null);
+    case 'string':
+      return stringArbitrary(schema, name, ids);
+    case 'integer':
+      return numberArbitrary(schema, true);
+    case 'number':
+      return numberArbitrary(schema, false);
+    case 'boolean':
+      return fc.boolean();
+    case 'null':
+      return fc.constant(null);
     case 'array': {
       const min = schema.minItems ?? 0;
-      return fc.array(validValue(schema.items, ids, name, depth + 1), { minLength: min, maxLength: Math.max(min, Math.min(schema.maxItems ?? 4, 4)) });
+      return fc.array(validValue(schema.items, ids, name, depth + 1), {
+        minLength: min,
+        maxLength: Math.max(min, Math.min(schema.maxItems ?? 4, 4)),
+      });
     }
     case 'object': {
       if (depth > 6) return fc.constant({});
       const props: Record<string, Schema> = schema.properties ?? {};
       const required: string[] = schema.required ?? [];
-      const record = fc.record(
-        Object.fromEntries(Object.entries(props).map(([k, s]) => [k, validValue(s, ids, k, depth + 1)])),
-        { requiredKeys: required.filter((k) => k in props) },
-      );
+      const record = fc.record(Object.fromEntries(Object.entries(props).map(([k, s]) => [k, validValue(s, ids, k, depth + 1)])), {
+        requiredKeys: required.filter((k) => k in props),
+      });
       const patterns = Object.values(schema.patternProperties ?? {}) as Schema[];
       if (patterns.length === 0) return record;
-      const extra = fc.dictionary(fc.string({ unit: textChar, minLength: 1, maxLength: 12 }), validValue(patterns[0], ids, undefined, depth + 1), { maxKeys: Math.min(schema.maxProperties ?? 4, 4) });
+      const extra = fc.dictionary(
+        fc.string({ unit: textChar, minLength: 1, maxLength: 12 }),
+        validValue(patterns[0], ids, undefined, depth + 1),
+        { maxKeys: Math.min(schema.maxProperties ?? 4, 4) },
+      );
       return fc.tuple(record, extra).map(([r, e]) => ({ ...e, ...r }));
     }
-    default: return fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.parse(JSON.stringify(v) ?? 'null'));
+    default:
+      return fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.parse(JSON.stringify(v) ?? 'null'));
   }
 }
 
@@ -181,19 +243,59 @@ function wrongTypeFor(schema: Schema | undefined, pick: number): unknown {
   return wrong[pick % wrong.length];
 }
 
-export type Mutation = 'wrong_type' | 'missing_required' | 'extra_property' | 'out_of_range' | 'overlong' | 'odd_text' | 'hygiene_text' | 'not_an_object';
+export type Mutation =
+  | 'wrong_type'
+  | 'missing_required'
+  | 'extra_property'
+  | 'out_of_range'
+  | 'overlong'
+  | 'odd_text'
+  | 'hygiene_text'
+  | 'not_an_object';
 
-export interface Invalid { value: unknown; mutation: Mutation; at: string }
+export interface Invalid {
+  value: unknown;
+  mutation: Mutation;
+  at: string;
+}
 
 /** A valid value broken in one place, named by how and where (for the report). */
 export function invalidValue(schema: Schema | undefined, ids: IdSource): fc.Arbitrary<Invalid> {
   const flat = flattenSchema(schema);
-  const mutation = fc.constantFrom<Mutation>('wrong_type', 'missing_required', 'extra_property', 'out_of_range', 'overlong', 'odd_text', 'odd_text', 'hygiene_text', 'not_an_object');
-  return fc.tuple(validValue(flat, ids), mutation, fc.nat(), fc.nat(), fc.constantFrom(...ODD_STRINGS), fc.constantFrom(...HYGIENE_STRINGS), fc.constantFrom(...HUGE_NUMBERS))
+  const mutation = fc.constantFrom<Mutation>(
+    'wrong_type',
+    'missing_required',
+    'extra_property',
+    'out_of_range',
+    'overlong',
+    'odd_text',
+    'odd_text',
+    'hygiene_text',
+    'not_an_object',
+  );
+  return fc
+    .tuple(
+      validValue(flat, ids),
+      mutation,
+      fc.nat(),
+      fc.nat(),
+      fc.constantFrom(...ODD_STRINGS),
+      fc.constantFrom(...HYGIENE_STRINGS),
+      fc.constantFrom(...HUGE_NUMBERS),
+    )
     .map(([valid, kind, i, j, odd, hygiene, huge]): Invalid => mutate(flat, valid, kind, i, j, odd, hygiene, huge));
 }
 
-function mutate(schema: Schema | undefined, valid: unknown, kind: Mutation, i: number, j: number, odd: string, hygiene: string, huge: number): Invalid {
+function mutate(
+  schema: Schema | undefined,
+  valid: unknown,
+  kind: Mutation,
+  i: number,
+  j: number,
+  odd: string,
+  hygiene: string,
+  huge: number,
+): Invalid {
   const all = paths(valid);
   const inner = all.length > 1 ? all.slice(1) : all;
   const at = (p: (string | number)[]) => p.join('.') || '(root)';
@@ -203,7 +305,9 @@ function mutate(schema: Schema | undefined, valid: unknown, kind: Mutation, i: n
       return { value: v, mutation: kind, at: '(root)' };
     }
     case 'missing_required': {
-      const withRequired = all.filter((p) => (schemaAt(schema, p)?.required ?? []).length > 0 && isObject(p.length ? getAt(valid, p) : valid));
+      const withRequired = all.filter(
+        (p) => (schemaAt(schema, p)?.required ?? []).length > 0 && isObject(p.length ? getAt(valid, p) : valid),
+      );
       if (withRequired.length === 0) return mutate(schema, valid, 'wrong_type', i, j, odd, hygiene, huge);
       const p = withRequired[i % withRequired.length];
       const req: string[] = schemaAt(schema, p)!.required;
@@ -212,7 +316,8 @@ function mutate(schema: Schema | undefined, valid: unknown, kind: Mutation, i: n
     }
     case 'extra_property': {
       const objects = all.filter((p) => isObject(p.length ? getAt(valid, p) : valid));
-      if (objects.length === 0) return { value: JSON.parse(`{"${POLLUTION_KEYS[j % POLLUTION_KEYS.length]}":{"polluted":true}}`), mutation: kind, at: '(root)' };
+      if (objects.length === 0)
+        return { value: JSON.parse(`{"${POLLUTION_KEYS[j % POLLUTION_KEYS.length]}":{"polluted":true}}`), mutation: kind, at: '(root)' };
       const p = objects[i % objects.length];
       const key = [...POLLUTION_KEYS, 'unexpected', odd][j % (POLLUTION_KEYS.length + 2)];
       const extra = j % 3 === 0 ? { polluted: true, isAdmin: true } : j % 3 === 1 ? odd : 1;
@@ -226,11 +331,19 @@ function mutate(schema: Schema | undefined, valid: unknown, kind: Mutation, i: n
       if (numeric.length === 0) return mutate(schema, valid, 'overlong', i, j, odd, hygiene, huge);
       const p = numeric[i % numeric.length];
       const s = schemaAt(schema, p)!;
-      const options = [huge, ...(s.minimum !== undefined ? [s.minimum - 1] : []), ...(s.maximum !== undefined ? [s.maximum + 1] : []), ...(typeOf(s) === 'integer' ? [0.5] : [])];
+      const options = [
+        huge,
+        ...(s.minimum !== undefined ? [s.minimum - 1] : []),
+        ...(s.maximum !== undefined ? [s.maximum + 1] : []),
+        ...(typeOf(s) === 'integer' ? [0.5] : []),
+      ];
       return { value: replaceAt(valid, p, options[j % options.length]), mutation: kind, at: at(p) };
     }
     case 'overlong': {
-      const candidates = inner.filter((p) => { const v = getAt(valid, p); return typeof v === 'string' || Array.isArray(v); });
+      const candidates = inner.filter((p) => {
+        const v = getAt(valid, p);
+        return typeof v === 'string' || Array.isArray(v);
+      });
       if (candidates.length === 0) return mutate(schema, valid, 'odd_text', i, j, odd, hygiene, huge);
       const p = candidates[i % candidates.length];
       const s = schemaAt(schema, p) ?? {};
@@ -272,6 +385,10 @@ export function inputFeatures(value: unknown, out = new Set<string>()): Set<stri
   } else if (typeof value === 'number') {
     if (!Number.isSafeInteger(value) && (Math.abs(value) > 1e15 || Object.is(value, -0))) out.add('huge_number');
   } else if (Array.isArray(value)) for (const v of value) inputFeatures(v, out);
-  else if (isObject(value)) for (const [k, v] of Object.entries(value)) { inputFeatures(k, out); inputFeatures(v, out); }
+  else if (isObject(value))
+    for (const [k, v] of Object.entries(value)) {
+      inputFeatures(k, out);
+      inputFeatures(v, out);
+    }
   return out;
 }

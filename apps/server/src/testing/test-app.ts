@@ -41,7 +41,13 @@ export interface TestApp {
   system(): Ctx;
   orgId(code: string): Promise<string>;
   /** A user in the org with `code`, holding the given built-in roles there. */
-  makeUser(options: { account: string; orgCode: string; roles?: string[]; realName?: string; password?: string }): Promise<{ id: string; account: string; password: string }>;
+  makeUser(options: {
+    account: string;
+    orgCode: string;
+    roles?: string[];
+    realName?: string;
+    password?: string;
+  }): Promise<{ id: string; account: string; password: string }>;
   /** Signs in (enrolling and answering TOTP for administrative roles) and returns a session. */
   signIn(account: string, password?: string): Promise<Session>;
   /** makeUser then signIn: a new account holding `roles` on the org with `orgCode`, signed in. */
@@ -93,7 +99,10 @@ export async function startTestApp(engine: EngineName, options: TestAppOptions =
   });
   let offset = 0;
   const now = () => new Date(Date.now() + offset);
-  const platform = openPlatform(config, { clock: now, ...(options.extraModules ? { modules: [...enabledModules, ...options.extraModules] } : {}) });
+  const platform = openPlatform(config, {
+    clock: now,
+    ...(options.extraModules ? { modules: [...enabledModules, ...options.extraModules] } : {}),
+  });
   await preparePlatform(platform);
   const app = await buildApp(platform, { logger: false });
   const system = () => platform.systemCtx();
@@ -104,8 +113,14 @@ export async function startTestApp(engine: EngineName, options: TestAppOptions =
     app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }) });
 
   const harness: TestApp = {
-    engine, app, platform, now, system,
-    advance: (ms) => { offset += ms; },
+    engine,
+    app,
+    platform,
+    now,
+    system,
+    advance: (ms) => {
+      offset += ms;
+    },
     async orgId(code) {
       const org = await findOrgByCode(platform.database.db, code);
       if (!org) throw new Error(`no org ${code}`);
@@ -124,7 +139,10 @@ export async function startTestApp(engine: EngineName, options: TestAppOptions =
       const cookie = String(res.headers['set-cookie']).split(';')[0];
       let info = res.json() as { csrfToken: string; mfa: string; user: { id: string } };
       const headers = () => ({ cookie, 'x-csrf-token': info.csrfToken });
-      const code = (secret: string) => { offset += 30_000; return totpCode(base32Decode(secret), Math.floor(now().getTime() / 30_000)); };
+      const code = (secret: string) => {
+        offset += 30_000;
+        return totpCode(base32Decode(secret), Math.floor(now().getTime() / 30_000));
+      };
       if (info.mfa === 'enrol_required') {
         const setup = (await send('POST', '/api/me/totp/setup', undefined, headers())).json() as { secret: string };
         secrets.set(account, setup.secret);
@@ -136,7 +154,10 @@ export async function startTestApp(engine: EngineName, options: TestAppOptions =
       }
       info = (await send('GET', '/api/auth/session', undefined, headers())).json();
       return {
-        account, userId: info.user.id, cookie, csrf: info.csrfToken,
+        account,
+        userId: info.user.id,
+        cookie,
+        csrf: info.csrfToken,
         request: (method, url, body, extra = {}) => send(method, url, body, { ...headers(), ...extra }),
       };
     },
@@ -161,8 +182,12 @@ export function describeOnEngines(name: string, body: (harness: () => TestApp) =
   for (const engine of testEngines()) {
     describe(`${name} [${engine}]`, () => {
       let harness: TestApp;
-      beforeAll(async () => { harness = await startTestApp(engine, options); });
-      afterAll(async () => { await harness?.close(); });
+      beforeAll(async () => {
+        harness = await startTestApp(engine, options);
+      });
+      afterAll(async () => {
+        await harness?.close();
+      });
       body(() => harness);
     });
   }

@@ -10,19 +10,51 @@ import { AntdProvider } from './antd-provider.tsx';
 
 export function ForbiddenPage() {
   const { t } = useTranslation();
-  return <Result status="403" title={t('shell:error.forbiddenTitle')} subTitle={t('shell:error.forbidden')} extra={<Button type="primary" href="/">{t('shell:error.home')}</Button>} />;
+  return (
+    <Result
+      status="403"
+      title={t('shell:error.forbiddenTitle')}
+      subTitle={t('shell:error.forbidden')}
+      extra={
+        <Button type="primary" href="/">
+          {t('shell:error.home')}
+        </Button>
+      }
+    />
+  );
 }
 
 export function NotFoundPage() {
   const { t } = useTranslation();
-  return <Result status="404" title={t('shell:error.notFoundTitle')} subTitle={t('shell:error.notFound')} extra={<Button type="primary" href="/">{t('shell:error.home')}</Button>} />;
+  return (
+    <Result
+      status="404"
+      title={t('shell:error.notFoundTitle')}
+      subTitle={t('shell:error.notFound')}
+      extra={
+        <Button type="primary" href="/">
+          {t('shell:error.home')}
+        </Button>
+      }
+    />
+  );
 }
 
 function Guarded({ route }: { route: WebRoute }) {
   const session = useSession();
   if (!mayOpen(session.can, route.permission)) return <ForbiddenPage />;
   const Page = route.page;
-  return <Suspense fallback={<div style={{ padding: 48, textAlign: 'center' }}><Spin /></div>}><Page /></Suspense>;
+  return (
+    <Suspense
+      fallback={
+        <div style={{ padding: 48, textAlign: 'center' }}>
+          <Spin />
+        </div>
+      }
+    >
+      <Page />
+    </Suspense>
+  );
 }
 
 /** Routes from every web module, inside the console layout; unknown paths get the 404 page. */
@@ -30,10 +62,16 @@ export default function AppRouter() {
   const router = useMemo(() => {
     const children: RouteObject[] = [
       { index: true, element: <HomePage />, handle: { title: 'shell:menu.home' } },
-      ...webModules.flatMap((m) => m.routes.map((r) => ({ path: r.path.replace(/^\//, ''), element: <Guarded route={r} />, handle: { title: r.title } }))),
+      ...webModules.flatMap((m) =>
+        m.routes.map((r) => ({ path: r.path.replace(/^\//, ''), element: <Guarded route={r} />, handle: { title: r.title } })),
+      ),
       { path: '*', element: <NotFoundPage />, handle: { title: 'shell:error.notFoundTitle' } },
     ];
     return createBrowserRouter([{ path: '/', element: <ConsoleLayout />, children }]);
   }, []);
-  return <AntdProvider><RouterProvider router={router} /></AntdProvider>;
+  return (
+    <AntdProvider>
+      <RouterProvider router={router} />
+    </AntdProvider>
+  );
 }

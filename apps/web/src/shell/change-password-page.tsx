@@ -6,7 +6,11 @@ import { AntdProvider } from './antd-provider.tsx';
 
 /** The forced password change after an initial or reset password; the same form as "my account". */
 export default function ChangePasswordPage({ onDone }: { onDone: () => Promise<void> }) {
-  return <AntdProvider><ChangePasswordScreen onDone={onDone} /></AntdProvider>;
+  return (
+    <AntdProvider>
+      <ChangePasswordScreen onDone={onDone} />
+    </AntdProvider>
+  );
 }
 
 function ChangePasswordScreen({ onDone }: { onDone: () => Promise<void> }) {

@@ -1,7 +1,9 @@
 import { Component, type ReactNode } from 'react';
 import { withTranslation, type WithTranslation } from 'react-i18next';
 
-interface State { error: Error | null }
+interface State {
+  error: Error | null;
+}
 
 /**
  * Catches a page that throws while rendering and offers a reload instead of a blank screen.
@@ -23,10 +25,14 @@ class Boundary extends Component<{ children: ReactNode } & WithTranslation, Stat
     if (!this.state.error) return this.props.children;
     return (
       <div role="alert" className="ec-result">
-        <div className="ec-result-icon" aria-hidden>!</div>
+        <div className="ec-result-icon" aria-hidden>
+          !
+        </div>
         <h1>{t('shell:error.crashTitle')}</h1>
         <p>{t('shell:error.crash')}</p>
-        <button type="button" className="ec-button ec-button-primary" onClick={() => window.location.reload()}>{t('shell:error.reload')}</button>
+        <button type="button" className="ec-button ec-button-primary" onClick={() => window.location.reload()}>
+          {t('shell:error.reload')}
+        </button>
       </div>
     );
   }

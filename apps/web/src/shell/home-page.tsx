@@ -10,17 +10,24 @@ export default function HomePage() {
   return (
     <Row gutter={[16, 16]}>
       <Col span={24}>
-        <Typography.Title level={2} style={{ marginTop: 0 }}>{t('shell:home.welcome', { name: info.user.displayName })}</Typography.Title>
+        <Typography.Title level={2} style={{ marginTop: 0 }}>
+          {t('shell:home.welcome', { name: info.user.displayName })}
+        </Typography.Title>
       </Col>
       <Col xs={24} lg={14}>
         <Card title={t('shell:home.roles')}>
-          {info.grants.length === 0 ? <Empty description={t('shell:home.noRoles')} /> : (
+          {info.grants.length === 0 ? (
+            <Empty description={t('shell:home.noRoles')} />
+          ) : (
             <Table
               size="small"
               rowKey={(g) => `${g.roleCode}@${g.orgId}`}
               pagination={false}
               dataSource={info.grants}
-              columns={[{ title: t('shell:home.role'), dataIndex: 'roleName' }, { title: t('shell:home.org'), dataIndex: 'orgName' }]}
+              columns={[
+                { title: t('shell:home.role'), dataIndex: 'roleName' },
+                { title: t('shell:home.org'), dataIndex: 'orgName' },
+              ]}
             />
           )}
         </Card>

@@ -9,7 +9,10 @@ export function LanguageSwitch() {
       size="small"
       aria-label={t('shell:header.language')}
       value={i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN'}
-      options={[{ label: '中文', value: 'zh-CN' }, { label: 'EN', value: 'en' }]}
+      options={[
+        { label: '中文', value: 'zh-CN' },
+        { label: 'EN', value: 'en' },
+      ]}
       onChange={changeLanguage}
     />
   );

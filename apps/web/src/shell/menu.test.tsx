@@ -6,10 +6,15 @@ import { buildMenu } from './menu.ts';
 const t = ((key: string) => key) as unknown as TFunction;
 const Page = () => null;
 const modules = [
-  defineWebModule({ id: 'a', routes: [{ path: '/orgs', title: 'x', page: Page }], locales: { 'zh-CN': {}, en: {} }, menu: [
-    { path: '/orgs', label: 'orgs:menu', group: 'shell:menu.system', permission: 'orgs.org.read', order: 10 },
-    { path: '/users', label: 'users:menu', group: 'shell:menu.system', permission: 'users.user.read', order: 5 },
-  ] }),
+  defineWebModule({
+    id: 'a',
+    routes: [{ path: '/orgs', title: 'x', page: Page }],
+    locales: { 'zh-CN': {}, en: {} },
+    menu: [
+      { path: '/orgs', label: 'orgs:menu', group: 'shell:menu.system', permission: 'orgs.org.read', order: 10 },
+      { path: '/users', label: 'users:menu', group: 'shell:menu.system', permission: 'users.user.read', order: 5 },
+    ],
+  }),
   defineWebModule({ id: 'b', routes: [], locales: { 'zh-CN': {}, en: {} }, menu: [{ path: '/plan', label: 'plan:menu', order: 1 }] }),
 ];
 
@@ -26,7 +31,14 @@ describe('side menu from module manifests', () => {
   });
 
   it('shows an entry that lists several permissions to holders of any of them', () => {
-    const anyOf = [defineWebModule({ id: 'c', routes: [], locales: { 'zh-CN': {}, en: {} }, menu: [{ path: '/campaigns', label: 'c:menu', permission: ['c.campaign.manage', 'c.application.submit'] }] })];
+    const anyOf = [
+      defineWebModule({
+        id: 'c',
+        routes: [],
+        locales: { 'zh-CN': {}, en: {} },
+        menu: [{ path: '/campaigns', label: 'c:menu', permission: ['c.campaign.manage', 'c.application.submit'] }],
+      }),
+    ];
     expect(buildMenu(anyOf, (p) => p === 'c.application.submit', t).map((i) => i.key)).toEqual(['/campaigns']);
     expect(buildMenu(anyOf, (p) => p === 'c.review.score', t)).toEqual([]);
   });

@@ -8,8 +8,15 @@ export function PlainLanguageSwitch() {
   return (
     // biome-ignore lint/a11y/useSemanticElements: a group of two toggle buttons, not a form field set
     <div className="ec-lang" role="group" aria-label={t('shell:header.language')}>
-      {([['zh-CN', '中文'], ['en', 'EN']] as const).map(([value, label]) => (
-        <button key={value} type="button" aria-pressed={current === value} onClick={() => changeLanguage(value)}>{label}</button>
+      {(
+        [
+          ['zh-CN', '中文'],
+          ['en', 'EN'],
+        ] as const
+      ).map(([value, label]) => (
+        <button key={value} type="button" aria-pressed={current === value} onClick={() => changeLanguage(value)}>
+          {label}
+        </button>
       ))}
     </div>
   );

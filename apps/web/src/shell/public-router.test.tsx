@@ -8,7 +8,10 @@ import { isPublicPath } from './public-path.ts';
 
 configure({ asyncUtilTimeout: 8000 });
 
-afterEach(() => { vi.unstubAllGlobals(); window.history.pushState({}, '', '/'); });
+afterEach(() => {
+  vi.unstubAllGlobals();
+  window.history.pushState({}, '', '/');
+});
 
 describe('public pages outside the signed-in console', { timeout: 60_000 }, () => {
   it('takes only addresses under /public/', () => {
@@ -17,12 +20,26 @@ describe('public pages outside the signed-in console', { timeout: 60_000 }, () =
     expect(isPublicPath('/campaigns/c1')).toBe(false);
   });
 
-  it('renders a module\'s public page without asking who is signed in', async () => {
+  it("renders a module's public page without asking who is signed in", async () => {
     const urls: string[] = [];
-    vi.stubGlobal('fetch', vi.fn(async (input: string) => {
-      urls.push(input);
-      return new Response(JSON.stringify({ campaignId: 'c1', title: '2025年一师一优课', organiser: '河北省教育厅', status: 'published', publicityFrom: null, publicityUntil: null, entries: [] }), { status: 200, headers: { 'content-type': 'application/json' } });
-    }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) => {
+        urls.push(input);
+        return new Response(
+          JSON.stringify({
+            campaignId: 'c1',
+            title: '2025年一师一优课',
+            organiser: '河北省教育厅',
+            status: 'published',
+            publicityFrom: null,
+            publicityUntil: null,
+            entries: [],
+          }),
+          { status: 200, headers: { 'content-type': 'application/json' } },
+        );
+      }),
+    );
     window.history.pushState({}, '', '/public/campaigns/c1');
     renderWithProviders(<PublicRouter />, { shell: shellZh, campaigns: campaignsZh });
     expect(await screen.findByRole('heading', { name: '2025年一师一优课' })).toBeTruthy();

@@ -22,7 +22,13 @@ export function Root() {
   }, [language]);
   return (
     <ErrorBoundary>
-      {isPublicPath(window.location.pathname) ? <Suspense fallback={<FullPageSpin />}><PublicRouter /></Suspense> : <SessionGate />}
+      {isPublicPath(window.location.pathname) ? (
+        <Suspense fallback={<FullPageSpin />}>
+          <PublicRouter />
+        </Suspense>
+      ) : (
+        <SessionGate />
+      )}
     </ErrorBoundary>
   );
 }

@@ -9,19 +9,41 @@ import { SessionGate } from './session-gate.tsx';
 configure({ asyncUtilTimeout: 8000 });
 
 const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': status < 400 ? 'application/json' : 'application/problem+json' } });
-const problem = (status: number, code: string, params?: Record<string, unknown>) => json({ status, code, ...(params ? { params } : {}) }, status);
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': status < 400 ? 'application/json' : 'application/problem+json' },
+  });
+const problem = (status: number, code: string, params?: Record<string, unknown>) =>
+  json({ status, code, ...(params ? { params } : {}) }, status);
 
 const pendingAdmin = {
-  user: { id: 'u-1', account: 'county-admin', realName: '李管理', displayName: '李管理', orgId: 'o-1', hasTotp: true, mustChangePassword: false },
-  mfa: 'pending', csrfToken: 'csrf', expiresAt: '2026-03-01T10:10:00.000Z', permissions: [], grants: [],
+  user: {
+    id: 'u-1',
+    account: 'county-admin',
+    realName: '李管理',
+    displayName: '李管理',
+    orgId: 'o-1',
+    hasTotp: true,
+    mustChangePassword: false,
+  },
+  mfa: 'pending',
+  csrfToken: 'csrf',
+  expiresAt: '2026-03-01T10:10:00.000Z',
+  permissions: [],
+  grants: [],
 };
 
 function stubServer(routes: Record<string, () => Response>) {
-  vi.stubGlobal('fetch', vi.fn(async (url: string) => (routes[url] ?? (() => problem(404, 'request.route_not_found')))()));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => (routes[url] ?? (() => problem(404, 'request.route_not_found')))()),
+  );
 }
 
-afterEach(() => { vi.unstubAllGlobals(); setUnauthenticatedHandler(null); });
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setUnauthenticatedHandler(null);
+});
 
 describe('sign-in refusals in Chinese', { timeout: 60_000 }, () => {
   const signIn = async () => {
@@ -31,14 +53,20 @@ describe('sign-in refusals in Chinese', { timeout: 60_000 }, () => {
   };
 
   it('says how long to wait when the account is in its growing delay', async () => {
-    stubServer({ '/api/auth/session': () => problem(401, 'auth.unauthenticated'), '/api/auth/login': () => problem(429, 'auth.sign_in_delayed', { retryAfterSeconds: 8 }) });
+    stubServer({
+      '/api/auth/session': () => problem(401, 'auth.unauthenticated'),
+      '/api/auth/login': () => problem(429, 'auth.sign_in_delayed', { retryAfterSeconds: 8 }),
+    });
     renderWithProviders(<SessionGate />, { shell: shellZh, auth: authZh });
     await signIn();
     expect((await screen.findByRole('alert')).textContent).toBe('该账号登录失败次数过多，请 8 秒后再试');
   });
 
   it('says the lock holds on this address only', async () => {
-    stubServer({ '/api/auth/session': () => problem(401, 'auth.unauthenticated'), '/api/auth/login': () => problem(423, 'auth.account_locked', { minutes: 15 }) });
+    stubServer({
+      '/api/auth/session': () => problem(401, 'auth.unauthenticated'),
+      '/api/auth/login': () => problem(423, 'auth.account_locked', { minutes: 15 }),
+    });
     renderWithProviders(<SessionGate />, { shell: shellZh, auth: authZh });
     await signIn();
     expect((await screen.findByRole('alert')).textContent).toBe('从当前网络地址连续登录失败次数过多，该账号在此地址已锁定 15 分钟');

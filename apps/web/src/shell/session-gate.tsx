@@ -43,8 +43,13 @@ export function SessionGate() {
       setCsrfToken(null);
       setState({ kind: 'anonymous', expired: true, ...(error.code === 'auth.unauthenticated' ? {} : { ended: error }) });
     });
-    setSessionStepHandler(() => { void refresh(); });
-    return () => { setUnauthenticatedHandler(null); setSessionStepHandler(null); };
+    setSessionStepHandler(() => {
+      void refresh();
+    });
+    return () => {
+      setUnauthenticatedHandler(null);
+      setSessionStepHandler(null);
+    };
   }, [refresh]);
 
   const session = useMemo<SessionApi | null>(() => {
@@ -54,7 +59,10 @@ export function SessionGate() {
       info: state.info,
       can: (p) => permissions.has(p),
       currentOrg,
-      setCurrentOrg: (org) => { saveCurrentOrg(state.info.user.id, org); setCurrentOrgState(org); },
+      setCurrentOrg: (org) => {
+        saveCurrentOrg(state.info.user.id, org);
+        setCurrentOrgState(org);
+      },
       refresh,
       async signOut(everywhere = false) {
         await api.post(everywhere ? '/api/auth/logout-all' : '/api/auth/logout').catch(() => undefined);
@@ -68,9 +76,21 @@ export function SessionGate() {
   if (state.kind === 'anonymous') page = <SignInPage expired={state.expired} ended={state.ended} onSignedIn={accept} />;
   else if (state.kind === 'signed-in') {
     const { info } = state;
-    if (info.mfa === 'pending' || info.mfa === 'enrol_required') page = <SecondFactorPage info={info} onDone={refresh} onCancel={() => session?.signOut() ?? setState({ kind: 'anonymous', expired: false })} />;
+    if (info.mfa === 'pending' || info.mfa === 'enrol_required')
+      page = (
+        <SecondFactorPage
+          info={info}
+          onDone={refresh}
+          onCancel={() => session?.signOut() ?? setState({ kind: 'anonymous', expired: false })}
+        />
+      );
     else if (info.user.mustChangePassword) page = <ChangePasswordPage onDone={refresh} />;
-    else if (session) page = <SessionContext.Provider value={session}><AppRouter /></SessionContext.Provider>;
+    else if (session)
+      page = (
+        <SessionContext.Provider value={session}>
+          <AppRouter />
+        </SessionContext.Provider>
+      );
   }
   return <Suspense fallback={<FullPageSpin />}>{page}</Suspense>;
 }

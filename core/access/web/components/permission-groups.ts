@@ -12,7 +12,11 @@ export interface PermissionGroup {
 const CORE_ORDER = ['orgs', 'users', 'access', 'auth', 'audit', 'files'];
 
 /** Permissions grouped by the module that declares them, labelled in the console's language. */
-export function groupByModule(permissions: PermissionInfo[], isEnglish: boolean, moduleLabel: (module: string) => string): PermissionGroup[] {
+export function groupByModule(
+  permissions: PermissionInfo[],
+  isEnglish: boolean,
+  moduleLabel: (module: string) => string,
+): PermissionGroup[] {
   const groups = new Map<string, PermissionGroup>();
   for (const p of permissions) {
     const group = groups.get(p.module) ?? { module: p.module, label: moduleLabel(p.module), items: [] };
@@ -27,9 +31,13 @@ export function groupByModule(permissions: PermissionInfo[], isEnglish: boolean,
 export function usePermissionGroups(permissions: PermissionInfo[]): PermissionGroup[] {
   const { t, i18n } = useTranslation();
   const isEnglish = i18n.resolvedLanguage === 'en';
-  return useMemo(() => groupByModule(permissions, isEnglish, (module) => {
-    if (i18n.exists(`access:web.modules.${module}`)) return t(`access:web.modules.${module}`);
-    if (i18n.exists(`${module}:web.menu`)) return t(`${module}:web.menu`);
-    return module;
-  }), [permissions, isEnglish, t, i18n]);
+  return useMemo(
+    () =>
+      groupByModule(permissions, isEnglish, (module) => {
+        if (i18n.exists(`access:web.modules.${module}`)) return t(`access:web.modules.${module}`);
+        if (i18n.exists(`${module}:web.menu`)) return t(`${module}:web.menu`);
+        return module;
+      }),
+    [permissions, isEnglish, t, i18n],
+  );
 }

@@ -17,14 +17,26 @@ const permissions: PermissionInfo[] = [
 
 function Harness({ initial = [] as string[] }) {
   const [value, setValue] = useState(initial);
-  return <><PermissionTree permissions={permissions} value={value} onChange={setValue} /><output data-testid="value">{value.join(',')}</output></>;
+  return (
+    <>
+      <PermissionTree permissions={permissions} value={value} onChange={setValue} />
+      <output data-testid="value">{value.join(',')}</output>
+    </>
+  );
 }
 
 describe('permission tree', () => {
   it('groups permissions by module, core modules first, labelled in the console language', () => {
     const groups = groupByModule(permissions, true, (m) => m.toUpperCase());
     expect(groups.map((g) => g.module)).toEqual(['orgs', 'users', 'access', 'ipv6']);
-    expect(groups[0]).toEqual({ module: 'orgs', label: 'ORGS', items: [{ id: 'orgs.org.create', label: 'Create orgs' }, { id: 'orgs.org.read', label: 'View orgs' }] });
+    expect(groups[0]).toEqual({
+      module: 'orgs',
+      label: 'ORGS',
+      items: [
+        { id: 'orgs.org.create', label: 'Create orgs' },
+        { id: 'orgs.org.read', label: 'View orgs' },
+      ],
+    });
   });
 
   it('shows each module as a group holding its own permissions', () => {

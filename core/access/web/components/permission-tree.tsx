@@ -7,7 +7,13 @@ import { usePermissionGroups } from './permission-groups.ts';
  * Permissions as a two-level checkbox tree: one branch per module, whose own checkbox selects
  * or clears the whole module. Real checkboxes, so the keyboard and screen readers just work.
  */
-export function PermissionTree({ id, permissions, value = [], onChange, disabled }: {
+export function PermissionTree({
+  id,
+  permissions,
+  value = [],
+  onChange,
+  disabled,
+}: {
   id?: string;
   permissions: PermissionInfo[];
   value?: string[];
@@ -19,7 +25,9 @@ export function PermissionTree({ id, permissions, value = [], onChange, disabled
   const chosen = new Set(value);
   const update = (ids: string[], on: boolean) => {
     const next = new Set(chosen);
-    for (const p of ids) if (on) next.add(p); else next.delete(p);
+    for (const p of ids)
+      if (on) next.add(p);
+      else next.delete(p);
     // Keeps the server's order, so a saved role reads the same as the list.
     onChange?.(permissions.map((p) => p.id).filter((p) => next.has(p)));
   };
@@ -31,8 +39,13 @@ export function PermissionTree({ id, permissions, value = [], onChange, disabled
         const count = ids.filter((p) => chosen.has(p)).length;
         return (
           // biome-ignore lint/a11y/useSemanticElements: a labelled group of checkboxes styled as a card; a fieldset's legend would break the card layout
-          <div key={g.module} role="group" aria-label={g.label} data-module={g.module}
-            style={{ border: '1px solid #e5e7eb', borderRadius: 8, padding: '8px 12px', background: '#fafbfc' }}>
+          <div
+            key={g.module}
+            role="group"
+            aria-label={g.label}
+            data-module={g.module}
+            style={{ border: '1px solid #e5e7eb', borderRadius: 8, padding: '8px 12px', background: '#fafbfc' }}
+          >
             <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
               <Checkbox
                 checked={count === ids.length}
@@ -43,11 +56,28 @@ export function PermissionTree({ id, permissions, value = [], onChange, disabled
               >
                 <Typography.Text strong>{g.label}</Typography.Text>
               </Checkbox>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('access:web.tree.count', { count, total: ids.length })}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('access:web.tree.count', { count, total: ids.length })}
+              </Typography.Text>
             </div>
-            <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: '4px 12px', margin: '6px 0 2px 7px', paddingInlineStart: 17, borderInlineStart: '1px dashed #d0d7e2' }}>
+            <div
+              style={{
+                display: 'grid',
+                gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))',
+                gap: '4px 12px',
+                margin: '6px 0 2px 7px',
+                paddingInlineStart: 17,
+                borderInlineStart: '1px dashed #d0d7e2',
+              }}
+            >
               {g.items.map((p) => (
-                <Checkbox key={p.id} checked={chosen.has(p.id)} disabled={disabled} onChange={(e) => update([p.id], e.target.checked)} title={p.id}>
+                <Checkbox
+                  key={p.id}
+                  checked={chosen.has(p.id)}
+                  disabled={disabled}
+                  onChange={(e) => update([p.id], e.target.checked)}
+                  title={p.id}
+                >
                   {p.label}
                 </Checkbox>
               ))}

@@ -5,12 +5,25 @@ import { FormDrawer } from '#ui';
 import { accessApi, onField, type PermissionInfo, type Role, type RoleBody } from '../api.ts';
 import { PermissionTree } from './permission-tree.tsx';
 
-interface RoleValues { code: string; name: string; nameEn?: string; description?: string; isAdmin: boolean; permissions: string[] }
+interface RoleValues {
+  code: string;
+  name: string;
+  nameEn?: string;
+  description?: string;
+  isAdmin: boolean;
+  permissions: string[];
+}
 
 const CODE_PATTERN = /^[a-z][a-z0-9_]{2,40}$/;
 
 /** Creates a custom role, or edits one (`role` given); the code is fixed once the role exists. */
-export function RoleFormDrawer({ open, role, permissions, onClose, onSaved }: {
+export function RoleFormDrawer({
+  open,
+  role,
+  permissions,
+  onClose,
+  onSaved,
+}: {
   open: boolean;
   role: Role | null;
   permissions: PermissionInfo[];
@@ -18,9 +31,20 @@ export function RoleFormDrawer({ open, role, permissions, onClose, onSaved }: {
   onSaved: (role: Role) => void;
 }) {
   const { t } = useTranslation();
-  const initialValues = useMemo<Partial<RoleValues>>(() => role
-    ? { code: role.code, name: role.name, nameEn: role.nameEn, description: role.description ?? '', isAdmin: role.isAdmin, permissions: role.permissions }
-    : { isAdmin: false, permissions: [] }, [role]);
+  const initialValues = useMemo<Partial<RoleValues>>(
+    () =>
+      role
+        ? {
+            code: role.code,
+            name: role.name,
+            nameEn: role.nameEn,
+            description: role.description ?? '',
+            isAdmin: role.isAdmin,
+            permissions: role.permissions,
+          }
+        : { isAdmin: false, permissions: [] },
+    [role],
+  );
 
   async function save(values: RoleValues) {
     const body = {
@@ -31,7 +55,9 @@ export function RoleFormDrawer({ open, role, permissions, onClose, onSaved }: {
       permissions: values.permissions ?? [],
     };
     try {
-      onSaved(role ? await accessApi.updateRole(role.id, body) : await accessApi.createRole({ ...body, code: values.code } satisfies RoleBody));
+      onSaved(
+        role ? await accessApi.updateRole(role.id, body) : await accessApi.createRole({ ...body, code: values.code } satisfies RoleBody),
+      );
     } catch (e) {
       onField(e, 'access.role_code_taken', 'code');
     }
@@ -46,11 +72,22 @@ export function RoleFormDrawer({ open, role, permissions, onClose, onSaved }: {
       onClose={onClose}
       onSubmit={save}
     >
-      <Form.Item name="code" label={t('access:web.form.code')} extra={role ? undefined : t('access:web.form.codeHelp')}
-        rules={[{ required: true, message: t('access:web.form.codeRequired') }, { pattern: CODE_PATTERN, message: t('access:web.form.codePattern') }]}>
+      <Form.Item
+        name="code"
+        label={t('access:web.form.code')}
+        extra={role ? undefined : t('access:web.form.codeHelp')}
+        rules={[
+          { required: true, message: t('access:web.form.codeRequired') },
+          { pattern: CODE_PATTERN, message: t('access:web.form.codePattern') },
+        ]}
+      >
         <Input autoFocus={!role} disabled={!!role} autoComplete="off" maxLength={41} />
       </Form.Item>
-      <Form.Item name="name" label={t('access:web.form.name')} rules={[{ required: true, whitespace: true, min: 2, max: 50, message: t('access:web.form.nameRequired') }]}>
+      <Form.Item
+        name="name"
+        label={t('access:web.form.name')}
+        rules={[{ required: true, whitespace: true, min: 2, max: 50, message: t('access:web.form.nameRequired') }]}
+      >
         <Input autoFocus={!!role} autoComplete="off" maxLength={50} />
       </Form.Item>
       <Form.Item name="nameEn" label={t('access:web.form.nameEn')} extra={t('access:web.form.nameEnHelp')}>

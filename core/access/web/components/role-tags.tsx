@@ -8,10 +8,13 @@ export function RoleTags({ role, kind = true, admin = true }: { role: Role; kind
   const { t } = useTranslation();
   return (
     <Space size={4} wrap={false}>
-      {kind && (role.isBuiltin ? <Tag color="blue">{t('access:web.kind.builtin')}</Tag> : <Tag color="purple">{t('access:web.kind.custom')}</Tag>)}
+      {kind &&
+        (role.isBuiltin ? <Tag color="blue">{t('access:web.kind.builtin')}</Tag> : <Tag color="purple">{t('access:web.kind.custom')}</Tag>)}
       {admin && role.isAdmin && (
         <Tooltip title={t('access:web.admin.hint')}>
-          <Tag color="gold" icon={<SafetyCertificateOutlined />}>{t('access:web.admin.tag')}</Tag>
+          <Tag color="gold" icon={<SafetyCertificateOutlined />}>
+            {t('access:web.admin.tag')}
+          </Tag>
         </Tooltip>
       )}
     </Space>

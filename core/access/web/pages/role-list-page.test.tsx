@@ -14,30 +14,65 @@ const permissions: PermissionInfo[] = [
   { id: 'users.user.read', module: 'users', label: { zh: '查看用户', en: 'View users' } },
 ];
 const roles: Role[] = [
-  { id: 'r1', code: 'org_admin', name: '机构管理员', nameEn: 'Org administrator', description: '管理本机构', isBuiltin: true, isAdmin: true, permissions: ['orgs.org.read', 'users.user.read'] },
-  { id: 'r2', code: 'data_clerk', name: '数据填报员', nameEn: 'Data clerk', description: null, isBuiltin: false, isAdmin: false, permissions: ['orgs.org.read'] },
+  {
+    id: 'r1',
+    code: 'org_admin',
+    name: '机构管理员',
+    nameEn: 'Org administrator',
+    description: '管理本机构',
+    isBuiltin: true,
+    isAdmin: true,
+    permissions: ['orgs.org.read', 'users.user.read'],
+  },
+  {
+    id: 'r2',
+    code: 'data_clerk',
+    name: '数据填报员',
+    nameEn: 'Data clerk',
+    description: null,
+    isBuiltin: false,
+    isAdmin: false,
+    permissions: ['orgs.org.read'],
+  },
 ];
 
 type Reply = { status: number; body?: unknown };
 function serve(handler: (url: URL, method: string) => Reply | undefined) {
   const calls: Array<{ method: string; url: URL; body: unknown }> = [];
-  vi.stubGlobal('fetch', vi.fn(async (input: string, init: RequestInit = {}) => {
-    const url = new URL(input, 'http://console.test');
-    const method = init.method ?? 'GET';
-    calls.push({ method, url, body: init.body ? JSON.parse(String(init.body)) : undefined });
-    const reply = handler(url, method)
-      ?? (url.pathname === '/api/access/roles' ? { status: 200, body: roles }
-        : url.pathname === '/api/access/permissions' ? { status: 200, body: permissions }
-          : { status: 404, body: { status: 404, code: 'request.route_not_found' } });
-    if (reply.status === 204) return new Response(null, { status: 204 });
-    return new Response(JSON.stringify(reply.body), { status: reply.status, headers: { 'content-type': reply.status >= 400 ? 'application/problem+json' : 'application/json' } });
-  }));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: string, init: RequestInit = {}) => {
+      const url = new URL(input, 'http://console.test');
+      const method = init.method ?? 'GET';
+      calls.push({ method, url, body: init.body ? JSON.parse(String(init.body)) : undefined });
+      const reply =
+        handler(url, method) ??
+        (url.pathname === '/api/access/roles'
+          ? { status: 200, body: roles }
+          : url.pathname === '/api/access/permissions'
+            ? { status: 200, body: permissions }
+            : { status: 404, body: { status: 404, code: 'request.route_not_found' } });
+      if (reply.status === 204) return new Response(null, { status: 204 });
+      return new Response(JSON.stringify(reply.body), {
+        status: reply.status,
+        headers: { 'content-type': reply.status >= 400 ? 'application/problem+json' : 'application/json' },
+      });
+    }),
+  );
   return calls;
 }
 
 function renderPage(permissionsHeld: string[]) {
-  const session = { can: (p: string) => permissionsHeld.includes(p), currentOrg: { id: 'root', name: '教育部', path: '/root/' } } as SessionApi;
-  return renderWithProviders(<SessionContext.Provider value={session}><RoleListPage /></SessionContext.Provider>, { access: accessZh });
+  const session = {
+    can: (p: string) => permissionsHeld.includes(p),
+    currentOrg: { id: 'root', name: '教育部', path: '/root/' },
+  } as SessionApi;
+  return renderWithProviders(
+    <SessionContext.Provider value={session}>
+      <RoleListPage />
+    </SessionContext.Provider>,
+    { access: accessZh },
+  );
 }
 
 const rowOf = async (text: string) => (await screen.findByText(text)).closest('tr') as HTMLElement;
@@ -67,7 +102,7 @@ describe('roles page', { timeout: 90_000 }, () => {
     expect(screen.queryByRole('button', { name: /新建角色/ })).toBeNull();
   });
 
-  it('shows a role\'s permissions grouped by module', async () => {
+  it("shows a role's permissions grouped by module", async () => {
     serve(() => undefined);
     renderPage(['access.role.read']);
     fireEvent.click(within(await rowOf('机构管理员')).getByRole('button', { name: '查看 机构管理员 的权限' }));
@@ -78,8 +113,10 @@ describe('roles page', { timeout: 90_000 }, () => {
     expect(within(drawer).queryByRole('region', { name: '角色权限' })).toBeNull();
   });
 
-  it('reports the server\'s refusal to delete a role that is still granted', async () => {
-    const calls = serve((_url, method) => method === 'DELETE' ? { status: 409, body: { status: 409, code: 'access.role_in_use', params: { grants: 3 } } } : undefined);
+  it("reports the server's refusal to delete a role that is still granted", async () => {
+    const calls = serve((_url, method) =>
+      method === 'DELETE' ? { status: 409, body: { status: 409, code: 'access.role_in_use', params: { grants: 3 } } } : undefined,
+    );
     renderPage(['access.role.read', 'access.role.manage']);
     fireEvent.click(within(await rowOf('数据填报员')).getByRole('button', { name: '删除 数据填报员' }));
     const confirm = (await screen.findByText('删除角色「数据填报员」？')).closest('.ant-popover') as HTMLElement;
@@ -89,7 +126,11 @@ describe('roles page', { timeout: 90_000 }, () => {
   });
 
   it('creates a custom role with the permissions ticked, and marks a taken code on its field', async () => {
-    const calls = serve((_url, method) => method === 'POST' ? { status: 409, body: { status: 409, code: 'access.role_code_taken', params: { code: 'data_clerk' } } } : undefined);
+    const calls = serve((_url, method) =>
+      method === 'POST'
+        ? { status: 409, body: { status: 409, code: 'access.role_code_taken', params: { code: 'data_clerk' } } }
+        : undefined,
+    );
     renderPage(['access.role.read', 'access.role.manage']);
     fireEvent.click(await screen.findByRole('button', { name: /新建角色/ }));
     const drawer = (await screen.findByText('新建自定义角色', { selector: '.ant-drawer-title' })).closest('[role=dialog]') as HTMLElement;
@@ -101,6 +142,13 @@ describe('roles page', { timeout: 90_000 }, () => {
     const code = within(drawer).getByLabelText('角色代码');
     await waitFor(() => expect(code.getAttribute('aria-invalid')).toBe('true'));
     expect(within(code.closest('.ant-form-item') as HTMLElement).getByText('角色代码 data_clerk 已被使用')).toBeTruthy();
-    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ code: 'data_clerk', name: '数据填报员', nameEn: '数据填报员', description: null, isAdmin: false, permissions: ['users.user.read'] });
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({
+      code: 'data_clerk',
+      name: '数据填报员',
+      nameEn: '数据填报员',
+      description: null,
+      isAdmin: false,
+      permissions: ['users.user.read'],
+    });
   });
 });

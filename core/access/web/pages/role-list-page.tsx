@@ -35,7 +35,9 @@ export default function RoleListPage() {
       setLoading(false);
     }
   }, []);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   const nameOf = (r: Role) => (isEnglish ? r.nameEn : r.name);
 
@@ -43,12 +45,22 @@ export default function RoleListPage() {
     <PageShell
       title={t('access:web.list.title')}
       description={t('access:web.list.description')}
-      actions={canManage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ role: null })}>{t('access:web.list.create')}</Button>}
+      actions={
+        canManage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ role: null })}>
+            {t('access:web.list.create')}
+          </Button>
+        )
+      }
     >
-      {error && !roles ? <ErrorState error={error} onRetry={() => void load()} /> : (
+      {error && !roles ? (
+        <ErrorState error={error} onRetry={() => void load()} />
+      ) : (
         <>
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 12 }}>
-            <Typography.Text type="secondary">{roles ? t('access:web.list.summary', { total: roles.length, custom: roles.filter((r) => !r.isBuiltin).length }) : ''}</Typography.Text>
+            <Typography.Text type="secondary">
+              {roles ? t('access:web.list.summary', { total: roles.length, custom: roles.filter((r) => !r.isBuiltin).length }) : ''}
+            </Typography.Text>
             <Button icon={<ReloadOutlined />} aria-label={t('access:web.list.reload')} onClick={() => void load()} />
           </div>
           <Table<Role>
@@ -61,39 +73,77 @@ export default function RoleListPage() {
             locale={{ emptyText: <EmptyState description={t('access:web.list.empty')} /> }}
             columns={[
               {
-                key: 'name', title: t('access:web.column.name'),
+                key: 'name',
+                title: t('access:web.column.name'),
                 render: (_, r) => (
                   <div style={{ minWidth: 160, maxWidth: 320 }}>
                     <Typography.Text strong>{nameOf(r)}</Typography.Text>
-                    {r.description && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.description}</Typography.Text></div>}
+                    {r.description && (
+                      <div>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {r.description}
+                        </Typography.Text>
+                      </div>
+                    )}
                   </div>
                 ),
               },
-              { key: 'code', title: t('access:web.column.code'), dataIndex: 'code', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-              { key: 'kind', title: t('access:web.column.kind'), render: (_, r) => <RoleTags role={r} admin={false} /> },
-              { key: 'admin', title: t('access:web.column.admin'), render: (_, r) => r.isAdmin ? <RoleTags role={r} kind={false} /> : <Typography.Text type="secondary">—</Typography.Text> },
               {
-                key: 'permissions', title: t('access:web.column.permissions'), align: 'right',
+                key: 'code',
+                title: t('access:web.column.code'),
+                dataIndex: 'code',
+                render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+              },
+              { key: 'kind', title: t('access:web.column.kind'), render: (_, r) => <RoleTags role={r} admin={false} /> },
+              {
+                key: 'admin',
+                title: t('access:web.column.admin'),
+                render: (_, r) => (r.isAdmin ? <RoleTags role={r} kind={false} /> : <Typography.Text type="secondary">—</Typography.Text>),
+              },
+              {
+                key: 'permissions',
+                title: t('access:web.column.permissions'),
+                align: 'right',
                 render: (_, r) => (
-                  <Button type="link" size="small" onClick={() => setViewing(r)} aria-label={t('access:web.list.viewLabel', { name: nameOf(r) })}>
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() => setViewing(r)}
+                    aria-label={t('access:web.list.viewLabel', { name: nameOf(r) })}
+                  >
                     {t('access:web.list.permissionCount', { count: r.permissions.length })}
                   </Button>
                 ),
               },
               {
-                key: 'actions', title: t('access:web.column.actions'),
+                key: 'actions',
+                title: t('access:web.column.actions'),
                 render: (_, r) => (
                   <Space size={0} wrap={false}>
-                    <Button type="link" size="small" onClick={() => setViewing(r)}>{t('access:web.list.view')}</Button>
+                    <Button type="link" size="small" onClick={() => setViewing(r)}>
+                      {t('access:web.list.view')}
+                    </Button>
                     {canManage && !r.isBuiltin && (
                       <>
-                        <Button type="link" size="small" onClick={() => setEditing({ role: r })} aria-label={t('access:web.list.editLabel', { name: nameOf(r) })}>{t('access:web.list.edit')}</Button>
+                        <Button
+                          type="link"
+                          size="small"
+                          onClick={() => setEditing({ role: r })}
+                          aria-label={t('access:web.list.editLabel', { name: nameOf(r) })}
+                        >
+                          {t('access:web.list.edit')}
+                        </Button>
                         <ConfirmAction
-                          type="link" size="small" danger
+                          type="link"
+                          size="small"
+                          danger
                           title={t('access:web.list.deleteConfirm', { name: nameOf(r) })}
                           description={t('access:web.list.deleteHint')}
                           successText={t('access:web.list.deleted')}
-                          onConfirm={async () => { await accessApi.deleteRole(r.id); await load(); }}
+                          onConfirm={async () => {
+                            await accessApi.deleteRole(r.id);
+                            await load();
+                          }}
                           aria-label={t('access:web.list.deleteLabel', { name: nameOf(r) })}
                         >
                           {t('access:web.list.delete')}

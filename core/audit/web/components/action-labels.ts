@@ -7,11 +7,11 @@ import type { TFunction } from 'i18next';
  */
 export function actionLabels(t: TFunction): Record<string, string> {
   const labels = t('audit:web.actions', { returnObjects: true }) as unknown;
-  return labels && typeof labels === 'object' ? labels as Record<string, string> : {};
+  return labels && typeof labels === 'object' ? (labels as Record<string, string>) : {};
 }
 
 /** Module prefixes the server accepts as filters (`orgs.` matches every orgs action). */
 export function actionGroupLabels(t: TFunction): Record<string, string> {
   const labels = t('audit:web.actionGroups', { returnObjects: true }) as unknown;
-  return labels && typeof labels === 'object' ? labels as Record<string, string> : {};
+  return labels && typeof labels === 'object' ? (labels as Record<string, string>) : {};
 }

@@ -34,7 +34,9 @@ export function ActionCell({ action }: { action: string }) {
   return (
     <div style={{ lineHeight: 1.35 }}>
       <div>{label}</div>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{action}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {action}
+      </Typography.Text>
     </div>
   );
 }
@@ -44,7 +46,11 @@ export function ObjectCell({ type, id }: { type: string; id: string | null }) {
   return (
     <div style={{ lineHeight: 1.35 }}>
       <div>{t(`audit:web.objectTypes.${type}`, { defaultValue: type })}</div>
-      {id && <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' }}>{id}</Typography.Text>}
+      {id && (
+        <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' }}>
+          {id}
+        </Typography.Text>
+      )}
     </div>
   );
 }

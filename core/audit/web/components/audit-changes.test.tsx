@@ -13,7 +13,9 @@ describe('the recorded change of an audit record', () => {
     expect(within(table).getByText('变更前')).toBeTruthy();
     expect(within(table).getByText('变更后')).toBeTruthy();
     const row = within(table).getByText('名称').closest('tr')!;
-    const cells = within(row).getAllByRole('cell').map((c) => c.textContent);
+    const cells = within(row)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
     expect(cells).toEqual(['名称name', '城关小学', '', '城关第一小学']);
   });
 

@@ -12,8 +12,15 @@ export const isChangePair = (field: string, value: unknown): value is [unknown, 
   Array.isArray(value) && value.length === 2 && !LIST_FIELDS.has(field);
 
 const jsonStyle: CSSProperties = {
-  margin: 0, padding: '6px 8px', background: '#f8fafc', borderRadius: 4, fontSize: 12,
-  whiteSpace: 'pre-wrap', wordBreak: 'break-all', maxHeight: 240, overflow: 'auto',
+  margin: 0,
+  padding: '6px 8px',
+  background: '#f8fafc',
+  borderRadius: 4,
+  fontSize: 12,
+  whiteSpace: 'pre-wrap',
+  wordBreak: 'break-all',
+  maxHeight: 240,
+  overflow: 'auto',
 };
 
 /** One recorded value: text as it is, yes/no for booleans, "empty" for null, JSON for the rest. */
@@ -31,7 +38,11 @@ function FieldName({ field }: { field: string }) {
   return (
     <span>
       {label}
-      {label !== field && <Typography.Text type="secondary" style={{ marginLeft: 6, fontSize: 12 }}>{field}</Typography.Text>}
+      {label !== field && (
+        <Typography.Text type="secondary" style={{ marginLeft: 6, fontSize: 12 }}>
+          {field}
+        </Typography.Text>
+      )}
     </span>
   );
 }
@@ -57,7 +68,13 @@ export function AuditChanges({ changes }: { changes: Record<string, unknown> }) 
         columns={[
           { key: 'field', title: t('audit:web.changes.field'), width: '28%', render: (_, [field]) => <FieldName field={field} /> },
           { key: 'before', title: t('audit:web.changes.before'), render: (_, [, [before]]) => <ChangeValue value={before} /> },
-          { key: 'arrow', title: '', width: 32, align: 'center', render: () => <ArrowRightOutlined aria-hidden style={{ color: '#94a3b8' }} /> },
+          {
+            key: 'arrow',
+            title: '',
+            width: 32,
+            align: 'center',
+            render: () => <ArrowRightOutlined aria-hidden style={{ color: '#94a3b8' }} />,
+          },
           { key: 'after', title: t('audit:web.changes.after'), render: (_, [, [, after]]) => <ChangeValue value={after} /> },
         ]}
       />,
@@ -71,7 +88,11 @@ export function AuditChanges({ changes }: { changes: Record<string, unknown> }) 
         bordered
         column={1}
         styles={{ label: { width: '28%' } }}
-        items={values.map(([field, value]) => ({ key: field, label: <FieldName field={field} />, children: <ChangeValue value={value} /> }))}
+        items={values.map(([field, value]) => ({
+          key: field,
+          label: <FieldName field={field} />,
+          children: <ChangeValue value={value} />,
+        }))}
       />,
     );
   }

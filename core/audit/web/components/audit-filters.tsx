@@ -3,7 +3,12 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { actionGroupLabels, actionLabels } from './action-labels.ts';
 
-export interface AuditFilterValues { actorName?: string; action?: string; from?: string; to?: string }
+export interface AuditFilterValues {
+  actorName?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
 
 /** Turns a picked range into the server's half-open [from, to) in ISO time, whole minutes included. */
 export function rangeToQuery(range: [Dayjs | null, Dayjs | null] | null): Pick<AuditFilterValues, 'from' | 'to'> {
@@ -45,7 +50,9 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
         optionRender={(o) => (
           <span style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
             <span>{o.label}</span>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{String(o.value)}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {String(o.value)}
+            </Typography.Text>
           </span>
         )}
         popupMatchSelectWidth={360}

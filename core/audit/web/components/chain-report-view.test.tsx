@@ -24,12 +24,17 @@ describe('the result of a chain verification', () => {
   });
 
   it('tells which seq a gap expected', () => {
-    renderWithProviders(<ChainReportView report={{ ok: false, checked: 6, headSeq: 9, break: { seq: 8, reason: 'gap', expectedSeq: 7 } }} />, { audit });
+    renderWithProviders(
+      <ChainReportView report={{ ok: false, checked: 6, headSeq: 9, break: { seq: 8, reason: 'gap', expectedSeq: 7 } }} />,
+      { audit },
+    );
     expect(screen.getByText('此处应为序号 7。')).toBeTruthy();
   });
 
   it('shows a reason it does not know as the server sent it', () => {
-    renderWithProviders(<ChainReportView report={{ ok: false, checked: 0, headSeq: 3, break: { seq: 1, reason: 'new_reason' } }} />, { audit });
+    renderWithProviders(<ChainReportView report={{ ok: false, checked: 0, headSeq: 3, break: { seq: 1, reason: 'new_reason' } }} />, {
+      audit,
+    });
     expect(screen.getByText('哈希链在序号 1 处异常：new_reason')).toBeTruthy();
   });
 
@@ -40,13 +45,20 @@ describe('the result of a chain verification', () => {
 
 describe('the notes below a chain verification', () => {
   it('lists long silences as a warning under an intact chain, up to now as well', () => {
-    renderWithProviders(<ChainReportView report={{
-      ok: true, checked: 30, headSeq: 30,
-      silentGaps: [
-        { fromSeq: 12, from: '2026-07-01T02:00:00.000Z', toSeq: 13, to: '2026-08-30T02:00:00.000Z', days: 60 },
-        { fromSeq: 30, from: '2026-09-01T02:00:00.000Z', toSeq: null, to: '2026-09-20T02:00:00.000Z', days: 19 },
-      ],
-    }} />, { audit });
+    renderWithProviders(
+      <ChainReportView
+        report={{
+          ok: true,
+          checked: 30,
+          headSeq: 30,
+          silentGaps: [
+            { fromSeq: 12, from: '2026-07-01T02:00:00.000Z', toSeq: 13, to: '2026-08-30T02:00:00.000Z', days: 60 },
+            { fromSeq: 30, from: '2026-09-01T02:00:00.000Z', toSeq: null, to: '2026-09-20T02:00:00.000Z', days: 19 },
+          ],
+        }}
+      />,
+      { audit },
+    );
     expect(screen.getByText('哈希链完整')).toBeTruthy();
     expect(screen.getByText(/很长时间没有任何审计记录/)).toBeTruthy();
     expect(screen.getByText(/^序号 12（.+）至序号 13（.+），约 60 天$/)).toBeTruthy();
@@ -54,10 +66,23 @@ describe('the notes below a chain verification', () => {
   });
 
   it('names failed checkpoints with their line, seq and reason when the chain itself is unbroken', () => {
-    renderWithProviders(<ChainReportView report={{
-      ok: false, checked: 20, headSeq: 20,
-      checkpoints: { checked: 3, failed: 1, chainEndSeq: 20, latest: { seq: 25, at: '2026-09-01T02:00:00.000Z' }, failures: [{ line: 3, seq: 25, reason: 'chain_shorter' }] },
-    }} />, { audit });
+    renderWithProviders(
+      <ChainReportView
+        report={{
+          ok: false,
+          checked: 20,
+          headSeq: 20,
+          checkpoints: {
+            checked: 3,
+            failed: 1,
+            chainEndSeq: 20,
+            latest: { seq: 25, at: '2026-09-01T02:00:00.000Z' },
+            failures: [{ line: 3, seq: 25, reason: 'chain_shorter' }],
+          },
+        }}
+      />,
+      { audit },
+    );
     expect(screen.getAllByText('3 个检查点中 1 个不符：').length).toBeGreaterThan(0);
     expect(screen.getByText('第 3 行（序号 25）：链尾记录被删除（截断）')).toBeTruthy();
   });

@@ -22,10 +22,12 @@ export function ChainReportView({ report }: { report: ChainReport }) {
   return (
     <Result
       status="error"
-      title={broken
-        ? t('audit:web.verify.brokenTitle', { seq: broken.seq, reason })
-        : t('audit:web.verify.checkpointsFailed', { checked: report.checkpoints?.checked ?? 0, failed: report.checkpoints?.failed ?? 0 })}
-      subTitle={(
+      title={
+        broken
+          ? t('audit:web.verify.brokenTitle', { seq: broken.seq, reason })
+          : t('audit:web.verify.checkpointsFailed', { checked: report.checkpoints?.checked ?? 0, failed: report.checkpoints?.failed ?? 0 })
+      }
+      subTitle={
         <>
           {broken && (
             <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
@@ -33,11 +35,15 @@ export function ChainReportView({ report }: { report: ChainReport }) {
             </Typography.Paragraph>
           )}
           {broken?.expectedSeq !== undefined && (
-            <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>{t('audit:web.verify.expected', { expectedSeq: broken.expectedSeq })}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+              {t('audit:web.verify.expected', { expectedSeq: broken.expectedSeq })}
+            </Typography.Paragraph>
           )}
-          <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>{t('audit:web.verify.advice')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+            {t('audit:web.verify.advice')}
+          </Typography.Paragraph>
         </>
-      )}
+      }
     >
       <ChainReportNotes report={report} />
     </Result>
@@ -52,16 +58,21 @@ function ChainReportNotes({ report }: { report: ChainReport }) {
   if (!checkpoints && gaps.length === 0) return null;
   return (
     <>
-      {checkpoints && (checkpoints.failed === 0
-        ? <Typography.Paragraph>{t('audit:web.verify.checkpointsOk', { checked: checkpoints.checked })}</Typography.Paragraph>
-        : (
+      {checkpoints &&
+        (checkpoints.failed === 0 ? (
+          <Typography.Paragraph>{t('audit:web.verify.checkpointsOk', { checked: checkpoints.checked })}</Typography.Paragraph>
+        ) : (
           <Typography.Paragraph>
             {t('audit:web.verify.checkpointsFailed', { checked: checkpoints.checked, failed: checkpoints.failed })}
             <ul>
               {checkpoints.failures.map((f) => (
-                <li key={f.line}>{t('audit:web.verify.checkpointFailure', {
-                  line: f.line, seq: f.seq ?? '—', reason: t(`audit:web.verify.checkpointReasons.${f.reason}`, { defaultValue: f.reason }),
-                })}</li>
+                <li key={f.line}>
+                  {t('audit:web.verify.checkpointFailure', {
+                    line: f.line,
+                    seq: f.seq ?? '—',
+                    reason: t(`audit:web.verify.checkpointReasons.${f.reason}`, { defaultValue: f.reason }),
+                  })}
+                </li>
               ))}
             </ul>
           </Typography.Paragraph>
@@ -71,9 +82,15 @@ function ChainReportNotes({ report }: { report: ChainReport }) {
           {t('audit:web.verify.silentGaps')}
           <ul>
             {gaps.map((g) => (
-              <li key={g.fromSeq}>{t(g.toSeq === null ? 'audit:web.verify.silentGapToNow' : 'audit:web.verify.silentGap', {
-                fromSeq: g.fromSeq, from: formatTime(g.from), toSeq: g.toSeq, to: formatTime(g.to), days: g.days,
-              })}</li>
+              <li key={g.fromSeq}>
+                {t(g.toSeq === null ? 'audit:web.verify.silentGapToNow' : 'audit:web.verify.silentGap', {
+                  fromSeq: g.fromSeq,
+                  from: formatTime(g.from),
+                  toSeq: g.toSeq,
+                  to: formatTime(g.to),
+                  days: g.days,
+                })}
+              </li>
             ))}
           </ul>
         </Typography.Paragraph>

@@ -7,8 +7,18 @@ import type { AuditEvent } from '../api.ts';
 import AuditLogPage from './audit-log-page.tsx';
 
 const event = (over: Partial<AuditEvent>): AuditEvent => ({
-  id: 'ev-1', seq: 1, at: '2026-03-01T02:03:04.000Z', actor: { kind: 'user', id: 'u-1', name: 'admin' }, ip: '10.0.0.8',
-  action: 'orgs.org.updated', objectType: 'org', objectId: 'org-9', orgId: 'org-9', changes: {}, hash: 'ab'.repeat(32), ...over,
+  id: 'ev-1',
+  seq: 1,
+  at: '2026-03-01T02:03:04.000Z',
+  actor: { kind: 'user', id: 'u-1', name: 'admin' },
+  ip: '10.0.0.8',
+  action: 'orgs.org.updated',
+  objectType: 'org',
+  objectId: 'org-9',
+  orgId: 'org-9',
+  changes: {},
+  hash: 'ab'.repeat(32),
+  ...over,
 });
 
 const events = [
@@ -20,16 +30,31 @@ const events = [
 function session(permissions: string[]): SessionApi {
   return {
     info: {
-      user: { id: 'u-1', account: 'admin', realName: '管理员', displayName: '管理员', orgId: 'org-1', hasTotp: true, mustChangePassword: false },
-      mfa: 'passed', csrfToken: 'x', expiresAt: '2026-03-01T10:00:00.000Z', permissions, grants: [],
+      user: {
+        id: 'u-1',
+        account: 'admin',
+        realName: '管理员',
+        displayName: '管理员',
+        orgId: 'org-1',
+        hasTotp: true,
+        mustChangePassword: false,
+      },
+      mfa: 'passed',
+      csrfToken: 'x',
+      expiresAt: '2026-03-01T10:00:00.000Z',
+      permissions,
+      grants: [],
     },
     can: (p) => permissions.includes(p),
     currentOrg: { id: 'org-1', name: '省教育厅', path: '/org-1/' },
-    setCurrentOrg: vi.fn(), refresh: vi.fn(async () => undefined), signOut: vi.fn(async () => undefined),
+    setCurrentOrg: vi.fn(),
+    refresh: vi.fn(async () => undefined),
+    signOut: vi.fn(async () => undefined),
   };
 }
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 function stubServer(verify: unknown = { ok: true, checked: 3, headSeq: 3 }) {
   const fetch = vi.fn(async (url: string) => {
@@ -42,7 +67,12 @@ function stubServer(verify: unknown = { ok: true, checked: 3, headSeq: 3 }) {
 }
 
 const renderPage = (permissions = ['audit.event.read', 'audit.chain.verify']) =>
-  renderWithProviders(<SessionContext.Provider value={session(permissions)}><AuditLogPage /></SessionContext.Provider>, { audit });
+  renderWithProviders(
+    <SessionContext.Provider value={session(permissions)}>
+      <AuditLogPage />
+    </SessionContext.Provider>,
+    { audit },
+  );
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -19,19 +19,35 @@ export default function AuditLogPage() {
   const [verifying, setVerifying] = useState(false);
   const [report, setReport] = useState<ChainReport | null>(null);
 
-  const columns = useMemo<DataColumn<AuditEvent>[]>(() => [
-    { key: 'at', title: t('audit:web.column.at'), render: (_, e) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(e.at)}</span> },
-    { key: 'actor', title: t('audit:web.column.actor'), render: (_, e) => <ActorCell actor={e.actor} /> },
-    { key: 'ip', title: t('audit:web.column.ip'), render: (_, e) => e.ip ?? '—' },
-    { key: 'action', title: t('audit:web.column.action'), render: (_, e) => <ActionCell action={e.action} /> },
-    { key: 'object', title: t('audit:web.column.object'), render: (_, e) => <ObjectCell type={e.objectType} id={e.objectId} /> },
-    { key: 'seq', title: t('audit:web.column.seq'), align: 'right' },
-    {
-      key: 'detail', title: t('audit:web.column.detail'),
-      // The row opens on click too; this button is the keyboard's way in.
-      render: (_, e) => <Button type="link" size="small" style={{ padding: 0 }} onClick={(click) => { click.stopPropagation(); setSelected(e); }}>{t('audit:web.column.view')}</Button>,
-    },
-  ], [t]);
+  const columns = useMemo<DataColumn<AuditEvent>[]>(
+    () => [
+      { key: 'at', title: t('audit:web.column.at'), render: (_, e) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(e.at)}</span> },
+      { key: 'actor', title: t('audit:web.column.actor'), render: (_, e) => <ActorCell actor={e.actor} /> },
+      { key: 'ip', title: t('audit:web.column.ip'), render: (_, e) => e.ip ?? '—' },
+      { key: 'action', title: t('audit:web.column.action'), render: (_, e) => <ActionCell action={e.action} /> },
+      { key: 'object', title: t('audit:web.column.object'), render: (_, e) => <ObjectCell type={e.objectType} id={e.objectId} /> },
+      { key: 'seq', title: t('audit:web.column.seq'), align: 'right' },
+      {
+        key: 'detail',
+        title: t('audit:web.column.detail'),
+        // The row opens on click too; this button is the keyboard's way in.
+        render: (_, e) => (
+          <Button
+            type="link"
+            size="small"
+            style={{ padding: 0 }}
+            onClick={(click) => {
+              click.stopPropagation();
+              setSelected(e);
+            }}
+          >
+            {t('audit:web.column.view')}
+          </Button>
+        ),
+      },
+    ],
+    [t],
+  );
 
   async function verify() {
     setVerifying(true);
@@ -48,9 +64,13 @@ export default function AuditLogPage() {
     <PageShell
       title={t('audit:web.title')}
       description={t('audit:web.description', { org: currentOrg.name })}
-      actions={can('audit.chain.verify') && (
-        <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void verify()}>{t('audit:web.verify.button')}</Button>
-      )}
+      actions={
+        can('audit.chain.verify') && (
+          <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void verify()}>
+            {t('audit:web.verify.button')}
+          </Button>
+        )
+      }
     >
       <DataTable<AuditEvent>
         id="audit-events"
@@ -68,7 +88,11 @@ export default function AuditLogPage() {
         open={report !== null}
         title={t('audit:web.verify.title')}
         onCancel={() => setReport(null)}
-        footer={<Button type="primary" onClick={() => setReport(null)}>{t('audit:web.verify.close')}</Button>}
+        footer={
+          <Button type="primary" onClick={() => setReport(null)}>
+            {t('audit:web.verify.close')}
+          </Button>
+        }
       >
         {report && <ChainReportView report={report} />}
       </Modal>

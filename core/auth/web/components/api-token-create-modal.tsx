@@ -20,7 +20,10 @@ export function ApiTokenCreateModal({ open, onClose, onCreated }: { open: boolea
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
 
-  const roles = useMemo(() => [...new Map(info.grants.map((g) => [g.roleId, { value: g.roleId, label: g.roleName }])).values()], [info.grants]);
+  const roles = useMemo(
+    () => [...new Map(info.grants.map((g) => [g.roleId, { value: g.roleId, label: g.roleName }])).values()],
+    [info.grants],
+  );
   const orgs = useMemo(() => [...new Map(info.grants.map((g) => [g.orgId, { value: g.orgId, label: g.orgName }])).values()], [info.grants]);
 
   async function submit(values: CreateMyTokenBody) {
@@ -45,17 +48,33 @@ export function ApiTokenCreateModal({ open, onClose, onCreated }: { open: boolea
     }
   }
 
-  const reset = () => { setCreated(null); setError(null); };
+  const reset = () => {
+    setCreated(null);
+    setError(null);
+  };
 
   return (
-    <Modal open={open} title={t(created ? 'auth:web.tokens.createdTitle' : 'auth:web.tokens.createTitle')} onCancel={onClose} footer={null} destroyOnHidden afterClose={reset}>
+    <Modal
+      open={open}
+      title={t(created ? 'auth:web.tokens.createdTitle' : 'auth:web.tokens.createTitle')}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+      afterClose={reset}
+    >
       {created ? (
         <div>
           <Alert type="warning" showIcon title={t('auth:web.tokens.shownOnce')} style={{ marginBottom: 12 }} />
-          <Typography.Paragraph code style={{ wordBreak: 'break-all' }} data-testid="api-token-secret">{created.secret}</Typography.Paragraph>
+          <Typography.Paragraph code style={{ wordBreak: 'break-all' }} data-testid="api-token-secret">
+            {created.secret}
+          </Typography.Paragraph>
           <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-            <Button icon={<CopyOutlined />} onClick={() => void copy(created.secret)}>{t('auth:web.tokens.copy')}</Button>
-            <Button type="primary" onClick={onClose}>{t('auth:web.tokens.done')}</Button>
+            <Button icon={<CopyOutlined />} onClick={() => void copy(created.secret)}>
+              {t('auth:web.tokens.copy')}
+            </Button>
+            <Button type="primary" onClick={onClose}>
+              {t('auth:web.tokens.done')}
+            </Button>
           </Space>
         </div>
       ) : (
@@ -63,16 +82,33 @@ export function ApiTokenCreateModal({ open, onClose, onCreated }: { open: boolea
           <Typography.Paragraph type="secondary">{t('auth:web.tokens.createHint')}</Typography.Paragraph>
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
           <Form<CreateMyTokenBody>
-            layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}
+            layout="vertical"
+            onFinish={submit}
+            requiredMark={false}
+            disabled={busy}
             initialValues={{ roleId: roles[0]?.value, orgId: orgs[0]?.value, expiresInDays: 90 }}
           >
-            <Form.Item name="name" label={t('auth:web.tokens.name')} rules={[{ required: true, whitespace: true, message: t('auth:web.tokens.nameRequired') }]}>
+            <Form.Item
+              name="name"
+              label={t('auth:web.tokens.name')}
+              rules={[{ required: true, whitespace: true, message: t('auth:web.tokens.nameRequired') }]}
+            >
               <Input maxLength={60} placeholder={t('auth:web.tokens.namePlaceholder')} autoFocus />
             </Form.Item>
-            <Form.Item name="roleId" label={t('auth:web.tokens.role')} extra={t('auth:web.tokens.roleHint')} rules={[{ required: true, message: t('auth:web.tokens.roleRequired') }]}>
+            <Form.Item
+              name="roleId"
+              label={t('auth:web.tokens.role')}
+              extra={t('auth:web.tokens.roleHint')}
+              rules={[{ required: true, message: t('auth:web.tokens.roleRequired') }]}
+            >
               <Select options={roles} />
             </Form.Item>
-            <Form.Item name="orgId" label={t('auth:web.tokens.org')} extra={t('auth:web.tokens.orgHint')} rules={[{ required: true, message: t('auth:web.tokens.orgRequired') }]}>
+            <Form.Item
+              name="orgId"
+              label={t('auth:web.tokens.org')}
+              extra={t('auth:web.tokens.orgHint')}
+              rules={[{ required: true, message: t('auth:web.tokens.orgRequired') }]}
+            >
               <Select options={orgs} />
             </Form.Item>
             <Form.Item name="expiresInDays" label={t('auth:web.tokens.expiry')}>
@@ -80,7 +116,9 @@ export function ApiTokenCreateModal({ open, onClose, onCreated }: { open: boolea
             </Form.Item>
             <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
               <Button onClick={onClose}>{t('auth:web.tokens.cancel')}</Button>
-              <Button type="primary" htmlType="submit" loading={busy}>{t('auth:web.tokens.create')}</Button>
+              <Button type="primary" htmlType="submit" loading={busy}>
+                {t('auth:web.tokens.create')}
+              </Button>
             </Space>
           </Form>
         </>

@@ -35,16 +35,22 @@ export function ApiTokenSection() {
     }
   }, []);
 
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
   const now = new Date();
 
   return (
     <div>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12, marginBottom: 12, flexWrap: 'wrap' }}>
         <Typography.Text type="secondary">{t('auth:web.tokens.hint')}</Typography.Text>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('auth:web.tokens.new')}</Button>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          {t('auth:web.tokens.new')}
+        </Button>
       </div>
-      {error && !tokens ? <ErrorState error={error} onRetry={() => void load()} /> : (
+      {error && !tokens ? (
+        <ErrorState error={error} onRetry={() => void load()} />
+      ) : (
         <Table<ApiToken>
           size="middle"
           rowKey={(x) => x.id}
@@ -54,23 +60,54 @@ export function ApiTokenSection() {
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: <EmptyState description={t('auth:web.tokens.empty')} /> }}
           columns={[
-            { key: 'name', title: t('auth:web.tokens.name'), render: (_, x) => <div><div>{x.name}</div><Typography.Text type="secondary" code>{`${x.prefix}…`}</Typography.Text></div> },
-            { key: 'scope', title: t('auth:web.tokens.scope'), render: (_, x) => t('auth:web.profile.roleAt', { role: x.roleName, org: x.orgName }) },
-            { key: 'expiresAt', title: t('auth:web.tokens.expiresAt'), render: (_, x) => formatTime(x.expiresAt) },
-            { key: 'lastUsedAt', title: t('auth:web.tokens.lastUsedAt'), render: (_, x) => (x.lastUsedAt ? `${formatTime(x.lastUsedAt)} · ${x.lastUsedIp ?? ''}` : t('auth:web.tokens.neverUsed')) },
-            { key: 'status', title: t('auth:web.tokens.status'), render: (_, x) => { const s = status(x, now); return <Tag color={STATUS_COLOR[s]}>{t(`auth:web.tokens.statuses.${s}`)}</Tag>; } },
             {
-              key: 'actions', title: '', render: (_, x) => status(x, now) === 'active' && (
-                <ConfirmAction
-                  danger size="small"
-                  title={t('auth:web.tokens.revokeTitle', { name: x.name })}
-                  description={t('auth:web.tokens.revokeDescription')}
-                  successText={t('auth:web.tokens.revoked')}
-                  onConfirm={async () => { await revokeMyToken(x.id); await load(); }}
-                >
-                  {t('auth:web.tokens.revoke')}
-                </ConfirmAction>
+              key: 'name',
+              title: t('auth:web.tokens.name'),
+              render: (_, x) => (
+                <div>
+                  <div>{x.name}</div>
+                  <Typography.Text type="secondary" code>{`${x.prefix}…`}</Typography.Text>
+                </div>
               ),
+            },
+            {
+              key: 'scope',
+              title: t('auth:web.tokens.scope'),
+              render: (_, x) => t('auth:web.profile.roleAt', { role: x.roleName, org: x.orgName }),
+            },
+            { key: 'expiresAt', title: t('auth:web.tokens.expiresAt'), render: (_, x) => formatTime(x.expiresAt) },
+            {
+              key: 'lastUsedAt',
+              title: t('auth:web.tokens.lastUsedAt'),
+              render: (_, x) => (x.lastUsedAt ? `${formatTime(x.lastUsedAt)} · ${x.lastUsedIp ?? ''}` : t('auth:web.tokens.neverUsed')),
+            },
+            {
+              key: 'status',
+              title: t('auth:web.tokens.status'),
+              render: (_, x) => {
+                const s = status(x, now);
+                return <Tag color={STATUS_COLOR[s]}>{t(`auth:web.tokens.statuses.${s}`)}</Tag>;
+              },
+            },
+            {
+              key: 'actions',
+              title: '',
+              render: (_, x) =>
+                status(x, now) === 'active' && (
+                  <ConfirmAction
+                    danger
+                    size="small"
+                    title={t('auth:web.tokens.revokeTitle', { name: x.name })}
+                    description={t('auth:web.tokens.revokeDescription')}
+                    successText={t('auth:web.tokens.revoked')}
+                    onConfirm={async () => {
+                      await revokeMyToken(x.id);
+                      await load();
+                    }}
+                  >
+                    {t('auth:web.tokens.revoke')}
+                  </ConfirmAction>
+                ),
             },
           ]}
         />

@@ -19,14 +19,26 @@ export function AuthenticatorSection() {
     <div style={{ maxWidth: 560 }}>
       <Space align="center" style={{ marginBottom: 12 }}>
         <Typography.Text strong>{t('auth:web.totp.status')}</Typography.Text>
-        {bound
-          ? <Tag color="success" icon={<CheckCircleFilled />}>{t('auth:web.totp.bound')}</Tag>
-          : <Tag color="warning" icon={<ExclamationCircleFilled />}>{t('auth:web.totp.unbound')}</Tag>}
+        {bound ? (
+          <Tag color="success" icon={<CheckCircleFilled />}>
+            {t('auth:web.totp.bound')}
+          </Tag>
+        ) : (
+          <Tag color="warning" icon={<ExclamationCircleFilled />}>
+            {t('auth:web.totp.unbound')}
+          </Tag>
+        )}
       </Space>
       <Typography.Paragraph type="secondary">{t(bound ? 'auth:web.totp.boundHint' : 'auth:web.totp.unboundHint')}</Typography.Paragraph>
       <Space wrap>
-        <Button type={bound ? 'default' : 'primary'} onClick={() => setEnrolling(true)}>{t(bound ? 'auth:web.totp.rebind' : 'auth:web.totp.bind')}</Button>
-        {bound && <Button danger onClick={() => setRemoving(true)}>{t('auth:web.totp.remove')}</Button>}
+        <Button type={bound ? 'default' : 'primary'} onClick={() => setEnrolling(true)}>
+          {t(bound ? 'auth:web.totp.rebind' : 'auth:web.totp.bind')}
+        </Button>
+        {bound && (
+          <Button danger onClick={() => setRemoving(true)}>
+            {t('auth:web.totp.remove')}
+          </Button>
+        )}
       </Space>
       <TotpEnrolModal
         open={enrolling}

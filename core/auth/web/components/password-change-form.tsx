@@ -4,7 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, problemMessage } from '#ui';
 import { changeMyPassword } from '../api.ts';
 
-interface PasswordValues { currentPassword: string; newPassword: string; repeat: string }
+interface PasswordValues {
+  currentPassword: string;
+  newPassword: string;
+  repeat: string;
+}
 
 // The server names no field for a wrong current password, and calls the new one `password`.
 const FIELD_OF_CODE: Record<string, keyof PasswordValues> = {
@@ -44,23 +48,43 @@ export function PasswordChangeForm({ onChanged }: { onChanged?: () => void }) {
       <Typography.Paragraph type="secondary">{t('auth:web.password.hint')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
       <Form<PasswordValues> form={form} layout="vertical" onFinish={submit} disabled={busy} requiredMark={false}>
-        <Form.Item name="currentPassword" label={t('auth:web.password.current')} rules={[{ required: true, message: t('auth:web.password.currentRequired') }]}>
+        <Form.Item
+          name="currentPassword"
+          label={t('auth:web.password.current')}
+          rules={[{ required: true, message: t('auth:web.password.currentRequired') }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="newPassword" label={t('auth:web.password.next')} extra={t('auth:web.password.rules')} rules={[{ required: true, message: t('auth:web.password.nextRequired') }, { min: 10, message: t('auth:web.password.tooShort') }]}>
+        <Form.Item
+          name="newPassword"
+          label={t('auth:web.password.next')}
+          extra={t('auth:web.password.rules')}
+          rules={[
+            { required: true, message: t('auth:web.password.nextRequired') },
+            { min: 10, message: t('auth:web.password.tooShort') },
+          ]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item
           name="repeat"
           label={t('auth:web.password.repeat')}
           dependencies={['newPassword']}
-          rules={[{ required: true, message: t('auth:web.password.repeatRequired') }, ({ getFieldValue }) => ({
-            validator: (_, value) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('auth:web.password.mismatch')))),
-          })]}
+          rules={[
+            { required: true, message: t('auth:web.password.repeatRequired') },
+            ({ getFieldValue }) => ({
+              validator: (_, value) =>
+                !value || value === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('auth:web.password.mismatch'))),
+            }),
+          ]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy}>{t('auth:web.password.submit')}</Button>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          {t('auth:web.password.submit')}
+        </Button>
       </Form>
     </div>
   );

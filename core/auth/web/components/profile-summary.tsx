@@ -22,12 +22,21 @@ export function ProfileSummary() {
         { key: 'org', label: t('auth:web.profile.org'), children: orgName || none },
         { key: 'expiresAt', label: t('auth:web.profile.expiresAt'), children: dayjs(info.expiresAt).format('YYYY-MM-DD HH:mm') },
         {
-          key: 'roles', label: t('auth:web.profile.roles'), span: 'filled',
-          children: grants.length === 0 ? none : (
-            <Space size={[4, 4]} wrap>
-              {grants.map((g) => <Tag key={`${g.roleCode}@${g.orgId}`} color="blue">{t('auth:web.profile.roleAt', { role: g.roleName, org: g.orgName })}</Tag>)}
-            </Space>
-          ),
+          key: 'roles',
+          label: t('auth:web.profile.roles'),
+          span: 'filled',
+          children:
+            grants.length === 0 ? (
+              none
+            ) : (
+              <Space size={[4, 4]} wrap>
+                {grants.map((g) => (
+                  <Tag key={`${g.roleCode}@${g.orgId}`} color="blue">
+                    {t('auth:web.profile.roleAt', { role: g.roleName, org: g.orgName })}
+                  </Tag>
+                ))}
+              </Space>
+            ),
         },
       ]}
     />

@@ -30,7 +30,9 @@ export function SessionList({ reloadToken }: { reloadToken?: number }) {
   }, []);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reloadToken is the caller's deliberate "load again" signal
-  useEffect(() => { void load(); }, [load, reloadToken]);
+  useEffect(() => {
+    void load();
+  }, [load, reloadToken]);
 
   return (
     <div>
@@ -50,7 +52,9 @@ export function SessionList({ reloadToken }: { reloadToken?: number }) {
           </ConfirmAction>
         </Space>
       </div>
-      {error && !sessions ? <ErrorState error={error} onRetry={() => void load()} /> : (
+      {error && !sessions ? (
+        <ErrorState error={error} onRetry={() => void load()} />
+      ) : (
         <Table<SessionSummary>
           size="middle"
           rowKey={(s) => s.id}
@@ -61,7 +65,8 @@ export function SessionList({ reloadToken }: { reloadToken?: number }) {
           locale={{ emptyText: <EmptyState description={t('auth:web.sessions.empty')} /> }}
           columns={[
             {
-              key: 'device', title: t('auth:web.sessions.device'),
+              key: 'device',
+              title: t('auth:web.sessions.device'),
               render: (_, s) => (
                 <Space size={6}>
                   <Tooltip title={s.userAgent ?? undefined}>

@@ -29,8 +29,12 @@ export function TotpEnrolModal({ open, onClose, onEnrolled }: { open: boolean; o
         const qr = await QRCode.toDataURL(s.uri, { margin: 1, width: 200 });
         if (!cancelled) setSetup({ secret: s.secret, qr });
       })
-      .catch((e: unknown) => { if (!cancelled) setSetupError(e); });
-    return () => { cancelled = true; };
+      .catch((e: unknown) => {
+        if (!cancelled) setSetupError(e);
+      });
+    return () => {
+      cancelled = true;
+    };
   }, [open, attempt]);
 
   async function submit({ code }: { code: string }) {
@@ -55,14 +59,26 @@ export function TotpEnrolModal({ open, onClose, onEnrolled }: { open: boolean; o
           showIcon
           role="alert"
           title={problemMessage(i18n, setupError)}
-          action={<Button size="small" onClick={() => setAttempt((n) => n + 1)}>{t('auth:web.totp.retry')}</Button>}
+          action={
+            <Button size="small" onClick={() => setAttempt((n) => n + 1)}>
+              {t('auth:web.totp.retry')}
+            </Button>
+          }
         />
       ) : !setup ? (
-        <div style={{ textAlign: 'center', padding: 48 }}><Spin /></div>
+        <div style={{ textAlign: 'center', padding: 48 }}>
+          <Spin />
+        </div>
       ) : (
         <>
           <Space orientation="vertical" align="center" style={{ width: '100%', marginBottom: 16 }}>
-            <img src={setup.qr} width={200} height={200} alt={t('auth:web.totp.qrAlt')} style={{ border: '1px solid #e5e7eb', borderRadius: 8 }} />
+            <img
+              src={setup.qr}
+              width={200}
+              height={200}
+              alt={t('auth:web.totp.qrAlt')}
+              style={{ border: '1px solid #e5e7eb', borderRadius: 8 }}
+            />
             <Typography.Text type="secondary">{t('auth:web.totp.secret')}</Typography.Text>
             <Typography.Text copyable={{ text: setup.secret }} code aria-label={t('auth:web.totp.secret')} data-testid="totp-secret">
               {setup.secret.replace(/(.{4})/g, '$1 ').trim()}
@@ -70,12 +86,18 @@ export function TotpEnrolModal({ open, onClose, onEnrolled }: { open: boolean; o
           </Space>
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
           <Form layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
-            <Form.Item name="code" label={t('auth:web.totp.code')} rules={[{ required: true, pattern: /^\s*\d{3}\s?\d{3}\s*$/, message: t('auth:web.totp.codeRequired') }]}>
+            <Form.Item
+              name="code"
+              label={t('auth:web.totp.code')}
+              rules={[{ required: true, pattern: /^\s*\d{3}\s?\d{3}\s*$/, message: t('auth:web.totp.codeRequired') }]}
+            >
               <Input inputMode="numeric" autoComplete="one-time-code" maxLength={7} size="large" autoFocus />
             </Form.Item>
             <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
               <Button onClick={onClose}>{t('auth:web.totp.cancel')}</Button>
-              <Button type="primary" htmlType="submit" loading={busy}>{t('auth:web.totp.confirm')}</Button>
+              <Button type="primary" htmlType="submit" loading={busy}>
+                {t('auth:web.totp.confirm')}
+              </Button>
             </Space>
           </Form>
         </>

@@ -24,16 +24,29 @@ export function TotpRemoveModal({ open, onClose, onRemoved }: { open: boolean; o
   }
 
   return (
-    <Modal open={open} title={t('auth:web.totp.removeTitle')} onCancel={onClose} footer={null} destroyOnHidden afterClose={() => setError(null)}>
+    <Modal
+      open={open}
+      title={t('auth:web.totp.removeTitle')}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+      afterClose={() => setError(null)}
+    >
       <Typography.Paragraph type="secondary">{t('auth:web.totp.removeHint')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
       <Form layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
-        <Form.Item name="password" label={t('auth:web.totp.password')} rules={[{ required: true, message: t('auth:web.totp.passwordRequired') }]}>
+        <Form.Item
+          name="password"
+          label={t('auth:web.totp.password')}
+          rules={[{ required: true, message: t('auth:web.totp.passwordRequired') }]}
+        >
           <Input.Password autoComplete="current-password" autoFocus />
         </Form.Item>
         <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
           <Button onClick={onClose}>{t('auth:web.totp.cancel')}</Button>
-          <Button type="primary" danger htmlType="submit" loading={busy}>{t('auth:web.totp.removeConfirm')}</Button>
+          <Button type="primary" danger htmlType="submit" loading={busy}>
+            {t('auth:web.totp.removeConfirm')}
+          </Button>
         </Space>
       </Form>
     </Modal>

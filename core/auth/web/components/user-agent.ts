@@ -26,7 +26,10 @@ export function describeUserAgent(userAgent: string | null): string | null {
   let browser: string | null = null;
   for (const [pattern, name] of BROWSERS) {
     const match = pattern.exec(userAgent);
-    if (match) { browser = `${name} ${match[1]}`; break; }
+    if (match) {
+      browser = `${name} ${match[1]}`;
+      break;
+    }
   }
   const system = SYSTEMS.find(([pattern]) => pattern.test(userAgent))?.[1] ?? null;
   const parts = [browser, system].filter(Boolean);

@@ -8,27 +8,49 @@ import MyAccountPage from './my-account-page.tsx';
 function session(hasTotp: boolean): SessionApi {
   return {
     info: {
-      user: { id: 'u-1', account: 'demo-t-1', realName: '王老师', displayName: '王老师', orgId: 'org-7', hasTotp, mustChangePassword: false },
-      mfa: hasTotp ? 'passed' : 'none', csrfToken: 'x', expiresAt: '2026-03-01T10:00:00.000Z', permissions: [],
+      user: {
+        id: 'u-1',
+        account: 'demo-t-1',
+        realName: '王老师',
+        displayName: '王老师',
+        orgId: 'org-7',
+        hasTotp,
+        mustChangePassword: false,
+      },
+      mfa: hasTotp ? 'passed' : 'none',
+      csrfToken: 'x',
+      expiresAt: '2026-03-01T10:00:00.000Z',
+      permissions: [],
       grants: [{ roleId: 'r-teacher', roleCode: 'teacher', roleName: '教师', orgId: 'org-7', orgName: '城关小学', orgPath: '/1/7/' }],
     },
     can: () => false,
     currentOrg: { id: 'org-7', name: '城关小学', path: '/1/7/' },
-    setCurrentOrg: vi.fn(), refresh: vi.fn(async () => undefined), signOut: vi.fn(async () => undefined),
+    setCurrentOrg: vi.fn(),
+    refresh: vi.fn(async () => undefined),
+    signOut: vi.fn(async () => undefined),
   };
 }
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const noContent = () => new Response(null, { status: 204 });
 
 type Route = (init?: RequestInit) => Response;
 function stubServer(routes: Record<string, Route>) {
-  const fetch = vi.fn(async (url: string, init?: RequestInit) => (routes[url] ?? (() => json({ status: 404, code: 'request.route_not_found' }, 404)))(init));
+  const fetch = vi.fn(async (url: string, init?: RequestInit) =>
+    (routes[url] ?? (() => json({ status: 404, code: 'request.route_not_found' }, 404)))(init),
+  );
   vi.stubGlobal('fetch', fetch);
   return fetch;
 }
 
-const renderPage = (s: SessionApi) => renderWithProviders(<SessionContext.Provider value={s}><MyAccountPage /></SessionContext.Provider>, { auth });
+const renderPage = (s: SessionApi) =>
+  renderWithProviders(
+    <SessionContext.Provider value={s}>
+      <MyAccountPage />
+    </SessionContext.Provider>,
+    { auth },
+  );
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -52,7 +74,7 @@ describe('my account page', () => {
     expect(JSON.parse(String(call[1]?.body))).toEqual({ currentPassword: 'Old-Password-2025', newPassword: 'New-Password-2026' });
   });
 
-  it('shows the server\'s password policy refusal at the new password', async () => {
+  it("shows the server's password policy refusal at the new password", async () => {
     stubServer({ '/api/me/password': () => json({ status: 400, code: 'auth.password_policy', params: { field: 'password' } }, 400) });
     renderPage(session(false));
     fireEvent.change(screen.getByLabelText('当前密码'), { target: { value: 'Old-Password-2025' } });
@@ -65,7 +87,11 @@ describe('my account page', () => {
   it('binds an authenticator: QR code and secret, then the code', async () => {
     const s = session(false);
     const fetch = stubServer({
-      '/api/me/totp/setup': () => json({ secret: 'JBSWY3DPEHPK3PXPJBSWY3DP', uri: 'otpauth://totp/EduCloud:demo-t-1?secret=JBSWY3DPEHPK3PXPJBSWY3DP&issuer=EduCloud' }),
+      '/api/me/totp/setup': () =>
+        json({
+          secret: 'JBSWY3DPEHPK3PXPJBSWY3DP',
+          uri: 'otpauth://totp/EduCloud:demo-t-1?secret=JBSWY3DPEHPK3PXPJBSWY3DP&issuer=EduCloud',
+        }),
       '/api/me/totp/confirm': noContent,
     });
     renderPage(s);
@@ -82,7 +108,7 @@ describe('my account page', () => {
     expect(JSON.parse(String(call[1]?.body))).toEqual({ code: '123456' });
   });
 
-  it('shows the server\'s refusal to remove an administrator\'s authenticator', async () => {
+  it("shows the server's refusal to remove an administrator's authenticator", async () => {
     const s = session(true);
     stubServer({ '/api/me/totp/remove': () => json({ status: 400, code: 'auth.totp_required_for_admin' }, 400) });
     renderPage(s);
@@ -98,10 +124,27 @@ describe('my account page', () => {
   it('lists sessions with this one marked and the browser shortened, and signs out everywhere', async () => {
     const s = session(false);
     stubServer({
-      '/api/me/sessions': () => json([
-        { id: 'aaaaaaaa', current: true, ip: '10.0.0.8', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36', createdAt: '2026-03-01T01:00:00.000Z', lastSeenAt: '2026-03-01T02:00:00.000Z', expiresAt: '2026-03-01T09:00:00.000Z' },
-        { id: 'bbbbbbbb', current: false, ip: '10.0.0.9', userAgent: null, createdAt: '2026-02-28T01:00:00.000Z', lastSeenAt: '2026-02-28T02:00:00.000Z', expiresAt: '2026-02-28T09:00:00.000Z' },
-      ]),
+      '/api/me/sessions': () =>
+        json([
+          {
+            id: 'aaaaaaaa',
+            current: true,
+            ip: '10.0.0.8',
+            userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+            createdAt: '2026-03-01T01:00:00.000Z',
+            lastSeenAt: '2026-03-01T02:00:00.000Z',
+            expiresAt: '2026-03-01T09:00:00.000Z',
+          },
+          {
+            id: 'bbbbbbbb',
+            current: false,
+            ip: '10.0.0.9',
+            userAgent: null,
+            createdAt: '2026-02-28T01:00:00.000Z',
+            lastSeenAt: '2026-02-28T02:00:00.000Z',
+            expiresAt: '2026-02-28T09:00:00.000Z',
+          },
+        ]),
     });
     renderPage(s);
     fireEvent.click(screen.getByRole('tab', { name: '登录设备' }));
@@ -116,17 +159,35 @@ describe('my account page', () => {
 
   it('creates an API token, shows it once with a copy button and a warning, and revokes one', async () => {
     const token = (over: object) => ({
-      id: 't-1', name: '旧脚本', prefix: 'ecl_AbCdEf', userId: 'u-1', userAccount: 'demo-t-1', roleId: 'r-teacher', roleCode: 'teacher', roleName: '教师',
-      orgId: 'org-7', orgName: '城关小学', createdBy: 'u-1', createdAt: '2026-02-01T01:00:00.000Z', expiresAt: '2099-01-01T00:00:00.000Z',
-      revokedAt: null, lastUsedAt: null, lastUsedIp: null, ...over,
+      id: 't-1',
+      name: '旧脚本',
+      prefix: 'ecl_AbCdEf',
+      userId: 'u-1',
+      userAccount: 'demo-t-1',
+      roleId: 'r-teacher',
+      roleCode: 'teacher',
+      roleName: '教师',
+      orgId: 'org-7',
+      orgName: '城关小学',
+      createdBy: 'u-1',
+      createdAt: '2026-02-01T01:00:00.000Z',
+      expiresAt: '2099-01-01T00:00:00.000Z',
+      revokedAt: null,
+      lastUsedAt: null,
+      lastUsedIp: null,
+      ...over,
     });
     const secret = `ecl_${'x'.repeat(43)}`;
     let revoked = false;
     const fetch = stubServer({
-      '/api/me/tokens': (init) => (init?.method === 'POST'
-        ? json({ token: token({ id: 't-2', name: '数据同步' }), secret }, 201)
-        : json([token({ revokedAt: revoked ? '2026-03-01T00:00:00.000Z' : null })])),
-      '/api/me/tokens/t-1': () => { revoked = true; return noContent(); },
+      '/api/me/tokens': (init) =>
+        init?.method === 'POST'
+          ? json({ token: token({ id: 't-2', name: '数据同步' }), secret }, 201)
+          : json([token({ revokedAt: revoked ? '2026-03-01T00:00:00.000Z' : null })]),
+      '/api/me/tokens/t-1': () => {
+        revoked = true;
+        return noContent();
+      },
     });
     const writeText = vi.fn(async () => undefined);
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
@@ -149,7 +210,9 @@ describe('my account page', () => {
 
     fireEvent.click(within(row).getByRole('button', { name: /撤\s?销/ }));
     fireEvent.click(await screen.findByRole('button', { name: /^确\s?定$/ }));
-    await waitFor(() => expect(fetch.mock.calls.some(([url, init]) => url === '/api/me/tokens/t-1' && init?.method === 'DELETE')).toBe(true));
+    await waitFor(() =>
+      expect(fetch.mock.calls.some(([url, init]) => url === '/api/me/tokens/t-1' && init?.method === 'DELETE')).toBe(true),
+    );
     expect(await screen.findByText('已撤销')).toBeTruthy();
   });
 });

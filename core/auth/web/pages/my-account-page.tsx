@@ -19,7 +19,11 @@ export default function MyAccountPage() {
       <Divider style={{ margin: '8px 0 4px' }} />
       <Tabs
         items={[
-          { key: 'password', label: t('auth:web.tabs.password'), children: <PasswordChangeForm onChanged={() => setSessionsToken((n) => n + 1)} /> },
+          {
+            key: 'password',
+            label: t('auth:web.tabs.password'),
+            children: <PasswordChangeForm onChanged={() => setSessionsToken((n) => n + 1)} />,
+          },
           { key: 'authenticator', label: t('auth:web.tabs.authenticator'), children: <AuthenticatorSection /> },
           { key: 'sessions', label: t('auth:web.tabs.sessions'), children: <SessionList reloadToken={sessionsToken} /> },
           { key: 'tokens', label: t('auth:web.tabs.tokens'), children: <ApiTokenSection /> },

@@ -20,11 +20,38 @@ export function useEvery(): (seconds: number) => string {
 /** Where a job stands: running, paused, retrying, or the outcome of its last run. */
 export function JobStateTag({ job }: { job: JobInfo }) {
   const { t } = useTranslation();
-  if (job.runningOn) return <Tooltip title={t('jobs:web.state.runningOn', { instance: job.runningOn })}><Tag icon={<SyncOutlined spin />} color="processing">{t('jobs:web.state.running')}</Tag></Tooltip>;
-  if (job.isPaused) return <Tag icon={<PauseCircleOutlined />} color="default">{t('jobs:web.state.paused')}</Tag>;
-  if (job.attempts > 0) return <Tag icon={<ClockCircleOutlined />} color="warning">{t('jobs:web.state.retrying', { attempt: job.attempts + 1, max: job.maxAttempts })}</Tag>;
-  if (job.lastStatus === 'ok') return <Tag icon={<CheckCircleOutlined />} color="success">{t('jobs:web.state.ok')}</Tag>;
-  if (job.lastStatus === 'failed') return <Tag icon={<CloseCircleOutlined />} color="error">{t('jobs:web.state.failed')}</Tag>;
+  if (job.runningOn)
+    return (
+      <Tooltip title={t('jobs:web.state.runningOn', { instance: job.runningOn })}>
+        <Tag icon={<SyncOutlined spin />} color="processing">
+          {t('jobs:web.state.running')}
+        </Tag>
+      </Tooltip>
+    );
+  if (job.isPaused)
+    return (
+      <Tag icon={<PauseCircleOutlined />} color="default">
+        {t('jobs:web.state.paused')}
+      </Tag>
+    );
+  if (job.attempts > 0)
+    return (
+      <Tag icon={<ClockCircleOutlined />} color="warning">
+        {t('jobs:web.state.retrying', { attempt: job.attempts + 1, max: job.maxAttempts })}
+      </Tag>
+    );
+  if (job.lastStatus === 'ok')
+    return (
+      <Tag icon={<CheckCircleOutlined />} color="success">
+        {t('jobs:web.state.ok')}
+      </Tag>
+    );
+  if (job.lastStatus === 'failed')
+    return (
+      <Tag icon={<CloseCircleOutlined />} color="error">
+        {t('jobs:web.state.failed')}
+      </Tag>
+    );
   return <Tag>{t('jobs:web.state.never')}</Tag>;
 }
 
@@ -32,11 +59,19 @@ const RUN_COLORS: Record<JobRun['status'], string> = { running: 'processing', ok
 
 export function RunStatusTag({ status }: { status: JobRun['status'] }) {
   const { t } = useTranslation();
-  return <Tag color={RUN_COLORS[status]} style={{ marginInlineEnd: 0 }}>{t(`jobs:web.runStatus.${status}`)}</Tag>;
+  return (
+    <Tag color={RUN_COLORS[status]} style={{ marginInlineEnd: 0 }}>
+      {t(`jobs:web.runStatus.${status}`)}
+    </Tag>
+  );
 }
 
 /** A failure's message, shortened in the table; the whole text on hover. */
 export function ErrorText({ text, width = 280 }: { text: string | null; width?: number }) {
   if (!text) return <Typography.Text type="secondary">—</Typography.Text>;
-  return <Typography.Text type="danger" ellipsis={{ tooltip: text }} style={{ maxWidth: width }}>{text}</Typography.Text>;
+  return (
+    <Typography.Text type="danger" ellipsis={{ tooltip: text }} style={{ maxWidth: width }}>
+      {text}
+    </Typography.Text>
+  );
 }

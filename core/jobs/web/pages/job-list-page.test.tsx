@@ -7,35 +7,97 @@ import type { JobInfo, JobRun } from '../api.ts';
 import JobListPage from './job-list-page.tsx';
 
 const info = (over: Partial<JobInfo>): JobInfo => ({
-  id: 'jobs.prune_runs', module: 'jobs', label: { zh: '清理定时任务运行记录', en: 'Prune' }, everySeconds: 86400, maxAttempts: 3,
-  nextRunAt: '2026-03-02T02:00:00.000Z', isPaused: false, attempts: 0, runningOn: null, lastStartedAt: '2026-03-01T02:00:00.000Z',
-  lastFinishedAt: '2026-03-01T02:00:01.000Z', lastStatus: 'ok', lastError: null, ...over,
+  id: 'jobs.prune_runs',
+  module: 'jobs',
+  label: { zh: '清理定时任务运行记录', en: 'Prune' },
+  everySeconds: 86400,
+  maxAttempts: 3,
+  nextRunAt: '2026-03-02T02:00:00.000Z',
+  isPaused: false,
+  attempts: 0,
+  runningOn: null,
+  lastStartedAt: '2026-03-01T02:00:00.000Z',
+  lastFinishedAt: '2026-03-01T02:00:01.000Z',
+  lastStatus: 'ok',
+  lastError: null,
+  ...over,
 });
 
 const list = [
   info({}),
-  info({ id: 'workflow.deadlines', module: 'workflow', label: { zh: '处理到期事项', en: 'Deadlines' }, everySeconds: 900, attempts: 1, lastStatus: 'failed', lastError: '数据库连接超时' }),
-  info({ id: 'notify.digest', module: 'notify', label: { zh: '发送每日摘要', en: 'Digest' }, everySeconds: 3600, isPaused: true, lastStatus: null, lastFinishedAt: null }),
+  info({
+    id: 'workflow.deadlines',
+    module: 'workflow',
+    label: { zh: '处理到期事项', en: 'Deadlines' },
+    everySeconds: 900,
+    attempts: 1,
+    lastStatus: 'failed',
+    lastError: '数据库连接超时',
+  }),
+  info({
+    id: 'notify.digest',
+    module: 'notify',
+    label: { zh: '发送每日摘要', en: 'Digest' },
+    everySeconds: 3600,
+    isPaused: true,
+    lastStatus: null,
+    lastFinishedAt: null,
+  }),
 ];
 
 const runs: JobRun[] = [
-  { id: 'r2', jobId: 'workflow.deadlines', instanceId: 'web-1:42:abc', attempt: 1, startedAt: '2026-03-01T02:00:00.000Z', finishedAt: '2026-03-01T02:00:02.500Z', status: 'failed', summary: null, error: '数据库连接超时' },
-  { id: 'r1', jobId: 'workflow.deadlines', instanceId: 'web-2:7:def', attempt: 1, startedAt: '2026-02-28T02:00:00.000Z', finishedAt: '2026-02-28T02:00:00.300Z', status: 'ok', summary: '提醒 12 人', error: null },
+  {
+    id: 'r2',
+    jobId: 'workflow.deadlines',
+    instanceId: 'web-1:42:abc',
+    attempt: 1,
+    startedAt: '2026-03-01T02:00:00.000Z',
+    finishedAt: '2026-03-01T02:00:02.500Z',
+    status: 'failed',
+    summary: null,
+    error: '数据库连接超时',
+  },
+  {
+    id: 'r1',
+    jobId: 'workflow.deadlines',
+    instanceId: 'web-2:7:def',
+    attempt: 1,
+    startedAt: '2026-02-28T02:00:00.000Z',
+    finishedAt: '2026-02-28T02:00:00.300Z',
+    status: 'ok',
+    summary: '提醒 12 人',
+    error: null,
+  },
 ];
 
 function session(permissions: string[]): SessionApi {
   return {
     info: {
-      user: { id: 'u-1', account: 'admin', realName: '管理员', displayName: '管理员', orgId: 'org-1', hasTotp: true, mustChangePassword: false },
-      mfa: 'passed', csrfToken: 'x', expiresAt: '2026-03-01T10:00:00.000Z', permissions, grants: [],
+      user: {
+        id: 'u-1',
+        account: 'admin',
+        realName: '管理员',
+        displayName: '管理员',
+        orgId: 'org-1',
+        hasTotp: true,
+        mustChangePassword: false,
+      },
+      mfa: 'passed',
+      csrfToken: 'x',
+      expiresAt: '2026-03-01T10:00:00.000Z',
+      permissions,
+      grants: [],
     },
     can: (p) => permissions.includes(p),
     currentOrg: { id: 'org-1', name: '教育部', path: '/org-1/' },
-    setCurrentOrg: vi.fn(), refresh: vi.fn(async () => undefined), signOut: vi.fn(async () => undefined),
+    setCurrentOrg: vi.fn(),
+    refresh: vi.fn(async () => undefined),
+    signOut: vi.fn(async () => undefined),
   };
 }
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 function stubServer(answer: (url: string, method: string) => Response | undefined = () => undefined) {
   const fetch = vi.fn(async (url: string, init?: RequestInit) => {
@@ -51,7 +113,12 @@ function stubServer(answer: (url: string, method: string) => Response | undefine
 }
 
 const renderPage = (permissions = ['jobs.job.read', 'jobs.job.run']) =>
-  renderWithProviders(<SessionContext.Provider value={session(permissions)}><JobListPage /></SessionContext.Provider>, { jobs });
+  renderWithProviders(
+    <SessionContext.Provider value={session(permissions)}>
+      <JobListPage />
+    </SessionContext.Provider>,
+    { jobs },
+  );
 
 const rowOf = (text: string) => screen.getByText(text).closest('tr')!;
 

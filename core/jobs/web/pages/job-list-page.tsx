@@ -32,7 +32,9 @@ export default function JobListPage() {
       setLoading(false);
     }
   }, []);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   const labelOf = (job: JobInfo) => (isEnglish ? job.label.en : job.label.zh);
 
@@ -52,31 +54,49 @@ export default function JobListPage() {
   const actions = (job: JobInfo) => (
     <Space size={0} wrap={false}>
       {canRun && !job.isPaused && (
-        <Button type="link" size="small" loading={busy === `runNow:${job.id}`}
+        <Button
+          type="link"
+          size="small"
+          loading={busy === `runNow:${job.id}`}
           aria-label={t('jobs:web.action.runLabel', { label: labelOf(job) })}
-          onClick={() => void act(job, 'runNow', t('jobs:web.action.runQueued', { label: labelOf(job) }))}>
+          onClick={() => void act(job, 'runNow', t('jobs:web.action.runQueued', { label: labelOf(job) }))}
+        >
           {t('jobs:web.action.run')}
         </Button>
       )}
       {canRun && !job.isPaused && (
-        <ConfirmAction type="link" size="small"
+        <ConfirmAction
+          type="link"
+          size="small"
           title={t('jobs:web.action.pauseConfirm', { label: labelOf(job) })}
           description={<div style={{ maxWidth: 340 }}>{t('jobs:web.action.pauseHint')}</div>}
           successText={t('jobs:web.action.paused')}
-          onConfirm={async () => { await jobsApi.pause(job.id); await load(); }}
-          aria-label={t('jobs:web.action.pauseLabel', { label: labelOf(job) })}>
+          onConfirm={async () => {
+            await jobsApi.pause(job.id);
+            await load();
+          }}
+          aria-label={t('jobs:web.action.pauseLabel', { label: labelOf(job) })}
+        >
           {t('jobs:web.action.pause')}
         </ConfirmAction>
       )}
       {canRun && job.isPaused && (
-        <Button type="link" size="small" loading={busy === `resume:${job.id}`}
+        <Button
+          type="link"
+          size="small"
+          loading={busy === `resume:${job.id}`}
           aria-label={t('jobs:web.action.resumeLabel', { label: labelOf(job) })}
-          onClick={() => void act(job, 'resume', t('jobs:web.action.resumed'))}>
+          onClick={() => void act(job, 'resume', t('jobs:web.action.resumed'))}
+        >
           {t('jobs:web.action.resume')}
         </Button>
       )}
-      <Button type="link" size="small" onClick={() => setViewing(job)}
-        aria-label={t('jobs:web.action.historyLabel', { label: labelOf(job) })}>
+      <Button
+        type="link"
+        size="small"
+        onClick={() => setViewing(job)}
+        aria-label={t('jobs:web.action.historyLabel', { label: labelOf(job) })}
+      >
         {t('jobs:web.action.history')}
       </Button>
     </Space>
@@ -84,10 +104,14 @@ export default function JobListPage() {
 
   return (
     <PageShell title={t('jobs:web.title')} description={t('jobs:web.description')}>
-      {error && !jobs ? <ErrorState error={error} onRetry={() => void load()} /> : (
+      {error && !jobs ? (
+        <ErrorState error={error} onRetry={() => void load()} />
+      ) : (
         <>
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 12 }}>
-            <Typography.Text type="secondary">{jobs ? t('jobs:web.summary', { total: jobs.length, paused: jobs.filter((j) => j.isPaused).length }) : ''}</Typography.Text>
+            <Typography.Text type="secondary">
+              {jobs ? t('jobs:web.summary', { total: jobs.length, paused: jobs.filter((j) => j.isPaused).length }) : ''}
+            </Typography.Text>
             <Button icon={<ReloadOutlined />} aria-label={t('jobs:web.reload')} onClick={() => void load()} />
           </div>
           <Table<JobInfo>
@@ -100,30 +124,51 @@ export default function JobListPage() {
             locale={{ emptyText: <EmptyState description={t('jobs:web.empty')} /> }}
             columns={[
               {
-                key: 'job', title: t('jobs:web.column.job'),
+                key: 'job',
+                title: t('jobs:web.column.job'),
                 render: (_, j) => (
                   <div style={{ minWidth: 160, maxWidth: 240 }}>
                     <Typography.Text strong>{labelOf(j)}</Typography.Text>
-                    <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{j.id}</Typography.Text></div>
+                    <div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {j.id}
+                      </Typography.Text>
+                    </div>
                   </div>
                 ),
               },
-              { key: 'every', title: t('jobs:web.column.every'), render: (_, j) => <span style={{ whiteSpace: 'nowrap' }}>{every(j.everySeconds)}</span> },
               {
-                key: 'state', title: t('jobs:web.column.state'),
+                key: 'every',
+                title: t('jobs:web.column.every'),
+                render: (_, j) => <span style={{ whiteSpace: 'nowrap' }}>{every(j.everySeconds)}</span>,
+              },
+              {
+                key: 'state',
+                title: t('jobs:web.column.state'),
                 // The last failure's message sits under its tag, so that the actions stay in view on a laptop.
                 render: (_, j) => (
                   <div>
                     <JobStateTag job={j} />
-                    {j.lastStatus === 'failed' && <div style={{ marginTop: 4 }}><ErrorText text={j.lastError} width={240} /></div>}
+                    {j.lastStatus === 'failed' && (
+                      <div style={{ marginTop: 4 }}>
+                        <ErrorText text={j.lastError} width={240} />
+                      </div>
+                    )}
                   </div>
                 ),
               },
               {
-                key: 'nextRunAt', title: t('jobs:web.column.nextRunAt'),
-                render: (_, j) => <span style={{ whiteSpace: 'nowrap', color: j.isPaused ? '#9ca3af' : undefined }}>{formatTime(j.nextRunAt)}</span>,
+                key: 'nextRunAt',
+                title: t('jobs:web.column.nextRunAt'),
+                render: (_, j) => (
+                  <span style={{ whiteSpace: 'nowrap', color: j.isPaused ? '#9ca3af' : undefined }}>{formatTime(j.nextRunAt)}</span>
+                ),
               },
-              { key: 'lastFinishedAt', title: t('jobs:web.column.lastRunAt'), render: (_, j) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(j.lastFinishedAt)}</span> },
+              {
+                key: 'lastFinishedAt',
+                title: t('jobs:web.column.lastRunAt'),
+                render: (_, j) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(j.lastFinishedAt)}</span>,
+              },
               { key: 'actions', title: t('jobs:web.column.actions'), render: (_, j) => actions(j) },
             ]}
           />

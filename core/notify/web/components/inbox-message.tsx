@@ -16,10 +16,16 @@ export function InboxMessage({ item, lines = 2 }: { item: InboxItem; lines?: num
           {...(unread ? { role: 'img', 'aria-label': t('notify:web.inbox.status.unread') } : { 'aria-hidden': true })}
           style={{ flex: 'none', width: 8, height: 8, borderRadius: 4, background: unread ? '#1d4ed8' : 'transparent' }}
         />
-        <Typography.Text strong={unread} style={{ color: unread ? undefined : '#4b5563' }}>{item.title}</Typography.Text>
+        <Typography.Text strong={unread} style={{ color: unread ? undefined : '#4b5563' }}>
+          {item.title}
+        </Typography.Text>
       </div>
       {item.body && (
-        <Typography.Paragraph type="secondary" ellipsis={{ rows: lines, tooltip: item.body }} style={{ margin: '2px 0 0 16px', fontSize: 13 }}>
+        <Typography.Paragraph
+          type="secondary"
+          ellipsis={{ rows: lines, tooltip: item.body }}
+          style={{ margin: '2px 0 0 16px', fontSize: 13 }}
+        >
           {item.body}
         </Typography.Paragraph>
       )}

@@ -4,10 +4,13 @@ import { UNREAD_POLL_MS } from '../api.ts';
 import { callsTo, item, renderAtHome, stubInbox } from '../testing.tsx';
 import { NotificationBell } from './notification-bell.tsx';
 
-afterEach(() => { vi.useRealTimers(); vi.unstubAllGlobals(); });
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 
 describe('the notification bell', () => {
-  it('shows the unread count and lists the latest messages in the console\'s language', async () => {
+  it("shows the unread count and lists the latest messages in the console's language", async () => {
     const fetch = stubInbox([item({ id: 'a' }), item({ id: 'b', title: '审核通过：信息化项目备案', readAt: '2026-03-01T03:00:00.000Z' })]);
     renderAtHome(<NotificationBell />);
     const bell = await screen.findByRole('button', { name: '消息，1 条未读' });
@@ -44,9 +47,13 @@ describe('the notification bell', () => {
     await screen.findByRole('button', { name: '消息' });
     const counted = () => callsTo(fetch, 'GET', '/api/notify/inbox/unread-count').length;
     expect(counted()).toBe(1);
-    await act(async () => { vi.advanceTimersByTime(UNREAD_POLL_MS); });
+    await act(async () => {
+      vi.advanceTimersByTime(UNREAD_POLL_MS);
+    });
     expect(counted()).toBe(2);
-    await act(async () => { window.dispatchEvent(new Event('focus')); });
+    await act(async () => {
+      window.dispatchEvent(new Event('focus'));
+    });
     expect(counted()).toBe(3);
   });
 });

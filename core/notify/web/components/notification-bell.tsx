@@ -36,7 +36,10 @@ export function NotificationBell() {
   async function openItem(item: InboxItem) {
     setOpen(false);
     try {
-      if (item.readAt === null) { await inboxApi.markRead(item.id); announceInboxChanged(); }
+      if (item.readAt === null) {
+        await inboxApi.markRead(item.id);
+        announceInboxChanged();
+      }
     } catch (e) {
       void message.error(problemMessage(i18n, e));
     }
@@ -55,34 +58,70 @@ export function NotificationBell() {
 
   const panel = (
     <div style={{ width: 360 }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '0 4px 8px', borderBottom: '1px solid #f0f0f0' }}>
+      <div
+        style={{
+          display: 'flex',
+          justifyContent: 'space-between',
+          alignItems: 'center',
+          padding: '0 4px 8px',
+          borderBottom: '1px solid #f0f0f0',
+        }}
+      >
         <Typography.Text strong>{t('notify:web.bell.title')}</Typography.Text>
-        <Button type="link" size="small" disabled={unread === 0} onClick={() => void markAllRead()}>{t('notify:web.bell.markAllRead')}</Button>
+        <Button type="link" size="small" disabled={unread === 0} onClick={() => void markAllRead()}>
+          {t('notify:web.bell.markAllRead')}
+        </Button>
       </div>
       <div style={{ maxHeight: 400, overflowY: 'auto' }}>
-        {failed ? <Typography.Paragraph type="secondary" style={{ padding: 16, margin: 0 }}>{t('notify:web.bell.loadFailed')}</Typography.Paragraph>
-          : items === null ? <div style={{ padding: 24, textAlign: 'center' }}><Spin /></div>
-          : items.length === 0 ? <EmptyState description={t('notify:web.bell.empty')} />
-          : (
-            <ul aria-label={t('notify:web.bell.title')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-              {items.map((item) => (
-                <li key={item.id} style={{ borderBottom: '1px solid #f5f5f5' }}>
-                  <button
-                    type="button"
-                    onClick={() => void openItem(item)}
-                    className="notify-bell-item"
-                    style={{ display: 'block', width: '100%', textAlign: 'left', background: 'none', border: 0, padding: '10px 4px', cursor: 'pointer' }}
-                  >
-                    <InboxMessage item={item} lines={2} />
-                    <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 16 }}>{formatTime(item.createdAt, true)}</Typography.Text>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
+        {failed ? (
+          <Typography.Paragraph type="secondary" style={{ padding: 16, margin: 0 }}>
+            {t('notify:web.bell.loadFailed')}
+          </Typography.Paragraph>
+        ) : items === null ? (
+          <div style={{ padding: 24, textAlign: 'center' }}>
+            <Spin />
+          </div>
+        ) : items.length === 0 ? (
+          <EmptyState description={t('notify:web.bell.empty')} />
+        ) : (
+          <ul aria-label={t('notify:web.bell.title')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {items.map((item) => (
+              <li key={item.id} style={{ borderBottom: '1px solid #f5f5f5' }}>
+                <button
+                  type="button"
+                  onClick={() => void openItem(item)}
+                  className="notify-bell-item"
+                  style={{
+                    display: 'block',
+                    width: '100%',
+                    textAlign: 'left',
+                    background: 'none',
+                    border: 0,
+                    padding: '10px 4px',
+                    cursor: 'pointer',
+                  }}
+                >
+                  <InboxMessage item={item} lines={2} />
+                  <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 16 }}>
+                    {formatTime(item.createdAt, true)}
+                  </Typography.Text>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
       <div style={{ textAlign: 'center', paddingTop: 8, borderTop: '1px solid #f0f0f0' }}>
-        <Button type="link" size="small" onClick={() => { setOpen(false); navigate('/notify/inbox'); }}>{t('notify:web.bell.viewAll')}</Button>
+        <Button
+          type="link"
+          size="small"
+          onClick={() => {
+            setOpen(false);
+            navigate('/notify/inbox');
+          }}
+        >
+          {t('notify:web.bell.viewAll')}
+        </Button>
       </div>
     </div>
   );

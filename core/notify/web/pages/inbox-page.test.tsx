@@ -34,7 +34,7 @@ describe('消息中心', () => {
     expect(screen.queryByText('待办页面')).toBeNull();
   });
 
-  it('opens a message\'s page on click and marks it read', async () => {
+  it("opens a message's page on click and marks it read", async () => {
     const fetch = stubInbox(messages());
     renderAtHome(<InboxPage />);
     fireEvent.click(await screen.findByText('待办：2026 年网络安全自查表'));

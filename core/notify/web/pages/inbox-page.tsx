@@ -46,28 +46,65 @@ export default function InboxPage() {
   }
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the cell renderers read i18n, markRead and message at click time; rebuilding the columns for them would reset the table
-  const columns = useMemo<DataColumn<InboxItem>[]>(() => [
-    { key: 'message', title: t('notify:web.inbox.column.message'), render: (_, item) => <InboxMessage item={item} lines={3} />, width: '70%' },
-    { key: 'createdAt', title: t('notify:web.inbox.column.time'), render: (_, item) => <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{formatTime(item.createdAt)}</Typography.Text> },
-    {
-      key: 'action', title: t('notify:web.inbox.column.action'),
-      render: (_, item) => item.readAt === null
-        ? <Button type="link" size="small" style={{ padding: 0 }} onClick={(click) => { click.stopPropagation(); void markRead(item).catch((e: unknown) => void message.error(problemMessage(i18n, e))); }}>{t('notify:web.inbox.markRead')}</Button>
-        : <Typography.Text type="secondary">{t('notify:web.inbox.status.read')}</Typography.Text>,
-    },
-    // markRead and message only close over stable values.
-  ], [t]);
+  const columns = useMemo<DataColumn<InboxItem>[]>(
+    () => [
+      {
+        key: 'message',
+        title: t('notify:web.inbox.column.message'),
+        render: (_, item) => <InboxMessage item={item} lines={3} />,
+        width: '70%',
+      },
+      {
+        key: 'createdAt',
+        title: t('notify:web.inbox.column.time'),
+        render: (_, item) => (
+          <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+            {formatTime(item.createdAt)}
+          </Typography.Text>
+        ),
+      },
+      {
+        key: 'action',
+        title: t('notify:web.inbox.column.action'),
+        render: (_, item) =>
+          item.readAt === null ? (
+            <Button
+              type="link"
+              size="small"
+              style={{ padding: 0 }}
+              onClick={(click) => {
+                click.stopPropagation();
+                void markRead(item).catch((e: unknown) => void message.error(problemMessage(i18n, e)));
+              }}
+            >
+              {t('notify:web.inbox.markRead')}
+            </Button>
+          ) : (
+            <Typography.Text type="secondary">{t('notify:web.inbox.status.read')}</Typography.Text>
+          ),
+      },
+      // markRead and message only close over stable values.
+    ],
+    [t],
+  );
 
   return (
     <PageShell
       title={t('notify:web.inbox.title')}
       description={t('notify:web.inbox.description')}
-      actions={<Button icon={<CheckOutlined />} onClick={() => void markAllRead()}>{t('notify:web.inbox.markAllRead')}</Button>}
+      actions={
+        <Button icon={<CheckOutlined />} onClick={() => void markAllRead()}>
+          {t('notify:web.inbox.markAllRead')}
+        </Button>
+      }
     >
       <Tabs
         activeKey={tab}
         onChange={(key) => setTab(key as Tab)}
-        items={[{ key: 'all', label: t('notify:web.inbox.all') }, { key: 'unread', label: t('notify:web.inbox.unread') }]}
+        items={[
+          { key: 'all', label: t('notify:web.inbox.all') },
+          { key: 'unread', label: t('notify:web.inbox.unread') },
+        ]}
         style={{ marginTop: -8 }}
       />
       <DataTable<InboxItem>

@@ -18,19 +18,38 @@ function useParentSearch(org: Org | null, open: boolean) {
     let live = true;
     setLoading(true);
     // Waits for the typing to pause before asking the server.
-    const timer = setTimeout(() => {
-      orgApi.search({ q: text.trim() || undefined, pageSize: 50 })
-        .then((page) => { if (live) setOptions(page.items.filter((candidate) => canBeNewParent(org, candidate))); })
-        .catch(() => { if (live) setOptions([]); })
-        .finally(() => { if (live) setLoading(false); });
-    }, text ? 300 : 0);
-    return () => { live = false; clearTimeout(timer); };
+    const timer = setTimeout(
+      () => {
+        orgApi
+          .search({ q: text.trim() || undefined, pageSize: 50 })
+          .then((page) => {
+            if (live) setOptions(page.items.filter((candidate) => canBeNewParent(org, candidate)));
+          })
+          .catch(() => {
+            if (live) setOptions([]);
+          })
+          .finally(() => {
+            if (live) setLoading(false);
+          });
+      },
+      text ? 300 : 0,
+    );
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [org, open, text]);
   return { options, loading, setText };
 }
 
 /** Moves an org with its whole subtree under a new parent the user picks by name or code. */
-export function MoveOrgDialog({ open, org, findOrg, onClose, onMoved }: {
+export function MoveOrgDialog({
+  open,
+  org,
+  findOrg,
+  onClose,
+  onMoved,
+}: {
   open: boolean;
   org: Org | null;
   findOrg: (id: string) => Promise<Org | null>;
@@ -52,8 +71,14 @@ export function MoveOrgDialog({ open, org, findOrg, onClose, onMoved }: {
     setPicked(null);
     setSize(null);
     setCurrentParent(null);
-    if (org.parentId) void findOrg(org.parentId).then(setCurrentParent).catch(() => undefined);
-    void orgApi.subtreeSize(org.id, true).then(setSize).catch(() => undefined);
+    if (org.parentId)
+      void findOrg(org.parentId)
+        .then(setCurrentParent)
+        .catch(() => undefined);
+    void orgApi
+      .subtreeSize(org.id, true)
+      .then(setSize)
+      .catch(() => undefined);
   }, [open, org, form, findOrg]);
 
   async function submit({ parentId }: { parentId: string }) {
@@ -74,7 +99,9 @@ export function MoveOrgDialog({ open, org, findOrg, onClose, onMoved }: {
   const label = (o: Org) => (
     <span>
       {o.name}
-      <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>{o.code} · {orgTypeLabel(t, o.type)}</Typography.Text>
+      <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
+        {o.code} · {orgTypeLabel(t, o.type)}
+      </Typography.Text>
     </span>
   );
 
@@ -95,7 +122,11 @@ export function MoveOrgDialog({ open, org, findOrg, onClose, onMoved }: {
           <Typography.Paragraph type="secondary">
             {t('orgs:web.move.currentParent', { parent: currentParent?.name ?? '…' })}
           </Typography.Paragraph>
-          <Form.Item name="parentId" label={t('orgs:web.move.parent')} rules={[{ required: true, message: t('orgs:web.move.parentRequired') }]}>
+          <Form.Item
+            name="parentId"
+            label={t('orgs:web.move.parent')}
+            rules={[{ required: true, message: t('orgs:web.move.parentRequired') }]}
+          >
             <Select
               showSearch={{ filterOption: false, onSearch: search.setText }}
               placeholder={t('orgs:web.move.parentPlaceholder')}
@@ -109,7 +140,11 @@ export function MoveOrgDialog({ open, org, findOrg, onClose, onMoved }: {
             <Alert
               type="warning"
               showIcon
-              title={t(size === 1 ? 'orgs:web.move.summarySelf' : 'orgs:web.move.summary', { name: org.name, parent: picked.name, count: size === null ? '…' : size.toLocaleString() })}
+              title={t(size === 1 ? 'orgs:web.move.summarySelf' : 'orgs:web.move.summary', {
+                name: org.name,
+                parent: picked.name,
+                count: size === null ? '…' : size.toLocaleString(),
+              })}
             />
           )}
         </Form>

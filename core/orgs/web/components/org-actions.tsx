@@ -13,18 +13,41 @@ function ActivationScope({ org }: { org: Org }) {
   useEffect(() => {
     let live = true;
     // Deactivating touches the active orgs of the subtree; activating touches all of them.
-    orgApi.subtreeSize(org.id, !org.isActive).then((n) => { if (live) setCount(n); }).catch(() => undefined);
-    return () => { live = false; };
+    orgApi
+      .subtreeSize(org.id, !org.isActive)
+      .then((n) => {
+        if (live) setCount(n);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
   }, [org.id, org.isActive]);
-  if (count === null) return <span><Spin size="small" /> {t('orgs:web.activation.counting')}</span>;
-  const key = count > 1
-    ? (org.isActive ? 'orgs:web.activation.deactivateScope' : 'orgs:web.activation.activateScope')
-    : (org.isActive ? 'orgs:web.activation.deactivateSelf' : 'orgs:web.activation.activateSelf');
+  if (count === null)
+    return (
+      <span>
+        <Spin size="small" /> {t('orgs:web.activation.counting')}
+      </span>
+    );
+  const key =
+    count > 1
+      ? org.isActive
+        ? 'orgs:web.activation.deactivateScope'
+        : 'orgs:web.activation.activateScope'
+      : org.isActive
+        ? 'orgs:web.activation.deactivateSelf'
+        : 'orgs:web.activation.activateSelf';
   return <span style={{ display: 'inline-block', maxWidth: 320 }}>{t(key, { count: count.toLocaleString() })}</span>;
 }
 
 /** The buttons for the selected org, each shown only with its permission (the server checks again). */
-export function OrgActions({ org, onCreate, onEdit, onMove, onActivated }: {
+export function OrgActions({
+  org,
+  onCreate,
+  onEdit,
+  onMove,
+  onActivated,
+}: {
   org: Org;
   onCreate: () => void;
   onEdit: () => void;
@@ -56,17 +79,29 @@ export function OrgActions({ org, onCreate, onEdit, onMove, onActivated }: {
 
   async function toggleActive() {
     const { org: changed, affected } = await orgApi.setActive(org.id, !org.isActive);
-    void message.success(t(changed.isActive ? 'orgs:web.activation.activated' : 'orgs:web.activation.deactivated', { count: affected.toLocaleString() }));
+    void message.success(
+      t(changed.isActive ? 'orgs:web.activation.activated' : 'orgs:web.activation.deactivated', { count: affected.toLocaleString() }),
+    );
     await onActivated(changed);
   }
 
   return (
     <Space wrap>
       {can(OrgPermissions.create) && org.isActive && org.type !== 'school' && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={onCreate}>{t('orgs:web.actions.create')}</Button>
+        <Button type="primary" icon={<PlusOutlined />} onClick={onCreate}>
+          {t('orgs:web.actions.create')}
+        </Button>
       )}
-      {governed && can(OrgPermissions.update) && <Button icon={<EditOutlined />} onClick={onEdit}>{t('orgs:web.actions.edit')}</Button>}
-      {governed && can(OrgPermissions.move) && !isRoot && <Button icon={<SwapOutlined />} onClick={onMove}>{t('orgs:web.actions.move')}</Button>}
+      {governed && can(OrgPermissions.update) && (
+        <Button icon={<EditOutlined />} onClick={onEdit}>
+          {t('orgs:web.actions.edit')}
+        </Button>
+      )}
+      {governed && can(OrgPermissions.move) && !isRoot && (
+        <Button icon={<SwapOutlined />} onClick={onMove}>
+          {t('orgs:web.actions.move')}
+        </Button>
+      )}
       {governed && can(OrgPermissions.deactivate) && !(isRoot && org.isActive) && (
         <ConfirmAction
           icon={<PoweroffOutlined />}

@@ -13,7 +13,10 @@ export function useOrgDetail(id: string | null) {
   const latest = useRef(0);
   const load = useCallback(async () => {
     const request = ++latest.current;
-    if (!id) { setState({ org: null, loading: false, error: null }); return; }
+    if (!id) {
+      setState({ org: null, loading: false, error: null });
+      return;
+    }
     setState((s) => ({ org: s.org?.id === id ? s.org : null, loading: true, error: null }));
     try {
       const org = await orgApi.get(id);
@@ -22,7 +25,9 @@ export function useOrgDetail(id: string | null) {
       if (request === latest.current) setState({ org: null, loading: false, error });
     }
   }, [id]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
   return { ...state, reload: load };
 }
 
@@ -40,22 +45,54 @@ function OrgPath({ org, lookup, onOpen }: { org: Org; lookup: OrgLookup; onOpen:
   useEffect(() => {
     let live = true;
     setAncestors(null);
-    Promise.all(key.split('/').filter(Boolean).map((id) => lookup.findOrg(id).catch(() => null)))
-      .then((found) => { if (live) setAncestors(found); });
-    return () => { live = false; };
+    Promise.all(
+      key
+        .split('/')
+        .filter(Boolean)
+        .map((id) => lookup.findOrg(id).catch(() => null)),
+    ).then((found) => {
+      if (live) setAncestors(found);
+    });
+    return () => {
+      live = false;
+    };
   }, [key, lookup]);
   if (!ancestors) return <Spin size="small" />;
   const visible = ancestors.filter((a): a is Org => a !== null);
   const items = [
-    ...(hasHidden || visible.length < ancestors.length ? [{ title: <span role="img" title={t('orgs:web.detail.outsideScope')} aria-label={t('orgs:web.detail.outsideScope')}>…</span> }] : []),
-    ...visible.map((a) => ({ title: <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(a)}>{a.name}</Button> })),
+    ...(hasHidden || visible.length < ancestors.length
+      ? [
+          {
+            title: (
+              <span role="img" title={t('orgs:web.detail.outsideScope')} aria-label={t('orgs:web.detail.outsideScope')}>
+                …
+              </span>
+            ),
+          },
+        ]
+      : []),
+    ...visible.map((a) => ({
+      title: (
+        <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(a)}>
+          {a.name}
+        </Button>
+      ),
+    })),
     { title: <span aria-current="location">{org.name}</span> },
   ];
   return <Breadcrumb items={items} />;
 }
 
 /** The selected org: where it sits, what it is, and the actions the user may take on it. */
-export function OrgDetail({ org, loading, error, onRetry, lookup, onOpen, actions }: {
+export function OrgDetail({
+  org,
+  loading,
+  error,
+  onRetry,
+  lookup,
+  onOpen,
+  actions,
+}: {
   org: Org | null;
   loading: boolean;
   error: unknown;
@@ -66,20 +103,33 @@ export function OrgDetail({ org, loading, error, onRetry, lookup, onOpen, action
 }) {
   const { t } = useTranslation();
   if (error) return <ErrorState error={error} onRetry={onRetry} />;
-  if (!org) return loading ? <div style={{ padding: 48, textAlign: 'center' }}><Spin /></div> : <EmptyState description={t('orgs:web.detail.none')} />;
+  if (!org)
+    return loading ? (
+      <div style={{ padding: 48, textAlign: 'center' }}>
+        <Spin />
+      </div>
+    ) : (
+      <EmptyState description={t('orgs:web.detail.none')} />
+    );
   const time = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
   const dash = <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <Spin spinning={loading}>
       <div style={{ display: 'flex', justifyContent: 'space-between', gap: 12, flexWrap: 'wrap', marginBottom: 8 }}>
         <Space align="center" wrap>
-          <span style={{ fontSize: 20 }}><OrgTypeIcon type={org.type} t={t} /></span>
-          <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{org.name}</Typography.Title>
+          <span style={{ fontSize: 20 }}>
+            <OrgTypeIcon type={org.type} t={t} />
+          </span>
+          <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>
+            {org.name}
+          </Typography.Title>
           <Tag color={org.isActive ? 'green' : 'default'}>{t(org.isActive ? 'orgs:web.status.active' : 'orgs:web.status.inactive')}</Tag>
           {org.isSample && <Tag color="gold">{t('orgs:web.detail.sample')}</Tag>}
         </Space>
       </div>
-      <div style={{ marginBottom: 16 }}><OrgPath org={org} lookup={lookup} onOpen={onOpen} /></div>
+      <div style={{ marginBottom: 16 }}>
+        <OrgPath org={org} lookup={lookup} onOpen={onOpen} />
+      </div>
       {actions && <div style={{ marginBottom: 16 }}>{actions}</div>}
       <Descriptions
         bordered
@@ -94,10 +144,23 @@ export function OrgDetail({ org, loading, error, onRetry, lookup, onOpen, action
           { key: 'stage', label: t('orgs:web.field.stage'), children: org.stage ? schoolStageLabel(t, org.stage) : dash },
           { key: 'divisionCode', label: t('orgs:web.field.divisionCode'), children: org.divisionCode || dash },
           { key: 'depth', label: t('orgs:web.field.depth'), children: t('orgs:web.detail.depthValue', { depth: org.depth }) },
-          { key: 'status', label: t('orgs:web.field.status'), children: t(org.isActive ? 'orgs:web.status.active' : 'orgs:web.status.inactive') },
+          {
+            key: 'status',
+            label: t('orgs:web.field.status'),
+            children: t(org.isActive ? 'orgs:web.status.active' : 'orgs:web.status.inactive'),
+          },
           { key: 'createdAt', label: t('orgs:web.field.createdAt'), children: time(org.createdAt) },
           { key: 'updatedAt', label: t('orgs:web.field.updatedAt'), children: time(org.updatedAt) },
-          { key: 'id', label: t('orgs:web.field.id'), span: 'filled', children: <Typography.Text type="secondary" copyable style={{ fontSize: 12 }}>{org.id}</Typography.Text> },
+          {
+            key: 'id',
+            label: t('orgs:web.field.id'),
+            span: 'filled',
+            children: (
+              <Typography.Text type="secondary" copyable style={{ fontSize: 12 }}>
+                {org.id}
+              </Typography.Text>
+            ),
+          },
         ]}
       />
     </Spin>

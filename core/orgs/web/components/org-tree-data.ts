@@ -2,7 +2,11 @@ import type { PageOf } from '#ui';
 import { CHILD_PAGE_SIZE, type Org } from '../api.ts';
 
 /** The children of one parent loaded so far: page by page, plus any revealed out of order. */
-export interface ChildPage { ids: string[]; total: number; nextPage: number }
+export interface ChildPage {
+  ids: string[];
+  total: number;
+  nextPage: number;
+}
 
 /** What the tree has loaded: orgs by id, the top orgs, and each expanded parent's children. */
 export interface TreeStore {
@@ -11,20 +15,29 @@ export interface TreeStore {
   children: Map<string, ChildPage>;
 }
 
-export interface OrgTreeNode { key: string; isLeaf?: boolean; children?: OrgTreeNode[] }
+export interface OrgTreeNode {
+  key: string;
+  isLeaf?: boolean;
+  children?: OrgTreeNode[];
+}
 
 export const emptyStore = (): TreeStore => ({ orgs: new Map(), rootIds: [], children: new Map() });
 
 const LOAD_MORE_PREFIX = 'load-more:';
 export const loadMoreKey = (parentId: string) => `${LOAD_MORE_PREFIX}${parentId}`;
 /** The parent whose next page a "load more" node fetches, or null for an org's own node. */
-export const parentOfLoadMore = (key: string): string | null => (key.startsWith(LOAD_MORE_PREFIX) ? key.slice(LOAD_MORE_PREFIX.length) : null);
+export const parentOfLoadMore = (key: string): string | null =>
+  key.startsWith(LOAD_MORE_PREFIX) ? key.slice(LOAD_MORE_PREFIX.length) : null;
 
 /** Adds a fetched page of children; page 1 starts over (a refresh), later pages append without duplicates. */
 export function addChildPage(previous: ChildPage | undefined, page: PageOf<Org>, pageNumber: number): ChildPage {
   const ids = pageNumber === 1 || !previous ? [] : [...previous.ids];
   const seen = new Set(ids);
-  for (const org of page.items) if (!seen.has(org.id)) { ids.push(org.id); seen.add(org.id); }
+  for (const org of page.items)
+    if (!seen.has(org.id)) {
+      ids.push(org.id);
+      seen.add(org.id);
+    }
   return { ids, total: page.total, nextPage: pageNumber + 1 };
 }
 
@@ -33,8 +46,11 @@ export const hasMorePages = (page: ChildPage, pageSize = CHILD_PAGE_SIZE) => (pa
 
 /** Of several grant orgs, only the outermost: one inside another would show twice. */
 export function outermost(orgs: Org[]): Org[] {
-  return orgs.filter((org, i) => !orgs.some((other, j) => j !== i && other.path !== org.path && org.path.startsWith(other.path))
-    && orgs.findIndex((other) => other.id === org.id) === i);
+  return orgs.filter(
+    (org, i) =>
+      !orgs.some((other, j) => j !== i && other.path !== org.path && org.path.startsWith(other.path)) &&
+      orgs.findIndex((other) => other.id === org.id) === i,
+  );
 }
 
 /**

@@ -8,16 +8,31 @@ import { useOrgTree } from './use-org-tree.ts';
 
 const at = '2026-01-01T00:00:00.000Z';
 const org = (id: string, parent: Org | null, extra: Partial<Org> = {}): Org => ({
-  id, code: id.toUpperCase(), name: `机构${id}`, shortName: null, type: 'school', stage: 'primary', divisionCode: null,
-  parentId: parent?.id ?? null, path: `${parent?.path ?? '/'}${id}/`, depth: (parent?.depth ?? 0) + 1,
-  isActive: true, isSample: false, createdAt: at, updatedAt: at, ...extra,
+  id,
+  code: id.toUpperCase(),
+  name: `机构${id}`,
+  shortName: null,
+  type: 'school',
+  stage: 'primary',
+  divisionCode: null,
+  parentId: parent?.id ?? null,
+  path: `${parent?.path ?? '/'}${id}/`,
+  depth: (parent?.depth ?? 0) + 1,
+  isActive: true,
+  isSample: false,
+  createdAt: at,
+  updatedAt: at,
+  ...extra,
 });
 
 const county = org('county', null, { name: '长安区教育局', type: 'county_authority', stage: null, childCount: 450 });
 const schools = Array.from({ length: 450 }, (_, i) => org(`s${String(i).padStart(3, '0')}`, county, { name: `学校${i}`, childCount: 0 }));
 
 function json(body: unknown, status = 200) {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': status < 400 ? 'application/json' : 'application/problem+json' } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': status < 400 ? 'application/json' : 'application/problem+json' },
+  });
 }
 
 /** The server: one county with 450 schools, children served 200 to a page. */
@@ -35,7 +50,12 @@ const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
 
 function Harness() {
   const tree = useOrgTree({ id: county.id, path: county.path });
-  return <><OrgTree tree={tree} /><output aria-label="selected">{tree.selectedId}</output></>;
+  return (
+    <>
+      <OrgTree tree={tree} />
+      <output aria-label="selected">{tree.selectedId}</output>
+    </>
+  );
 }
 
 /** Moves to the last row with the keyboard and presses Enter on it: the "load more" node. */
@@ -47,8 +67,12 @@ async function loadMoreByKeyboard(tree: HTMLElement, text: string) {
   };
   toLastRow();
   // Pressed again if the rows of a page still loading were not there yet.
-  const node = await within(tree).findByText(text, {}, { timeout: 2000 })
-    .catch(() => { toLastRow(); return within(tree).findByText(text, {}, { timeout: 5000 }); });
+  const node = await within(tree)
+    .findByText(text, {}, { timeout: 2000 })
+    .catch(() => {
+      toLastRow();
+      return within(tree).findByText(text, {}, { timeout: 5000 });
+    });
   await waitFor(() => expect(node.closest('[aria-busy]')?.getAttribute('aria-busy')).toBe('false'));
   fireEvent.keyDown(tree, { key: 'Enter' });
 }
@@ -81,18 +105,21 @@ describe('OrgTree', () => {
     await loadMoreByKeyboard(tree, '加载更多（已显示 400 / 共 450）');
     await waitFor(() => expect(childRequests()).toHaveLength(3));
     // After the last page the last row is the last school: no more "load more".
-    await waitFor(() => {
-      fireEvent.keyDown(tree, { key: 'Home' });
-      fireEvent.keyDown(tree, { key: 'End' });
-      expect(within(tree).getByText('学校449')).toBeTruthy();
-    }, { timeout: 5000 });
+    await waitFor(
+      () => {
+        fireEvent.keyDown(tree, { key: 'Home' });
+        fireEvent.keyDown(tree, { key: 'End' });
+        expect(within(tree).getByText('学校449')).toBeTruthy();
+      },
+      { timeout: 5000 },
+    );
     expect(within(tree).queryByText(/加载更多/)).toBeNull();
     expect(childRequests().map((u) => new URL(u, 'http://x').searchParams.get('page'))).toEqual(['1', '2', '3']);
     // Choosing "load more" fetches; the selection stays on the org.
     expect(screen.getByLabelText('selected').textContent).toBe('county');
   });
 
-  it('shows the server\'s words and a retry when the roots fail to load', async () => {
+  it("shows the server's words and a retry when the roots fail to load", async () => {
     fetchMock.mockImplementationOnce(async () => json({ status: 500, code: 'internal' }, 500));
     renderWithProviders(<Harness />, { orgs: zh });
     expect(await screen.findByText('internal')).toBeTruthy();

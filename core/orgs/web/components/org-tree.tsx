@@ -22,7 +22,12 @@ export function OrgTree({ tree, height = 560, virtual = true }: { tree: OrgTreeS
   }, [tree.scrollTarget]);
 
   if (tree.status.error) return <ErrorState error={tree.status.error} onRetry={() => void tree.retry()} />;
-  if (tree.status.loading) return <div style={{ padding: 48, textAlign: 'center' }}><Spin description={t('orgs:web.tree.loading')} /></div>;
+  if (tree.status.loading)
+    return (
+      <div style={{ padding: 48, textAlign: 'center' }}>
+        <Spin description={t('orgs:web.tree.loading')} />
+      </div>
+    );
   if (tree.nodes.length === 0) return <EmptyState description={t('orgs:web.tree.empty')} />;
 
   function titleOf(node: OrgTreeNode) {
@@ -43,7 +48,11 @@ export function OrgTree({ tree, height = 560, virtual = true }: { tree: OrgTreeS
       <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6, color: org.isActive ? undefined : '#6b7280' }}>
         <OrgTypeIcon type={org.type} t={t} />
         <span>{org.name}</span>
-        {!org.isActive && <Tag color="default" style={{ marginInlineEnd: 0 }}>{t('orgs:web.status.inactive')}</Tag>}
+        {!org.isActive && (
+          <Tag color="default" style={{ marginInlineEnd: 0 }}>
+            {t('orgs:web.status.inactive')}
+          </Tag>
+        )}
       </span>
     );
   }

@@ -34,7 +34,10 @@ export default function OrgTreePage() {
           </nav>
         </Col>
         <Col xs={24} lg={14} xl={15}>
-          <section aria-label={t('orgs:web.detail.label')} style={{ borderInlineStart: '1px solid #f0f0f0', paddingInlineStart: 24, minHeight: 400 }}>
+          <section
+            aria-label={t('orgs:web.detail.label')}
+            style={{ borderInlineStart: '1px solid #f0f0f0', paddingInlineStart: 24, minHeight: 400 }}
+          >
             <OrgDetail
               org={org}
               loading={detail.loading}
@@ -42,15 +45,20 @@ export default function OrgTreePage() {
               onRetry={() => void detail.reload()}
               lookup={lookup}
               onOpen={(ancestor) => void tree.reveal(ancestor)}
-              actions={org && (
-                <OrgActions
-                  org={org}
-                  onCreate={() => setEditing({ kind: 'create', parent: org })}
-                  onEdit={() => setEditing({ kind: 'edit', org })}
-                  onMove={() => setEditing({ kind: 'move', org })}
-                  onActivated={async (changed) => { tree.afterActivation(changed); await detail.reload(); }}
-                />
-              )}
+              actions={
+                org && (
+                  <OrgActions
+                    org={org}
+                    onCreate={() => setEditing({ kind: 'create', parent: org })}
+                    onEdit={() => setEditing({ kind: 'edit', org })}
+                    onMove={() => setEditing({ kind: 'move', org })}
+                    onActivated={async (changed) => {
+                      tree.afterActivation(changed);
+                      await detail.reload();
+                    }}
+                  />
+                )
+              }
             />
           </section>
         </Col>
@@ -64,7 +72,10 @@ export default function OrgTreePage() {
           const wasCreate = editing?.kind === 'create';
           close();
           if (wasCreate) await tree.afterCreate(saved);
-          else { tree.afterUpdate(saved); await detail.reload(); }
+          else {
+            tree.afterUpdate(saved);
+            await detail.reload();
+          }
         }}
       />
       <MoveOrgDialog
@@ -72,7 +83,11 @@ export default function OrgTreePage() {
         org={editing?.kind === 'move' ? editing.org : null}
         findOrg={tree.findOrg}
         onClose={close}
-        onMoved={async (before, after) => { close(); await tree.afterMove(before, after); await detail.reload(); }}
+        onMoved={async (before, after) => {
+          close();
+          await tree.afterMove(before, after);
+          await detail.reload();
+        }}
       />
     </PageShell>
   );

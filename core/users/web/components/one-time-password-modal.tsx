@@ -21,29 +21,42 @@ export function OneTimePasswordModal({ value, onClose }: { value: OneTimePasswor
       title={value?.kind === 'initial' ? t('users:web.password.initialTitle') : t('users:web.password.temporaryTitle')}
       onCancel={onClose}
       mask={{ closable: false }}
-      footer={<Button type="primary" onClick={onClose}>{t('users:web.password.done')}</Button>}
+      footer={
+        <Button type="primary" onClick={onClose}>
+          {t('users:web.password.done')}
+        </Button>
+      }
       destroyOnHidden
     >
       {value && (
         <>
           <Alert type="warning" showIcon title={t('users:web.password.onlyOnce')} style={{ marginBottom: 16 }} />
-          <Descriptions column={1} size="small" bordered items={[
-            { key: 'account', label: t('users:web.column.account'), children: t('users:web.nameWithAccount', { name: value.realName, account: value.account }) },
-            {
-              key: 'password',
-              label: t('users:web.password.label'),
-              children: (
-                <Typography.Text
-                  code
-                  copyable={{ text: value.password, tooltips: [t('users:web.password.copy'), t('users:web.password.copied')] }}
-                  style={{ fontSize: 16 }}
-                  data-testid="one-time-password"
-                >
-                  {value.password}
-                </Typography.Text>
-              ),
-            },
-          ]} />
+          <Descriptions
+            column={1}
+            size="small"
+            bordered
+            items={[
+              {
+                key: 'account',
+                label: t('users:web.column.account'),
+                children: t('users:web.nameWithAccount', { name: value.realName, account: value.account }),
+              },
+              {
+                key: 'password',
+                label: t('users:web.password.label'),
+                children: (
+                  <Typography.Text
+                    code
+                    copyable={{ text: value.password, tooltips: [t('users:web.password.copy'), t('users:web.password.copied')] }}
+                    style={{ fontSize: 16 }}
+                    data-testid="one-time-password"
+                  >
+                    {value.password}
+                  </Typography.Text>
+                ),
+              },
+            ]}
+          />
         </>
       )}
     </Modal>

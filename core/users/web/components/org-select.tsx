@@ -3,13 +3,24 @@ import { Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usersApi } from '../api.ts';
 
-export interface OrgChoice { id: string; name: string; code?: string }
+export interface OrgChoice {
+  id: string;
+  name: string;
+  code?: string;
+}
 
 /**
  * A searchable select over the orgs inside `within` (the current org's subtree), asking the
  * server as the user types. `known` names the org already chosen, so it shows before any search.
  */
-export function OrgSelect({ id, value, onChange, within, known, 'aria-label': ariaLabel }: {
+export function OrgSelect({
+  id,
+  value,
+  onChange,
+  within,
+  known,
+  'aria-label': ariaLabel,
+}: {
   id?: string;
   value?: string;
   onChange?: (value: string) => void;
@@ -28,21 +39,24 @@ export function OrgSelect({ id, value, onChange, within, known, 'aria-label': ar
 
   useEffect(() => {
     const ticket = ++latest.current;
-    const timer = setTimeout(async () => {
-      setLoading(true);
-      try {
-        const page = await usersApi.searchOrgs(search.trim(), within);
-        if (ticket !== latest.current) return;
-        const orgs = page.items.map((o) => ({ id: o.id, name: o.name, code: o.code }));
-        for (const o of orgs) seen.current.set(o.id, o);
-        setFound(orgs);
-        setFailed(false);
-      } catch {
-        if (ticket === latest.current) setFailed(true);
-      } finally {
-        if (ticket === latest.current) setLoading(false);
-      }
-    }, search ? 250 : 0);
+    const timer = setTimeout(
+      async () => {
+        setLoading(true);
+        try {
+          const page = await usersApi.searchOrgs(search.trim(), within);
+          if (ticket !== latest.current) return;
+          const orgs = page.items.map((o) => ({ id: o.id, name: o.name, code: o.code }));
+          for (const o of orgs) seen.current.set(o.id, o);
+          setFound(orgs);
+          setFailed(false);
+        } catch {
+          if (ticket === latest.current) setFailed(true);
+        } finally {
+          if (ticket === latest.current) setLoading(false);
+        }
+      },
+      search ? 250 : 0,
+    );
     return () => clearTimeout(timer);
   }, [search, within]);
 
@@ -64,12 +78,18 @@ export function OrgSelect({ id, value, onChange, within, known, 'aria-label': ar
       loading={loading}
       placeholder={t('users:web.orgSelect.placeholder')}
       showSearch={{ filterOption: false, onSearch: setSearch }}
-      onOpenChange={(open) => { if (!open) setSearch(''); }}
+      onOpenChange={(open) => {
+        if (!open) setSearch('');
+      }}
       notFoundContent={failed ? t('users:web.orgSelect.failed') : t('users:web.orgSelect.empty')}
       optionRender={(option) => (
         <Space size={8}>
           <span>{option.label}</span>
-          {option.data.code && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{option.data.code}</Typography.Text>}
+          {option.data.code && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {option.data.code}
+            </Typography.Text>
+          )}
         </Space>
       )}
       style={{ width: '100%' }}

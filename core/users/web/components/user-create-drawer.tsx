@@ -12,7 +12,11 @@ const ACCOUNT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.@-]{2,63}$/;
  * New real-name user. The ID number, phone and password are judged by the server only: its
  * problem names the field (`params.field`) and FormDrawer puts the message under it.
  */
-export function UserCreateDrawer({ open, onClose, onCreated }: {
+export function UserCreateDrawer({
+  open,
+  onClose,
+  onCreated,
+}: {
   open: boolean;
   onClose: () => void;
   onCreated: (user: User, initialPassword?: string) => void;
@@ -33,12 +37,25 @@ export function UserCreateDrawer({ open, onClose, onCreated }: {
         onCreated(created.user, created.initialPassword);
       }}
     >
-      <Form.Item name="account" label={t('users:web.form.account')} extra={t('users:web.form.accountHelp')}
-        rules={[{ required: true, message: t('users:web.form.accountRequired') }, { pattern: ACCOUNT_PATTERN, message: t('users:web.form.accountPattern') }]}>
+      <Form.Item
+        name="account"
+        label={t('users:web.form.account')}
+        extra={t('users:web.form.accountHelp')}
+        rules={[
+          { required: true, message: t('users:web.form.accountRequired') },
+          { pattern: ACCOUNT_PATTERN, message: t('users:web.form.accountPattern') },
+        ]}
+      >
         <Input autoFocus autoComplete="off" maxLength={64} />
       </Form.Item>
-      <Form.Item name="realName" label={t('users:web.form.realName')}
-        rules={[{ required: true, whitespace: true, message: t('users:web.form.realNameRequired') }, { min: 2, max: 50, message: t('users:web.form.realNameRequired') }]}>
+      <Form.Item
+        name="realName"
+        label={t('users:web.form.realName')}
+        rules={[
+          { required: true, whitespace: true, message: t('users:web.form.realNameRequired') },
+          { min: 2, max: 50, message: t('users:web.form.realNameRequired') },
+        ]}
+      >
         <Input autoComplete="off" maxLength={50} />
       </Form.Item>
       <Form.Item name="displayName" label={t('users:web.form.displayName')} extra={t('users:web.form.displayNameHelp')}>

@@ -5,7 +5,15 @@ import { FormDrawer, useSession } from '#ui';
 import { usersApi, type UpdateUserBody, type User } from '../api.ts';
 import { OrgSelect } from './org-select.tsx';
 
-interface EditValues { realName: string; displayName: string; orgId: string; idNumber?: string; phone?: string; email?: string; status: User['status'] }
+interface EditValues {
+  realName: string;
+  displayName: string;
+  orgId: string;
+  idNumber?: string;
+  phone?: string;
+  email?: string;
+  status: User['status'];
+}
 
 /**
  * Edits a user. The ID number and phone are stored encrypted and only their masked forms come
@@ -16,9 +24,19 @@ export function UserEditDrawer({ user, onClose, onSaved }: { user: User | null; 
   const { currentOrg, info } = useSession();
   // The server refuses disabling oneself; the console does not offer it.
   const isSelf = user?.id === info.user.id;
-  const initialValues = useMemo<Partial<EditValues> | undefined>(() => user ? {
-    realName: user.realName, displayName: user.displayName, orgId: user.orgId, email: user.email ?? '', status: user.status,
-  } : undefined, [user]);
+  const initialValues = useMemo<Partial<EditValues> | undefined>(
+    () =>
+      user
+        ? {
+            realName: user.realName,
+            displayName: user.displayName,
+            orgId: user.orgId,
+            email: user.email ?? '',
+            status: user.status,
+          }
+        : undefined,
+    [user],
+  );
 
   return (
     <FormDrawer<EditValues>
@@ -29,8 +47,11 @@ export function UserEditDrawer({ user, onClose, onSaved }: { user: User | null; 
       onSubmit={async (values) => {
         if (!user) return;
         const patch: UpdateUserBody = {
-          realName: values.realName.trim(), displayName: values.displayName.trim(), orgId: values.orgId,
-          email: values.email?.trim() ? values.email.trim() : null, status: values.status,
+          realName: values.realName.trim(),
+          displayName: values.displayName.trim(),
+          orgId: values.orgId,
+          email: values.email?.trim() ? values.email.trim() : null,
+          status: values.status,
         };
         if (values.idNumber?.trim()) patch.idNumber = values.idNumber.trim();
         if (values.phone?.trim()) patch.phone = values.phone.trim();
@@ -40,11 +61,21 @@ export function UserEditDrawer({ user, onClose, onSaved }: { user: User | null; 
       <Form.Item label={t('users:web.form.account')}>
         <Input value={user?.account} disabled aria-label={t('users:web.form.account')} />
       </Form.Item>
-      <Form.Item name="realName" label={t('users:web.form.realName')}
-        rules={[{ required: true, whitespace: true, message: t('users:web.form.realNameRequired') }, { min: 2, max: 50, message: t('users:web.form.realNameRequired') }]}>
+      <Form.Item
+        name="realName"
+        label={t('users:web.form.realName')}
+        rules={[
+          { required: true, whitespace: true, message: t('users:web.form.realNameRequired') },
+          { min: 2, max: 50, message: t('users:web.form.realNameRequired') },
+        ]}
+      >
         <Input autoFocus autoComplete="off" maxLength={50} />
       </Form.Item>
-      <Form.Item name="displayName" label={t('users:web.form.displayName')} rules={[{ required: true, whitespace: true, message: t('users:web.form.displayNameRequired') }]}>
+      <Form.Item
+        name="displayName"
+        label={t('users:web.form.displayName')}
+        rules={[{ required: true, whitespace: true, message: t('users:web.form.displayNameRequired') }]}
+      >
         <Input autoComplete="off" maxLength={50} />
       </Form.Item>
       <Form.Item name="orgId" label={t('users:web.form.org')} rules={[{ required: true, message: t('users:web.form.orgRequired') }]}>
@@ -60,10 +91,13 @@ export function UserEditDrawer({ user, onClose, onSaved }: { user: User | null; 
         <Input autoComplete="off" maxLength={120} inputMode="email" />
       </Form.Item>
       <Form.Item name="status" label={t('users:web.form.status')} extra={isSelf ? t('users:web.form.statusSelf') : undefined}>
-        <Select disabled={isSelf} options={[
-          { value: 'active', label: t('users:web.status.active') },
-          { value: 'disabled', label: t('users:web.status.disabled') },
-        ]} />
+        <Select
+          disabled={isSelf}
+          options={[
+            { value: 'active', label: t('users:web.status.active') },
+            { value: 'disabled', label: t('users:web.status.disabled') },
+          ]}
+        />
       </Form.Item>
       <button type="submit" hidden aria-hidden tabIndex={-1} />
     </FormDrawer>

@@ -8,10 +8,39 @@ configure({ asyncUtilTimeout: 8000 });
 
 const user = { id: 'u1', account: 'zhang.san', realName: '张三', orgId: currentOrg.id } as User;
 const roles: Role[] = [
-  { id: 'r-teacher', code: 'teacher', name: '教师', nameEn: 'Teacher', description: null, isBuiltin: true, isAdmin: false, permissions: [] },
-  { id: 'r-admin', code: 'platform_admin', name: '平台管理员', nameEn: 'Platform administrator', description: null, isBuiltin: true, isAdmin: true, permissions: ['orgs.org.create'] },
+  {
+    id: 'r-teacher',
+    code: 'teacher',
+    name: '教师',
+    nameEn: 'Teacher',
+    description: null,
+    isBuiltin: true,
+    isAdmin: false,
+    permissions: [],
+  },
+  {
+    id: 'r-admin',
+    code: 'platform_admin',
+    name: '平台管理员',
+    nameEn: 'Platform administrator',
+    description: null,
+    isBuiltin: true,
+    isAdmin: true,
+    permissions: ['orgs.org.create'],
+  },
 ];
-const grant: Grant = { id: 'g1', userId: 'u1', userAccount: 'zhang.san', userName: '张三', roleId: 'r-teacher', roleCode: 'teacher', roleName: '教师', orgId: currentOrg.id, orgName: currentOrg.name, createdAt: '2026-01-05T08:00:00.000Z' };
+const grant: Grant = {
+  id: 'g1',
+  userId: 'u1',
+  userAccount: 'zhang.san',
+  userName: '张三',
+  roleId: 'r-teacher',
+  roleCode: 'teacher',
+  roleName: '教师',
+  orgId: currentOrg.id,
+  orgName: currentOrg.name,
+  createdAt: '2026-01-05T08:00:00.000Z',
+};
 
 const MANAGE = ['access.grant.read', 'access.grant.manage'];
 
@@ -33,7 +62,7 @@ async function chooseRole(drawer: HTMLElement, name: string) {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('user roles drawer', { timeout: 90_000 }, () => {
-  it('lists the user\'s grants and refuses a role beyond the granter\'s own with the server\'s words', async () => {
+  it("lists the user's grants and refuses a role beyond the granter's own with the server's words", async () => {
     const calls = accessServer(problem(403, 'access.grant_exceeds_own', { permissions: ['orgs.org.create'] }));
     renderSignedIn(<UserRolesDrawer user={user} onClose={() => undefined} />, MANAGE);
     const drawer = await dialogTitled('张三（zhang.san）的角色');

@@ -6,7 +6,10 @@ import { ConfirmAction, EmptyState, ErrorState, problemMessage, useSession } fro
 import { usersApi, type Grant, type Role, type User } from '../api.ts';
 import { OrgSelect } from './org-select.tsx';
 
-interface GrantValues { roleId: string; orgId: string }
+interface GrantValues {
+  roleId: string;
+  orgId: string;
+}
 
 /**
  * A user's roles, org by org: revoke one, or grant another on an org of the current subtree.
@@ -66,7 +69,6 @@ export function UserRolesDrawer({ user, onClose }: { user: User | null; onClose:
     }
   }
 
-
   return (
     <Drawer
       open={user !== null}
@@ -75,8 +77,12 @@ export function UserRolesDrawer({ user, onClose }: { user: User | null; onClose:
       onClose={onClose}
       destroyOnHidden
     >
-      <Typography.Title level={2} style={{ fontSize: 16, marginTop: 0 }}>{t('users:web.grants.current')}</Typography.Title>
-      {loadError && !grants ? <ErrorState error={loadError} onRetry={() => void load()} /> : (
+      <Typography.Title level={2} style={{ fontSize: 16, marginTop: 0 }}>
+        {t('users:web.grants.current')}
+      </Typography.Title>
+      {loadError && !grants ? (
+        <ErrorState error={loadError} onRetry={() => void load()} />
+      ) : (
         <Table<Grant>
           size="small"
           rowKey="id"
@@ -85,49 +91,103 @@ export function UserRolesDrawer({ user, onClose }: { user: User | null; onClose:
           pagination={false}
           locale={{ emptyText: <EmptyState description={t('users:web.grants.empty')} /> }}
           columns={[
-            { key: 'role', title: t('users:web.grants.role'), render: (_, g) => <Space size={4}>{roleName(g)}<Typography.Text type="secondary" style={{ fontSize: 12 }}>{g.roleCode}</Typography.Text></Space> },
-            { key: 'org', title: t('users:web.grants.org'), dataIndex: 'orgName' },
-            { key: 'createdAt', title: t('users:web.grants.grantedAt'), dataIndex: 'createdAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD') },
-            ...(canManage ? [{
-              key: 'actions', title: t('users:web.column.actions'), width: 90,
-              render: (_: unknown, g: Grant) => (
-                <ConfirmAction
-                  size="small" type="link" danger
-                  title={t('users:web.grants.revokeConfirm', { role: roleName(g), org: g.orgName })}
-                  successText={t('users:web.grants.revoked')}
-                  onConfirm={async () => { await usersApi.revoke(g.id); await load(); }}
-                  aria-label={t('users:web.grants.revokeLabel', { role: roleName(g), org: g.orgName })}
-                >
-                  {t('users:web.grants.revoke')}
-                </ConfirmAction>
+            {
+              key: 'role',
+              title: t('users:web.grants.role'),
+              render: (_, g) => (
+                <Space size={4}>
+                  {roleName(g)}
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {g.roleCode}
+                  </Typography.Text>
+                </Space>
               ),
-            }] : []),
+            },
+            { key: 'org', title: t('users:web.grants.org'), dataIndex: 'orgName' },
+            {
+              key: 'createdAt',
+              title: t('users:web.grants.grantedAt'),
+              dataIndex: 'createdAt',
+              render: (v: string) => dayjs(v).format('YYYY-MM-DD'),
+            },
+            ...(canManage
+              ? [
+                  {
+                    key: 'actions',
+                    title: t('users:web.column.actions'),
+                    width: 90,
+                    render: (_: unknown, g: Grant) => (
+                      <ConfirmAction
+                        size="small"
+                        type="link"
+                        danger
+                        title={t('users:web.grants.revokeConfirm', { role: roleName(g), org: g.orgName })}
+                        successText={t('users:web.grants.revoked')}
+                        onConfirm={async () => {
+                          await usersApi.revoke(g.id);
+                          await load();
+                        }}
+                        aria-label={t('users:web.grants.revokeLabel', { role: roleName(g), org: g.orgName })}
+                      >
+                        {t('users:web.grants.revoke')}
+                      </ConfirmAction>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       )}
       {canManage && (
         <>
           <Divider />
-          <Typography.Title level={2} style={{ fontSize: 16 }}>{t('users:web.grants.add')}</Typography.Title>
+          <Typography.Title level={2} style={{ fontSize: 16 }}>
+            {t('users:web.grants.add')}
+          </Typography.Title>
           {grantError && <Alert type="error" showIcon title={grantError} role="alert" style={{ marginBottom: 16 }} />}
-          <Form<GrantValues> form={form} layout="vertical" onFinish={grant} onValuesChange={() => setGrantError(null)} disabled={busy} initialValues={{ orgId: currentOrg.id }}>
-            <Form.Item name="roleId" label={t('users:web.grants.role')} rules={[{ required: true, message: t('users:web.grants.roleRequired') }]}
-              extra={chosenRole?.isAdmin ? t('users:web.grants.adminHint') : undefined}>
+          <Form<GrantValues>
+            form={form}
+            layout="vertical"
+            onFinish={grant}
+            onValuesChange={() => setGrantError(null)}
+            disabled={busy}
+            initialValues={{ orgId: currentOrg.id }}
+          >
+            <Form.Item
+              name="roleId"
+              label={t('users:web.grants.role')}
+              rules={[{ required: true, message: t('users:web.grants.roleRequired') }]}
+              extra={chosenRole?.isAdmin ? t('users:web.grants.adminHint') : undefined}
+            >
               <Select
                 showSearch={{ optionFilterProp: 'search' }}
                 placeholder={t('users:web.grants.rolePlaceholder')}
-                options={roles.map((r) => ({ value: r.id, search: `${r.name} ${r.nameEn} ${r.code}`, label: (
-                  <Space size={6}>
-                    {isEnglish ? r.nameEn : r.name}
-                    {r.isAdmin && <Tag color="gold" style={{ marginInlineEnd: 0 }}>{t('users:web.grants.adminTag')}</Tag>}
-                  </Space>
-                ) }))}
+                options={roles.map((r) => ({
+                  value: r.id,
+                  search: `${r.name} ${r.nameEn} ${r.code}`,
+                  label: (
+                    <Space size={6}>
+                      {isEnglish ? r.nameEn : r.name}
+                      {r.isAdmin && (
+                        <Tag color="gold" style={{ marginInlineEnd: 0 }}>
+                          {t('users:web.grants.adminTag')}
+                        </Tag>
+                      )}
+                    </Space>
+                  ),
+                }))}
               />
             </Form.Item>
-            <Form.Item name="orgId" label={t('users:web.grants.org')} rules={[{ required: true, message: t('users:web.grants.orgRequired') }]}>
+            <Form.Item
+              name="orgId"
+              label={t('users:web.grants.org')}
+              rules={[{ required: true, message: t('users:web.grants.orgRequired') }]}
+            >
               <OrgSelect within={currentOrg.id} known={{ id: currentOrg.id, name: currentOrg.name }} />
             </Form.Item>
-            <Button type="primary" htmlType="submit" loading={busy}>{t('users:web.grants.submit')}</Button>
+            <Button type="primary" htmlType="submit" loading={busy}>
+              {t('users:web.grants.submit')}
+            </Button>
           </Form>
         </>
       )}

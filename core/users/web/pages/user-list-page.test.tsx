@@ -8,21 +8,46 @@ import UserListPage from './user-list-page.tsx';
 configure({ asyncUtilTimeout: 8000 });
 
 const user = (over: Partial<User>): User => ({
-  id: 'u1', account: 'zhang.san', realName: '张三', displayName: '张三', orgId: currentOrg.id, orgName: currentOrg.name,
-  idNumberMasked: '1101**********0022', phoneMasked: '138****5678', email: null, status: 'active', isLocked: false,
-  lockedUntil: null, hasTotp: false, mustChangePassword: false, lastLoginAt: null, isSample: false, isServiceAccount: false,
-  createdAt: '2026-01-05T08:00:00.000Z', updatedAt: '2026-01-05T08:00:00.000Z', ...over,
+  id: 'u1',
+  account: 'zhang.san',
+  realName: '张三',
+  displayName: '张三',
+  orgId: currentOrg.id,
+  orgName: currentOrg.name,
+  idNumberMasked: '1101**********0022',
+  phoneMasked: '138****5678',
+  email: null,
+  status: 'active',
+  isLocked: false,
+  lockedUntil: null,
+  hasTotp: false,
+  mustChangePassword: false,
+  lastLoginAt: null,
+  isSample: false,
+  isServiceAccount: false,
+  createdAt: '2026-01-05T08:00:00.000Z',
+  updatedAt: '2026-01-05T08:00:00.000Z',
+  ...over,
 });
 
-const ALL = ['users.user.read', 'users.user.create', 'users.user.update', 'users.user.reset_password', 'users.user.unlock', 'access.grant.read', 'access.grant.manage'];
+const ALL = [
+  'users.user.read',
+  'users.user.create',
+  'users.user.update',
+  'users.user.reset_password',
+  'users.user.unlock',
+  'access.grant.read',
+  'access.grant.manage',
+];
 const renderPage = (permissions = ALL) => renderSignedIn(<UserListPage />, permissions);
 
 /** A server whose user list is `users` and whose create answers `created`. */
-const usersServer = (users: User[], created?: ReturnType<typeof problem>) => serve((url, method) => {
-  if (url.pathname === '/api/users' && method === 'POST') return created;
-  if (url.pathname === '/api/users') return pageOf(users);
-  return undefined;
-});
+const usersServer = (users: User[], created?: ReturnType<typeof problem>) =>
+  serve((url, method) => {
+    if (url.pathname === '/api/users' && method === 'POST') return created;
+    if (url.pathname === '/api/users') return pageOf(users);
+    return undefined;
+  });
 
 async function fillCreateForm(fields: Record<string, string>) {
   fireEvent.click(await screen.findByRole('button', { name: /新建用户/ }));
@@ -37,7 +62,10 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('users page', { timeout: 90_000 }, () => {
   it('lists the current org subtree with masked ID numbers and phones, and offers unlock only for locked users', async () => {
-    const calls = usersServer([user({}), user({ id: 'u2', account: 'li.si', realName: '李四', isLocked: true, lockedUntil: '2026-01-05T09:00:00.000Z' })]);
+    const calls = usersServer([
+      user({}),
+      user({ id: 'u2', account: 'li.si', realName: '李四', isLocked: true, lockedUntil: '2026-01-05T09:00:00.000Z' }),
+    ]);
     renderPage();
     const locked = (await screen.findByText('li.si')).closest('tr')!;
     expect(calls.find((c) => c.url.pathname === '/api/users')!.url.searchParams.get('orgId')).toBe(currentOrg.id);
@@ -58,7 +86,7 @@ describe('users page', { timeout: 90_000 }, () => {
     expect(screen.queryByRole('button', { name: '重置 张三 的密码' })).toBeNull();
   });
 
-  it('marks the ID-number field with the server\'s check-digit message', async () => {
+  it("marks the ID-number field with the server's check-digit message", async () => {
     const calls = usersServer([], problem(400, 'users.id_number_check_digit', { field: 'idNumber' }));
     renderPage();
     const drawer = await fillCreateForm({ 账号: 'wang.wu', 姓名: '王五', 身份证号: '110105194912310021' });
@@ -66,7 +94,12 @@ describe('users page', { timeout: 90_000 }, () => {
     const input = within(drawer).getByLabelText('身份证号');
     await waitFor(() => expect(input.getAttribute('aria-invalid')).toBe('true'));
     expect(within(input.closest('.ant-form-item') as HTMLElement).getByText('身份证号校验码错误，请核对最后一位')).toBeTruthy();
-    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ account: 'wang.wu', realName: '王五', orgId: currentOrg.id, idNumber: '110105194912310021' });
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({
+      account: 'wang.wu',
+      realName: '王五',
+      orgId: currentOrg.id,
+      idNumber: '110105194912310021',
+    });
   });
 
   it('marks the account field when the account is taken', async () => {
@@ -88,7 +121,10 @@ describe('users page', { timeout: 90_000 }, () => {
   });
 
   it('shows the generated initial password once when none was given', async () => {
-    const calls = usersServer([], { status: 201, body: { user: user({ id: 'u9', account: 'wang.wu', realName: '王五' }), initialPassword: 'Kx7#mP2q-Rt9v' } });
+    const calls = usersServer([], {
+      status: 201,
+      body: { user: user({ id: 'u9', account: 'wang.wu', realName: '王五' }), initialPassword: 'Kx7#mP2q-Rt9v' },
+    });
     renderPage();
     await fillCreateForm({ 账号: 'wang.wu', 姓名: '王五' });
 

@@ -28,25 +28,38 @@ export default function UserListPage() {
   const reload = () => setReloadToken((n) => n + 1);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload only bumps a counter through a stable state setter
-  const columns = useMemo(() => userColumns(t, {
-    can,
-    selfId: info.user.id,
-    onEdit: setEditing,
-    onRoles: setGranting,
-    onResetPassword: async (user) => {
-      const { temporaryPassword } = await usersApi.resetPassword(user.id);
-      setOneTime({ kind: 'temporary', account: user.account, realName: user.realName, password: temporaryPassword });
-      reload();
-    },
-    onUnlock: async (user) => { await usersApi.unlock(user.id); reload(); },
-  }), [t, can, info.user.id]);
+  const columns = useMemo(
+    () =>
+      userColumns(t, {
+        can,
+        selfId: info.user.id,
+        onEdit: setEditing,
+        onRoles: setGranting,
+        onResetPassword: async (user) => {
+          const { temporaryPassword } = await usersApi.resetPassword(user.id);
+          setOneTime({ kind: 'temporary', account: user.account, realName: user.realName, password: temporaryPassword });
+          reload();
+        },
+        onUnlock: async (user) => {
+          await usersApi.unlock(user.id);
+          reload();
+        },
+      }),
+    [t, can, info.user.id],
+  );
 
   const createButton = can('users.user.create') && (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('users:web.list.create')}</Button>
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+      {t('users:web.list.create')}
+    </Button>
   );
 
   return (
-    <PageShell title={t('users:web.list.title')} description={t('users:web.list.description', { org: currentOrg.name })} actions={createButton}>
+    <PageShell
+      title={t('users:web.list.title')}
+      description={t('users:web.list.description', { org: currentOrg.name })}
+      actions={createButton}
+    >
       <DataTable<User>
         id="users.list"
         url={usersApi.listUrl}
@@ -56,14 +69,17 @@ export default function UserListPage() {
         rowKey={(u) => u.id}
         reloadToken={reloadToken}
         emptyDescription={q || status ? t('users:web.list.noMatch') : t('users:web.list.empty')}
-        filters={(
+        filters={
           <>
             <Input.Search
               aria-label={t('users:web.list.searchLabel')}
               placeholder={t('users:web.list.searchPlaceholder')}
               allowClear
               value={search}
-              onChange={(e) => { setSearch(e.target.value); if (!e.target.value) setQ(''); }}
+              onChange={(e) => {
+                setSearch(e.target.value);
+                if (!e.target.value) setQ('');
+              }}
               onSearch={(value) => setQ(value.trim())}
               style={{ width: 300 }}
             />
@@ -81,7 +97,7 @@ export default function UserListPage() {
               ]}
             />
           </>
-        )}
+        }
       />
       <UserCreateDrawer
         open={creating}
@@ -96,7 +112,11 @@ export default function UserListPage() {
       <UserEditDrawer
         user={editing}
         onClose={() => setEditing(null)}
-        onSaved={() => { setEditing(null); void message.success(t('users:web.form.saved')); reload(); }}
+        onSaved={() => {
+          setEditing(null);
+          void message.success(t('users:web.form.saved'));
+          reload();
+        }}
       />
       <UserRolesDrawer user={granting} onClose={() => setGranting(null)} />
       <OneTimePasswordModal value={oneTime} onClose={() => setOneTime(null)} />

@@ -10,47 +10,174 @@ const label = (zh: string) => ({ zh, en: zh });
 
 const detail = (over: Partial<InstanceDetail['actions']> = {}): InstanceDetail => ({
   instance: {
-    id: 'wf-1', version: 4, definitionId: 'campaigns.lesson', definitionLabel: label('一师一优课推荐'), subjectType: 'campaigns.lesson', subjectId: 'l-1',
-    title: '《分数的初步认识》', link: null, orgId: 's', orgName: '实验小学', applicantId: 'u-t', applicantName: '王芳', state: 'in_progress',
-    stepId: 'city', stepLabel: label('市级推荐'), actingOrgId: 'c', actingOrgName: '石家庄市教育局', dueAt: '2026-03-01T00:00:00.000Z', isOverdue: true,
-    createdAt: '2026-02-20T00:00:00.000Z', updatedAt: '2026-02-21T00:00:00.000Z', finishedAt: null,
+    id: 'wf-1',
+    version: 4,
+    definitionId: 'campaigns.lesson',
+    definitionLabel: label('一师一优课推荐'),
+    subjectType: 'campaigns.lesson',
+    subjectId: 'l-1',
+    title: '《分数的初步认识》',
+    link: null,
+    orgId: 's',
+    orgName: '实验小学',
+    applicantId: 'u-t',
+    applicantName: '王芳',
+    state: 'in_progress',
+    stepId: 'city',
+    stepLabel: label('市级推荐'),
+    actingOrgId: 'c',
+    actingOrgName: '石家庄市教育局',
+    dueAt: '2026-03-01T00:00:00.000Z',
+    isOverdue: true,
+    createdAt: '2026-02-20T00:00:00.000Z',
+    updatedAt: '2026-02-21T00:00:00.000Z',
+    finishedAt: null,
   },
   steps: [
-    { id: 'county', label: label('县级推荐'), level: 'county', orgId: 'k', orgName: '长安区教育局', countersignRule: null, deadlineHours: 72, dueWorkingDays: null, status: 'done' },
-    { id: 'city', label: label('市级推荐'), level: 'city', orgId: 'c', orgName: '石家庄市教育局', countersignRule: 'majority', deadlineHours: null, dueWorkingDays: 10, status: 'current' },
-    { id: 'province', label: label('省级推荐'), level: 'province', orgId: null, orgName: null, countersignRule: null, deadlineHours: null, dueWorkingDays: null, status: 'skipped' },
+    {
+      id: 'county',
+      label: label('县级推荐'),
+      level: 'county',
+      orgId: 'k',
+      orgName: '长安区教育局',
+      countersignRule: null,
+      deadlineHours: 72,
+      dueWorkingDays: null,
+      status: 'done',
+    },
+    {
+      id: 'city',
+      label: label('市级推荐'),
+      level: 'city',
+      orgId: 'c',
+      orgName: '石家庄市教育局',
+      countersignRule: 'majority',
+      deadlineHours: null,
+      dueWorkingDays: 10,
+      status: 'current',
+    },
+    {
+      id: 'province',
+      label: label('省级推荐'),
+      level: 'province',
+      orgId: null,
+      orgName: null,
+      countersignRule: null,
+      deadlineHours: null,
+      dueWorkingDays: null,
+      status: 'skipped',
+    },
   ],
   tasks: [
-    { id: 't1', kind: 'user', origin: 'route', orgName: '石家庄市教育局', userName: '李强', status: 'done', decision: 'approve', decidedByName: '李强' },
-    { id: 't2', kind: 'user', origin: 'added', orgName: '石家庄市教育局', userName: '孙敏', status: 'open', decision: null, decidedByName: null },
+    {
+      id: 't1',
+      kind: 'user',
+      origin: 'route',
+      orgName: '石家庄市教育局',
+      userName: '李强',
+      status: 'done',
+      decision: 'approve',
+      decidedByName: '李强',
+    },
+    {
+      id: 't2',
+      kind: 'user',
+      origin: 'added',
+      orgName: '石家庄市教育局',
+      userName: '孙敏',
+      status: 'open',
+      decision: null,
+      decidedByName: null,
+    },
   ],
   history: [
-    { seq: 1, operation: 'submit', stepId: 'county', fromStep: null, toStep: 'county', actorName: '王芳', at: '2026-02-20T00:00:00.000Z', comment: '请审核', files: [{ id: 'f1', name: '教案.pdf' }], targetUserName: null, targetOrgName: null },
-    { seq: 2, operation: 'approve', stepId: 'county', fromStep: 'county', toStep: 'city', actorName: '张建国', at: '2026-02-21T00:00:00.000Z', comment: null, files: [], targetUserName: null, targetOrgName: null },
-    { seq: 3, operation: 'escalate', stepId: 'city', fromStep: null, toStep: null, actorName: 'system', at: '2026-02-22T00:00:00.000Z', comment: null, files: [], targetUserName: null, targetOrgName: '河北省教育厅' },
+    {
+      seq: 1,
+      operation: 'submit',
+      stepId: 'county',
+      fromStep: null,
+      toStep: 'county',
+      actorName: '王芳',
+      at: '2026-02-20T00:00:00.000Z',
+      comment: '请审核',
+      files: [{ id: 'f1', name: '教案.pdf' }],
+      targetUserName: null,
+      targetOrgName: null,
+    },
+    {
+      seq: 2,
+      operation: 'approve',
+      stepId: 'county',
+      fromStep: 'county',
+      toStep: 'city',
+      actorName: '张建国',
+      at: '2026-02-21T00:00:00.000Z',
+      comment: null,
+      files: [],
+      targetUserName: null,
+      targetOrgName: null,
+    },
+    {
+      seq: 3,
+      operation: 'escalate',
+      stepId: 'city',
+      fromStep: null,
+      toStep: null,
+      actorName: 'system',
+      at: '2026-02-22T00:00:00.000Z',
+      comment: null,
+      files: [],
+      targetUserName: null,
+      targetOrgName: '河北省教育厅',
+    },
   ],
-  actions: { approve: true, reject: true, return: true, withdraw: false, resubmit: false, addSigner: true, transfer: true, returnTargets: ['county', 'applicant'], ...over },
+  actions: {
+    approve: true,
+    reject: true,
+    return: true,
+    withdraw: false,
+    resubmit: false,
+    addSigner: true,
+    transfer: true,
+    returnTargets: ['county', 'applicant'],
+    ...over,
+  },
 });
 
 const session: SessionApi = {
-  info: { user: { id: 'u-1', account: 'city', realName: '李强', displayName: '李强', orgId: 'c', hasTotp: false, mustChangePassword: false }, mfa: 'none', csrfToken: 'x', expiresAt: '2026-03-01T10:00:00.000Z', permissions: [], grants: [] },
+  info: {
+    user: { id: 'u-1', account: 'city', realName: '李强', displayName: '李强', orgId: 'c', hasTotp: false, mustChangePassword: false },
+    mfa: 'none',
+    csrfToken: 'x',
+    expiresAt: '2026-03-01T10:00:00.000Z',
+    permissions: [],
+    grants: [],
+  },
   can: () => false,
   currentOrg: { id: 'c', name: '石家庄市教育局', path: '/c/' },
-  setCurrentOrg: vi.fn(), refresh: vi.fn(async () => undefined), signOut: vi.fn(async () => undefined),
+  setCurrentOrg: vi.fn(),
+  refresh: vi.fn(async () => undefined),
+  signOut: vi.fn(async () => undefined),
 };
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 function stub(initial: InstanceDetail, answer: (url: string, body: any) => Response = () => json(initial)) {
-  const fetch = vi.fn(async (url: string, init?: RequestInit) => (init?.method === 'POST' ? answer(url, JSON.parse(String(init.body))) : json(initial)));
+  const fetch = vi.fn(async (url: string, init?: RequestInit) =>
+    init?.method === 'POST' ? answer(url, JSON.parse(String(init.body))) : json(initial),
+  );
   vi.stubGlobal('fetch', fetch);
   return fetch;
 }
 
-const open = (onChanged = vi.fn()) => renderWithProviders(
-  <SessionContext.Provider value={session}><InstanceDrawer instanceId="wf-1" onClose={() => undefined} onChanged={onChanged} /></SessionContext.Provider>,
-  { workflow },
-);
+const open = (onChanged = vi.fn()) =>
+  renderWithProviders(
+    <SessionContext.Provider value={session}>
+      <InstanceDrawer instanceId="wf-1" onClose={() => undefined} onChanged={onChanged} />
+    </SessionContext.Provider>,
+    { workflow },
+  );
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -12,7 +12,13 @@ export function usePick(): (label: Label | null | undefined) => string {
 
 export const formatTime = (at: string | null | undefined): string => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '—');
 
-const STATE_COLORS: Record<WorkflowState, string> = { in_progress: 'processing', returned: 'warning', approved: 'success', rejected: 'error', withdrawn: 'default' };
+const STATE_COLORS: Record<WorkflowState, string> = {
+  in_progress: 'processing',
+  returned: 'warning',
+  approved: 'success',
+  rejected: 'error',
+  withdrawn: 'default',
+};
 
 export function StateTag({ state }: { state: WorkflowState }) {
   const { t } = useTranslation();

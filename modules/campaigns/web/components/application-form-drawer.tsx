@@ -17,26 +17,35 @@ const URL_PATTERN = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
 export function fieldProblemText(t: TFunction, field: FormField, problem: Problem): string {
   const k = (key: string) => `campaigns:web.form.problem.${key}`;
   switch (problem) {
-    case 'required': return t(k(field.type === 'select' || field.type === 'date' ? 'choose' : 'required'), { label: field.label });
-    case 'too_long': return t(k('too_long'), { max: field.maxLength });
-    case 'not_an_option': return t(k('not_an_option'));
-    case 'out_of_range': return t(k('out_of_range'), { range: rangeText(t, field) });
-    case 'type': return t(k(field.type === 'url' ? 'url' : field.type === 'date' ? 'date' : field.type === 'number' ? 'number' : 'type'));
-    default: return t(k('unknown'));
+    case 'required':
+      return t(k(field.type === 'select' || field.type === 'date' ? 'choose' : 'required'), { label: field.label });
+    case 'too_long':
+      return t(k('too_long'), { max: field.maxLength });
+    case 'not_an_option':
+      return t(k('not_an_option'));
+    case 'out_of_range':
+      return t(k('out_of_range'), { range: rangeText(t, field) });
+    case 'type':
+      return t(k(field.type === 'url' ? 'url' : field.type === 'date' ? 'date' : field.type === 'number' ? 'number' : 'type'));
+    default:
+      return t(k('unknown'));
   }
 }
 
 /** "0 ~ 100", "不小于 0" or "不大于 100". */
 export function rangeText(t: TFunction, field: FormField): string {
   if (field.min !== undefined && field.max !== undefined) return t('campaigns:web.form.rangeBoth', { min: field.min, max: field.max });
-  return field.min !== undefined ? t('campaigns:web.form.rangeMin', { min: field.min }) : t('campaigns:web.form.rangeMax', { max: field.max });
+  return field.min !== undefined
+    ? t('campaigns:web.form.rangeMin', { min: field.min })
+    : t('campaigns:web.form.rangeMax', { max: field.max });
 }
 
 function rulesFor(t: TFunction, field: FormField): Rule[] {
   const rules: Rule[] = [];
   const isText = field.type === 'text' || field.type === 'textarea' || field.type === 'url';
   // `whitespace` makes the check a string check, which a number or a date would fail.
-  if (field.required) rules.push({ required: true, ...(isText ? { whitespace: true } : {}), message: fieldProblemText(t, field, 'required') });
+  if (field.required)
+    rules.push({ required: true, ...(isText ? { whitespace: true } : {}), message: fieldProblemText(t, field, 'required') });
   if (field.maxLength && isText) rules.push({ max: field.maxLength, message: fieldProblemText(t, field, 'too_long') });
   if (field.type === 'url') rules.push({ pattern: URL_PATTERN, message: fieldProblemText(t, field, 'type') });
   return rules;
@@ -50,12 +59,26 @@ function FieldInput({ field, ...control }: { field: FormField; value?: unknown; 
   const { t } = useTranslation();
   const props = { ...control, id: fieldId(field) } as Record<string, unknown>;
   switch (field.type) {
-    case 'textarea': return <Input.TextArea {...props} rows={4} maxLength={field.maxLength} showCount={!!field.maxLength} />;
-    case 'number': return <InputNumber {...props} min={field.min} max={field.max} style={{ width: 200 }} />;
-    case 'select': return <Select {...props} showSearch allowClear placeholder={t('campaigns:web.form.choose')} options={(field.options ?? []).map((o) => ({ value: o, label: o }))} />;
-    case 'date': return <DatePicker {...props} />;
-    case 'url': return <Input {...props} maxLength={field.maxLength} placeholder="https://" />;
-    default: return <Input {...props} maxLength={field.maxLength} />;
+    case 'textarea':
+      return <Input.TextArea {...props} rows={4} maxLength={field.maxLength} showCount={!!field.maxLength} />;
+    case 'number':
+      return <InputNumber {...props} min={field.min} max={field.max} style={{ width: 200 }} />;
+    case 'select':
+      return (
+        <Select
+          {...props}
+          showSearch
+          allowClear
+          placeholder={t('campaigns:web.form.choose')}
+          options={(field.options ?? []).map((o) => ({ value: o, label: o }))}
+        />
+      );
+    case 'date':
+      return <DatePicker {...props} />;
+    case 'url':
+      return <Input {...props} maxLength={field.maxLength} placeholder="https://" />;
+    default:
+      return <Input {...props} maxLength={field.maxLength} />;
   }
 }
 
@@ -88,12 +111,23 @@ function markServerProblems(t: TFunction, fields: FormField[], form: FormInstanc
 }
 
 /** 我要申报: the campaign's own form (rules.form), for the current org, in an eligible category. */
-export function ApplicationFormDrawer({ campaign, onClose, onSubmitted }: { campaign: CampaignView | null; onClose: () => void; onSubmitted: (application: ApplicationView) => void }) {
+export function ApplicationFormDrawer({
+  campaign,
+  onClose,
+  onSubmitted,
+}: {
+  campaign: CampaignView | null;
+  onClose: () => void;
+  onSubmitted: (application: ApplicationView) => void;
+}) {
   const { t } = useTranslation();
   const { currentOrg } = useSession();
   const orgType = useCurrentOrgType();
   const categories = useMemo(() => (campaign ? eligibleCategories(campaign.rules, orgType) : []), [campaign, orgType]);
-  const initialValues = useMemo<Partial<FormValues>>(() => (categories.length === 1 ? { categoryCode: categories[0].code } : {}), [categories]);
+  const initialValues = useMemo<Partial<FormValues>>(
+    () => (categories.length === 1 ? { categoryCode: categories[0].code } : {}),
+    [categories],
+  );
   const fields = campaign?.rules.form ?? [];
 
   return (
@@ -107,7 +141,14 @@ export function ApplicationFormDrawer({ campaign, onClose, onSubmitted }: { camp
       onSubmit={async (values, form) => {
         if (!campaign) return;
         try {
-          onSubmitted(await campaignApi.submit(campaign.id, { categoryCode: values.categoryCode, orgId: currentOrg.id, title: values.title.trim(), values: formValues(fields, values) }));
+          onSubmitted(
+            await campaignApi.submit(campaign.id, {
+              categoryCode: values.categoryCode,
+              orgId: currentOrg.id,
+              title: values.title.trim(),
+              values: formValues(fields, values),
+            }),
+          );
         } catch (e) {
           throw markServerProblems(t, fields, form, e);
         }
@@ -116,17 +157,41 @@ export function ApplicationFormDrawer({ campaign, onClose, onSubmitted }: { camp
       <Form.Item label={t('campaigns:web.form.org')} extra={t('campaigns:web.form.orgHint')}>
         <Typography.Text strong>{currentOrg.name}</Typography.Text>
       </Form.Item>
-      <Form.Item name="categoryCode" label={t('campaigns:web.form.category')} rules={[{ required: true, message: t('campaigns:web.form.categoryRequired') }]}>
-        <Select id="application-category" placeholder={t('campaigns:web.form.choose')}
-          options={categories.map((c) => ({ value: c.code, label: c.name }))} />
+      <Form.Item
+        name="categoryCode"
+        label={t('campaigns:web.form.category')}
+        rules={[{ required: true, message: t('campaigns:web.form.categoryRequired') }]}
+      >
+        <Select
+          id="application-category"
+          placeholder={t('campaigns:web.form.choose')}
+          options={categories.map((c) => ({ value: c.code, label: c.name }))}
+        />
       </Form.Item>
-      <Form.Item name="title" label={t('campaigns:web.form.titleLabel')} extra={t('campaigns:web.form.titleHint')}
-        rules={[{ required: true, whitespace: true, message: t('campaigns:web.form.titleRequired') }, { min: 2, message: t('campaigns:web.form.titleRequired') }]}>
+      <Form.Item
+        name="title"
+        label={t('campaigns:web.form.titleLabel')}
+        extra={t('campaigns:web.form.titleHint')}
+        rules={[
+          { required: true, whitespace: true, message: t('campaigns:web.form.titleRequired') },
+          { min: 2, message: t('campaigns:web.form.titleRequired') },
+        ]}
+      >
         <Input id="application-title" maxLength={200} />
       </Form.Item>
       {fields.map((field) => (
-        <Form.Item key={field.key} name={field.key} htmlFor={fieldId(field)} label={field.label} rules={rulesFor(t, field)}
-          extra={field.type === 'number' && (field.min !== undefined || field.max !== undefined) ? t('campaigns:web.form.range', { range: rangeText(t, field) }) : undefined}>
+        <Form.Item
+          key={field.key}
+          name={field.key}
+          htmlFor={fieldId(field)}
+          label={field.label}
+          rules={rulesFor(t, field)}
+          extra={
+            field.type === 'number' && (field.min !== undefined || field.max !== undefined)
+              ? t('campaigns:web.form.range', { range: rangeText(t, field) })
+              : undefined
+          }
+        >
           <FieldInput field={field} />
         </Form.Item>
       ))}

@@ -16,18 +16,35 @@ export function CampaignStats({ campaignId }: { campaignId: string }) {
   const [stats, setStats] = useState<Stats | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [measure, setMeasure] = useState<Measure>('submitted');
-  const load = useCallback(() => { setError(null); campaignApi.stats(campaignId).then(setStats, setError); }, [campaignId]);
+  const load = useCallback(() => {
+    setError(null);
+    campaignApi.stats(campaignId).then(setStats, setError);
+  }, [campaignId]);
   useEffect(load, [load]);
 
   const label = useCallback((m: Measure) => t(`campaigns:web.overview.counts.${m}`), [t]);
-  const option = useMemo<EChartsOption | null>(() => stats && {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 0 },
-    grid: { left: 48, right: 16, top: 36, bottom: stats.byCategory.length > 3 ? 72 : 32 },
-    xAxis: { type: 'category', data: stats.byCategory.map((c) => c.categoryName), axisLabel: { interval: 0, rotate: stats.byCategory.length > 3 ? 30 : 0, width: 120, overflow: 'truncate' } },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: MEASURES.map((m) => ({ name: label(m), type: 'bar', barMaxWidth: 56, itemStyle: { color: COLORS[m] }, data: stats.byCategory.map((c) => c[m]) })),
-  }, [stats, label]);
+  const option = useMemo<EChartsOption | null>(
+    () =>
+      stats && {
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        legend: { top: 0 },
+        grid: { left: 48, right: 16, top: 36, bottom: stats.byCategory.length > 3 ? 72 : 32 },
+        xAxis: {
+          type: 'category',
+          data: stats.byCategory.map((c) => c.categoryName),
+          axisLabel: { interval: 0, rotate: stats.byCategory.length > 3 ? 30 : 0, width: 120, overflow: 'truncate' },
+        },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: MEASURES.map((m) => ({
+          name: label(m),
+          type: 'bar',
+          barMaxWidth: 56,
+          itemStyle: { color: COLORS[m] },
+          data: stats.byCategory.map((c) => c[m]),
+        })),
+      },
+    [stats, label],
+  );
 
   if (error) return <ErrorState error={error} onRetry={load} />;
   if (!stats || !option) return <Spin />;
@@ -38,10 +55,23 @@ export function CampaignStats({ campaignId }: { campaignId: string }) {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={10}>
-        <Card size="small" title={t('campaigns:web.overview.byProvince')} style={{ height: '100%' }}
-          extra={<Segmented<Measure> size="small" value={measure} onChange={setMeasure} options={MEASURES.map((m) => ({ value: m, label: label(m) }))} />}>
+        <Card
+          size="small"
+          title={t('campaigns:web.overview.byProvince')}
+          style={{ height: '100%' }}
+          extra={
+            <Segmented<Measure>
+              size="small"
+              value={measure}
+              onChange={setMeasure}
+              options={MEASURES.map((m) => ({ value: m, label: label(m) }))}
+            />
+          }
+        >
           <ProvinceTileGrid label={t('campaigns:web.overview.byProvince')} values={tiles} tileSize={48} />
-          {outside > 0 && <Typography.Text type="secondary">{t('campaigns:web.overview.outsideProvinces', { count: outside })}</Typography.Text>}
+          {outside > 0 && (
+            <Typography.Text type="secondary">{t('campaigns:web.overview.outsideProvinces', { count: outside })}</Typography.Text>
+          )}
         </Card>
       </Col>
       <Col xs={24} xl={14}>

@@ -12,16 +12,21 @@ const rules = {
 
 describe('why an application was not selected', () => {
   const t = testI18n({ campaigns: zh }).t;
-  const text = (code: string, params: Record<string, unknown> = {}, titleOf?: (id: string) => string | undefined) => exclusionText(t, { code, params }, rules, titleOf);
+  const text = (code: string, params: Record<string, unknown> = {}, titleOf?: (id: string) => string | undefined) =>
+    exclusionText(t, { code, params }, rules, titleOf);
 
   it('names the category, its quota and a tie with the last one selected', () => {
     expect(text('category_quota_full', { category: 'lesson', quota: 800, tie: false })).toBe('“部级优课”名额（800 项）已满');
-    expect(text('category_quota_full', { category: 'lesson', quota: 800, tie: true })).toBe('“部级优课”名额（800 项）已满；与该类最后一项入选者同分，按申报先后排在其后');
+    expect(text('category_quota_full', { category: 'lesson', quota: 800, tie: true })).toBe(
+      '“部级优课”名额（800 项）已满；与该类最后一项入选者同分，按申报先后排在其后',
+    );
   });
 
   it('names the uniqueness rule, and the application it lost to when known', () => {
     expect(text('duplicate', { rule: 'one_per_teacher', winnerId: 'a1' })).toBe('与已入选的申报重复（每位教师只评一堂优课）');
-    expect(text('duplicate', { rule: 'one_per_teacher', winnerId: 'a1' }, (id) => (id === 'a1' ? '勾股定理' : undefined))).toBe('与已入选的“勾股定理”重复（每位教师只评一堂优课）');
+    expect(text('duplicate', { rule: 'one_per_teacher', winnerId: 'a1' }, (id) => (id === 'a1' ? '勾股定理' : undefined))).toBe(
+      '与已入选的“勾股定理”重复（每位教师只评一堂优课）',
+    );
   });
 
   it('words the province cap, the minimum score, a missing score and an upheld objection', () => {
@@ -33,7 +38,13 @@ describe('why an application was not selected', () => {
   });
 
   it('shows a dash when nothing excluded the application', () => {
-    renderWithProviders(<><ExclusionReason exclusion={null} rules={null} /><ExclusionReason exclusion={{ code: 'not_scored', params: {} }} rules={null} /></>, { campaigns: zh });
+    renderWithProviders(
+      <>
+        <ExclusionReason exclusion={null} rules={null} />
+        <ExclusionReason exclusion={{ code: 'not_scored', params: {} }} rules={null} />
+      </>,
+      { campaigns: zh },
+    );
     expect(screen.getByText('—')).toBeTruthy();
     expect(screen.getByText('没有专家提交评分')).toBeTruthy();
   });

@@ -8,7 +8,12 @@ import type { CampaignRules, Exclusion } from '../api.ts';
  * and an upheld objection), naming the category, the uniqueness rule or the cap from the rules.
  * `titleOf` names the application a duplicate lost to, when the caller knows it.
  */
-export function exclusionText(t: TFunction, exclusion: Exclusion, rules: Pick<CampaignRules, 'categories' | 'uniqueness'> | null, titleOf?: (id: string) => string | undefined): string {
+export function exclusionText(
+  t: TFunction,
+  exclusion: Exclusion,
+  rules: Pick<CampaignRules, 'categories' | 'uniqueness'> | null,
+  titleOf?: (id: string) => string | undefined,
+): string {
   const p = exclusion.params;
   const key = (k: string) => `campaigns:web.exclusion.${k}`;
   switch (exclusion.code) {
@@ -35,7 +40,15 @@ export function exclusionText(t: TFunction, exclusion: Exclusion, rules: Pick<Ca
   }
 }
 
-export function ExclusionReason({ exclusion, rules, titleOf }: { exclusion: Exclusion | null; rules: Pick<CampaignRules, 'categories' | 'uniqueness'> | null; titleOf?: (id: string) => string | undefined }) {
+export function ExclusionReason({
+  exclusion,
+  rules,
+  titleOf,
+}: {
+  exclusion: Exclusion | null;
+  rules: Pick<CampaignRules, 'categories' | 'uniqueness'> | null;
+  titleOf?: (id: string) => string | undefined;
+}) {
   const { t } = useTranslation();
   if (!exclusion) return <Typography.Text type="secondary">—</Typography.Text>;
   return <Typography.Text>{exclusionText(t, exclusion, rules, titleOf)}</Typography.Text>;

@@ -14,7 +14,8 @@ export function levelQuotaText(t: TFunction, q: LevelQuota): string {
   const level = t(`campaigns:web.level.${q.level}`);
   const parts: string[] = [];
   if (q.share !== undefined) parts.push(t('campaigns:web.overview.levelShare', { level, percent: Math.round(q.share * 1000) / 10 }));
-  if (q.max !== undefined) parts.push(t(q.share !== undefined ? 'campaigns:web.overview.levelAlsoMax' : 'campaigns:web.overview.levelMax', { level, max: q.max }));
+  if (q.max !== undefined)
+    parts.push(t(q.share !== undefined ? 'campaigns:web.overview.levelAlsoMax' : 'campaigns:web.overview.levelMax', { level, max: q.max }));
   if (parts.length === 0) parts.push(t('campaigns:web.overview.levelAny', { level }));
   const minimum = q.minimum ? t('campaigns:web.overview.levelMinimum', { minimum: q.minimum }) : '';
   return parts.join(t('campaigns:web.overview.and')) + minimum;
@@ -28,59 +29,118 @@ export function RulesSummary({ rules }: { rules: CampaignRules }) {
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={14}>
         <Card size="small" title={t('campaigns:web.overview.categories')} style={{ height: '100%' }}>
-          <Table size="small" rowKey="code" pagination={false} dataSource={rules.categories} columns={[
-            { key: 'name', title: t('campaigns:web.overview.category'), dataIndex: 'name' },
-            { key: 'kind', title: t('campaigns:web.overview.kind'), width: 90, render: (_, c) => t(`campaigns:web.kind.${c.kind}`) },
-            { key: 'quota', title: t('campaigns:web.overview.quota'), width: 90, align: 'right', render: (_, c) => c.quota.toLocaleString() },
-            { key: 'applicants', title: t('campaigns:web.overview.applicantTypes'), render: (_, c) => (
-              <Space size={[0, 4]} wrap>{c.applicantOrgTypes.map((type) => <Tag key={type}>{orgTypeLabel(t, type)}</Tag>)}</Space>
-            ) },
-          ]} />
+          <Table
+            size="small"
+            rowKey="code"
+            pagination={false}
+            dataSource={rules.categories}
+            columns={[
+              { key: 'name', title: t('campaigns:web.overview.category'), dataIndex: 'name' },
+              { key: 'kind', title: t('campaigns:web.overview.kind'), width: 90, render: (_, c) => t(`campaigns:web.kind.${c.kind}`) },
+              {
+                key: 'quota',
+                title: t('campaigns:web.overview.quota'),
+                width: 90,
+                align: 'right',
+                render: (_, c) => c.quota.toLocaleString(),
+              },
+              {
+                key: 'applicants',
+                title: t('campaigns:web.overview.applicantTypes'),
+                render: (_, c) => (
+                  <Space size={[0, 4]} wrap>
+                    {c.applicantOrgTypes.map((type) => (
+                      <Tag key={type}>{orgTypeLabel(t, type)}</Tag>
+                    ))}
+                  </Space>
+                ),
+              },
+            ]}
+          />
         </Card>
       </Col>
       <Col xs={24} xl={10}>
-        <Card size="small" title={t('campaigns:web.overview.rubric')} style={{ height: '100%' }} extra={<Typography.Text type="secondary">{t('campaigns:web.overview.rubricHint')}</Typography.Text>}>
-          <Table size="small" rowKey="id" pagination={false} dataSource={rules.rubric} columns={[
-            { key: 'name', title: t('campaigns:web.overview.criterion'), dataIndex: 'name' },
-            { key: 'weight', title: t('campaigns:web.overview.weight'), width: 80, align: 'right', render: (_, c) => `${c.weight}%` },
-            { key: 'max', title: t('campaigns:web.overview.max'), width: 80, align: 'right', dataIndex: 'max' },
-          ]} />
+        <Card
+          size="small"
+          title={t('campaigns:web.overview.rubric')}
+          style={{ height: '100%' }}
+          extra={<Typography.Text type="secondary">{t('campaigns:web.overview.rubricHint')}</Typography.Text>}
+        >
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={rules.rubric}
+            columns={[
+              { key: 'name', title: t('campaigns:web.overview.criterion'), dataIndex: 'name' },
+              { key: 'weight', title: t('campaigns:web.overview.weight'), width: 80, align: 'right', render: (_, c) => `${c.weight}%` },
+              { key: 'max', title: t('campaigns:web.overview.max'), width: 80, align: 'right', dataIndex: 'max' },
+            ]}
+          />
         </Card>
       </Col>
       <Col xs={24} md={8}>
         <Card size="small" title={t('campaigns:web.overview.levelQuotas')} style={{ height: '100%' }}>
-          {rules.levelQuotas.length === 0 ? none(t('campaigns:web.overview.noLevelQuotas'))
-            : <List size="small" split={false} dataSource={rules.levelQuotas} renderItem={(q) => <List.Item style={{ paddingInline: 0 }}>{levelQuotaText(t, q)}</List.Item>} />}
+          {rules.levelQuotas.length === 0 ? (
+            none(t('campaigns:web.overview.noLevelQuotas'))
+          ) : (
+            <List
+              size="small"
+              split={false}
+              dataSource={rules.levelQuotas}
+              renderItem={(q) => <List.Item style={{ paddingInline: 0 }}>{levelQuotaText(t, q)}</List.Item>}
+            />
+          )}
         </Card>
       </Col>
       <Col xs={24} md={8}>
         <Card size="small" title={t('campaigns:web.overview.uniqueness')} style={{ height: '100%' }}>
-          {rules.uniqueness.length === 0 ? none(t('campaigns:web.overview.noUniqueness')) : (
-            <List size="small" split={false} dataSource={rules.uniqueness} renderItem={(u) => (
-              <List.Item style={{ paddingInline: 0 }}>
-                <Space size={4} wrap><span>{u.label}</span><Tag>{t(`campaigns:web.overview.within.${u.within}`)}</Tag></Space>
-              </List.Item>
-            )} />
+          {rules.uniqueness.length === 0 ? (
+            none(t('campaigns:web.overview.noUniqueness'))
+          ) : (
+            <List
+              size="small"
+              split={false}
+              dataSource={rules.uniqueness}
+              renderItem={(u) => (
+                <List.Item style={{ paddingInline: 0 }}>
+                  <Space size={4} wrap>
+                    <span>{u.label}</span>
+                    <Tag>{t(`campaigns:web.overview.within.${u.within}`)}</Tag>
+                  </Space>
+                </List.Item>
+              )}
+            />
           )}
         </Card>
       </Col>
       <Col xs={24} md={8}>
         <Card size="small" title={t('campaigns:web.overview.review')} style={{ height: '100%' }}>
-          <List size="small" split={false} dataSource={[
-            rules.regionCaps[0] ? t('campaigns:web.overview.regionCap', { max: rules.regionCaps[0].max }) : t('campaigns:web.overview.noRegionCap'),
-            t('campaigns:web.overview.experts', { count: rules.expertsPerApplication }),
-            t('campaigns:web.overview.minScore', { score: rules.minScore }),
-            t('campaigns:web.overview.publicityDays', { days: rules.publicityDays }),
-          ]} renderItem={(line) => <List.Item style={{ paddingInline: 0 }}>{line}</List.Item>} />
+          <List
+            size="small"
+            split={false}
+            dataSource={[
+              rules.regionCaps[0]
+                ? t('campaigns:web.overview.regionCap', { max: rules.regionCaps[0].max })
+                : t('campaigns:web.overview.noRegionCap'),
+              t('campaigns:web.overview.experts', { count: rules.expertsPerApplication }),
+              t('campaigns:web.overview.minScore', { score: rules.minScore }),
+              t('campaigns:web.overview.publicityDays', { days: rules.publicityDays }),
+            ]}
+            renderItem={(line) => <List.Item style={{ paddingInline: 0 }}>{line}</List.Item>}
+          />
         </Card>
       </Col>
       <Col span={24}>
         <Card size="small" title={t('campaigns:web.overview.form')}>
-          {rules.form.length === 0 ? none(t('campaigns:web.overview.noForm')) : (
+          {rules.form.length === 0 ? (
+            none(t('campaigns:web.overview.noForm'))
+          ) : (
             <Space size={[8, 8]} wrap>
               {rules.form.map((f) => (
                 <Tag key={f.key} color={f.required ? 'blue' : undefined}>
-                  {f.label} · {t(`campaigns:web.fieldType.${f.type}`)}{f.required ? ` · ${t('campaigns:web.overview.required')}` : ''}
+                  {f.label} · {t(`campaigns:web.fieldType.${f.type}`)}
+                  {f.required ? ` · ${t('campaigns:web.overview.required')}` : ''}
                 </Tag>
               ))}
             </Space>

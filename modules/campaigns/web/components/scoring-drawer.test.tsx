@@ -14,22 +14,43 @@ const rubric = [
   { id: 'resources', name: '资源质量', weight: 15, max: 5 },
 ];
 const review: ReviewView = {
-  id: 'r1', campaignId: 'c1', campaignTitle: '2025年一师一优课', applicationId: 'a1', title: '一元一次方程（示范课）', categoryName: '部级优课', orgName: '长安区第一中学',
-  values: { subject: '数学' }, form: [{ key: 'subject', label: '学科', type: 'text', required: true }], rubric, marks: null, total: null, comment: null, assignedAt: '2025-05-01T00:00:00.000Z', submittedAt: null, editable: true,
+  id: 'r1',
+  campaignId: 'c1',
+  campaignTitle: '2025年一师一优课',
+  applicationId: 'a1',
+  title: '一元一次方程（示范课）',
+  categoryName: '部级优课',
+  orgName: '长安区第一中学',
+  values: { subject: '数学' },
+  form: [{ key: 'subject', label: '学科', type: 'text', required: true }],
+  rubric,
+  marks: null,
+  total: null,
+  comment: null,
+  assignedAt: '2025-05-01T00:00:00.000Z',
+  submittedAt: null,
+  editable: true,
 };
 
 const sent: Array<{ url: string; method: string; body: unknown }> = [];
 let reply: (body: { marks: Record<string, number> }) => Response;
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': status < 400 ? 'application/json' : 'application/problem+json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': status < 400 ? 'application/json' : 'application/problem+json' },
+  });
 
 beforeEach(() => {
   sent.length = 0;
   reply = (body) => json({ ...review, marks: body.marks, total: 85, submittedAt: '2025-05-02T00:00:00.000Z' });
-  vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const body = JSON.parse(String(init?.body));
-    sent.push({ url: String(input), method: init?.method ?? 'GET', body });
-    return reply(body);
-  }));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      const body = JSON.parse(String(init?.body));
+      sent.push({ url: String(input), method: init?.method ?? 'GET', body });
+      return reply(body);
+    }),
+  );
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -58,7 +79,11 @@ describe('the scoring drawer', { timeout: 60_000 }, () => {
     fireEvent.change(document.getElementById('review-comment')!, { target: { value: '设计完整' } });
     fireEvent.click(screen.getByRole('button', { name: '提交评分' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
-    expect(sent[0]).toEqual({ url: '/api/campaigns/reviews/r1', method: 'PUT', body: { marks: { design: 8, integration: 9, effect: 10, resources: 3 }, comment: '设计完整' } });
+    expect(sent[0]).toEqual({
+      url: '/api/campaigns/reviews/r1',
+      method: 'PUT',
+      body: { marks: { design: 8, integration: 9, effect: 10, resources: 3 }, comment: '设计完整' },
+    });
   });
 
   it('shows what the applicant submitted beside the marks', async () => {
@@ -69,8 +94,16 @@ describe('the scoring drawer', { timeout: 60_000 }, () => {
   });
 
   it('marks the criteria the server refused', async () => {
-    reply = () => json({ status: 400, code: 'campaigns.marks_invalid', params: { field: 'marks.resources', criteria: ['resources'] } }, 400);
-    renderWithProviders(<ScoringDrawer review={{ ...review, marks: { design: 8, integration: 9, effect: 10, resources: 4 } }} onClose={() => undefined} onSaved={() => undefined} />, { campaigns: zh });
+    reply = () =>
+      json({ status: 400, code: 'campaigns.marks_invalid', params: { field: 'marks.resources', criteria: ['resources'] } }, 400);
+    renderWithProviders(
+      <ScoringDrawer
+        review={{ ...review, marks: { design: 8, integration: 9, effect: 10, resources: 4 } }}
+        onClose={() => undefined}
+        onSaved={() => undefined}
+      />,
+      { campaigns: zh },
+    );
     await waitFor(() => expect(total()).toBe('88.00'));
     fireEvent.click(screen.getByRole('button', { name: '提交评分' }));
     const item = screen.getByText('资源质量（权重 15，满分 5）', { selector: 'label' }).closest('.ant-form-item') as HTMLElement;

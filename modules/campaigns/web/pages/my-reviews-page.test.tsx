@@ -7,25 +7,50 @@ import MyReviewsPage from './my-reviews-page.tsx';
 
 configure({ asyncUtilTimeout: 8000 });
 
-const rubric = [{ id: 'design', name: '教学设计', weight: 60, max: 10 }, { id: 'effect', name: '教学效果', weight: 40, max: 10 }];
+const rubric = [
+  { id: 'design', name: '教学设计', weight: 60, max: 10 },
+  { id: 'effect', name: '教学效果', weight: 40, max: 10 },
+];
 const base: Omit<ReviewView, 'id' | 'title' | 'editable' | 'marks' | 'total' | 'submittedAt'> = {
-  campaignId: 'c1', campaignTitle: '2025年一师一优课', applicationId: 'a1', categoryName: '部级优课', orgName: '长安区第一中学',
-  values: {}, form: [], rubric, comment: null, assignedAt: '2025-05-01T00:00:00.000Z',
+  campaignId: 'c1',
+  campaignTitle: '2025年一师一优课',
+  applicationId: 'a1',
+  categoryName: '部级优课',
+  orgName: '长安区第一中学',
+  values: {},
+  form: [],
+  rubric,
+  comment: null,
+  assignedAt: '2025-05-01T00:00:00.000Z',
 };
 const reviews: ReviewView[] = [
   { ...base, id: 'open', title: '正在评审的课', editable: true, marks: null, total: null, submittedAt: null },
-  { ...base, id: 'closed', title: '已公示的课', editable: false, marks: { design: 9, effect: 7 }, total: 82, submittedAt: '2025-05-02T00:00:00.000Z' },
+  {
+    ...base,
+    id: 'closed',
+    title: '已公示的课',
+    editable: false,
+    marks: { design: 9, effect: 7 },
+    total: 82,
+    submittedAt: '2025-05-02T00:00:00.000Z',
+  },
   { ...base, id: 'missed', title: '未评分就结束的课', editable: false, marks: null, total: null, submittedAt: null },
 ];
 
 beforeEach(() => {
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(reviews), { status: 200, headers: { 'content-type': 'application/json' } })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(JSON.stringify(reviews), { status: 200, headers: { 'content-type': 'application/json' } })),
+  );
 });
 afterEach(() => vi.unstubAllGlobals());
 
 const rowOf = (title: string) => screen.getByText(title).closest('tr') as HTMLElement;
 // antd spaces out two-character labels (评 分).
-const markButtons = (row: HTMLElement) => within(row).queryAllByRole('button').filter((b) => /评\s?分/.test(b.textContent ?? ''));
+const markButtons = (row: HTMLElement) =>
+  within(row)
+    .queryAllByRole('button')
+    .filter((b) => /评\s?分/.test(b.textContent ?? ''));
 
 describe('the expert review page', { timeout: 60_000 }, () => {
   it('offers marks only while the campaign is reviewing and shows closed reviews read-only', async () => {
@@ -43,7 +68,7 @@ describe('the expert review page', { timeout: 60_000 }, () => {
     expect(markButtons(missed)).toEqual([]);
   });
 
-  it('shows the expert\'s marks under the application once expanded', async () => {
+  it("shows the expert's marks under the application once expanded", async () => {
     renderWithProviders(<MyReviewsPage />, { campaigns: zh });
     fireEvent.click(await screen.findByText('已评分', { selector: '.ant-segmented-item-label' }));
     const row = rowOf(await screen.findByText('已公示的课').then((e) => e.textContent!));

@@ -8,24 +8,47 @@ import { RulesDrawer } from './rules-drawer.tsx';
 configure({ asyncUtilTimeout: 8000 });
 
 const campaign = {
-  id: 'c1', type: 'excellent_lesson', title: '2026年“一师一优课、一课一名师”活动', year: 2026, orgId: 'hb', orgName: '河北省教育厅', status: 'draft',
-  applyUntil: null, publicityFrom: null, publicityUntil: null, publishedAt: null, counts: { submitted: 0, recommended: 0, selected: 0 }, canManage: true, canApply: false, createdAt: '',
+  id: 'c1',
+  type: 'excellent_lesson',
+  title: '2026年“一师一优课、一课一名师”活动',
+  year: 2026,
+  orgId: 'hb',
+  orgName: '河北省教育厅',
+  status: 'draft',
+  applyUntil: null,
+  publicityFrom: null,
+  publicityUntil: null,
+  publishedAt: null,
+  counts: { submitted: 0, recommended: 0, selected: 0 },
+  canManage: true,
+  canApply: false,
+  createdAt: '',
   rules: {
     categories: [{ code: 'lesson', name: '部级优课', quota: 800, kind: 'lesson', applicantOrgTypes: ['school'] }],
-    levelQuotas: [{ level: 'county', share: 0.2, minimum: 1 }], uniqueness: [], regionCaps: [{ level: 'province', max: 800 }],
-    rubric: [{ id: 'design', name: '教学设计', weight: 60, max: 10 }, { id: 'effect', name: '教学效果', weight: 40, max: 10 }],
+    levelQuotas: [{ level: 'county', share: 0.2, minimum: 1 }],
+    uniqueness: [],
+    regionCaps: [{ level: 'province', max: 800 }],
+    rubric: [
+      { id: 'design', name: '教学设计', weight: 60, max: 10 },
+      { id: 'effect', name: '教学效果', weight: 40, max: 10 },
+    ],
     form: [{ key: 'subject', label: '学科', type: 'select', required: true, options: ['语文', '数学'] }],
-    expertsPerApplication: 3, minScore: 60, publicityDays: 7,
+    expertsPerApplication: 3,
+    minScore: 60,
+    publicityDays: 7,
   },
 } as CampaignView;
 
 const sent: Array<{ url: string; method: string; body: Record<string, unknown> | null }> = [];
 beforeEach(() => {
   sent.length = 0;
-  vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    sent.push({ url: String(input), method: init?.method ?? 'GET', body: init?.body ? JSON.parse(String(init.body)) : null });
-    return new Response(JSON.stringify(campaign), { status: 200, headers: { 'content-type': 'application/json' } });
-  }));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      sent.push({ url: String(input), method: init?.method ?? 'GET', body: init?.body ? JSON.parse(String(init.body)) : null });
+      return new Response(JSON.stringify(campaign), { status: 200, headers: { 'content-type': 'application/json' } });
+    }),
+  );
 });
 afterEach(() => vi.unstubAllGlobals());
 

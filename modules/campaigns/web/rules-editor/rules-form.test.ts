@@ -3,11 +3,17 @@ import { PRESETS } from '../../server/presets.ts';
 import type { CampaignView } from '../api.ts';
 import { nextCode, toFormValues, toUpdate, weightTotal } from './rules-form.ts';
 
-const campaignOf = (type: keyof typeof PRESETS, over: Partial<CampaignView> = {}) => ({
-  id: 'c1', type, title: `2026年${PRESETS[type].title}`, applyUntil: '2026-06-30', rules: structuredClone(PRESETS[type].rules), ...over,
-}) as CampaignView;
+const campaignOf = (type: keyof typeof PRESETS, over: Partial<CampaignView> = {}) =>
+  ({
+    id: 'c1',
+    type,
+    title: `2026年${PRESETS[type].title}`,
+    applyUntil: '2026-06-30',
+    rules: structuredClone(PRESETS[type].rules),
+    ...over,
+  }) as CampaignView;
 
-describe('the rules form\'s values and the PATCH body', () => {
+describe("the rules form's values and the PATCH body", () => {
   it.each(Object.keys(PRESETS) as Array<keyof typeof PRESETS>)('gives back the %s preset unchanged when nothing is edited', (type) => {
     const campaign = campaignOf(type);
     expect(toUpdate(toFormValues(campaign))).toEqual({ title: campaign.title, applyUntil: '2026-06-30', rules: PRESETS[type].rules });
@@ -43,12 +49,17 @@ describe('the rules form\'s values and the PATCH body', () => {
     values.uniqueness.push({ id: 'rule_1', label: '同一章节', fields: ['node'], within: 'campaign' });
     const { rules } = toUpdate(values);
     expect(rules.uniqueness).toEqual([
-      { id: 'one_per_node', label: '同一省份同一年级、学科、教材版本、章节只评一堂优课', fields: ['grade', 'subject', 'edition'], within: 'province' },
+      {
+        id: 'one_per_node',
+        label: '同一省份同一年级、学科、教材版本、章节只评一堂优课',
+        fields: ['grade', 'subject', 'edition'],
+        within: 'province',
+      },
       { id: 'one_per_teacher', label: '每位教师只评一堂优课', fields: ['applicant'], within: 'campaign' },
     ]);
   });
 
-  it('keeps only the limits that fit a field\'s type, and trims and de-duplicates options', () => {
+  it("keeps only the limits that fit a field's type, and trims and de-duplicates options", () => {
     const values = toFormValues(campaignOf('benchmark'));
     values.form = [
       { key: 'field1', label: ' 学段 ', type: 'select', required: true, options: ['小学', ' 初中', '小学', ''], maxLength: 20, min: 1 },

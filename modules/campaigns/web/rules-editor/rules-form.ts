@@ -10,7 +10,12 @@ export const LEVELS: Level[] = ['county', 'city', 'province'];
 
 /** How an authority's recommendations are limited: not at all, a share of what reached it, or a fixed number. */
 export type LevelMode = 'none' | 'share' | 'max';
-export interface LevelValues { mode: LevelMode; percent?: number | null; max?: number | null; minimum?: number | null }
+export interface LevelValues {
+  mode: LevelMode;
+  percent?: number | null;
+  max?: number | null;
+  minimum?: number | null;
+}
 
 /** The 编辑规则 form's values: the rules as the organiser edits them (shares as percentages, the province cap on its own). */
 export interface RulesFormValues {
@@ -32,11 +37,21 @@ export const BUILT_IN_UNIQUE_FIELDS = ['applicant', 'applicantOrg', 'category'] 
 
 export function toFormValues(campaign: CampaignView): RulesFormValues {
   const r = campaign.rules;
-  const levels = Object.fromEntries(LEVELS.map((level) => {
-    const q = r.levelQuotas.find((x) => x.level === level);
-    const mode: LevelMode = !q ? 'none' : q.share !== undefined ? 'share' : q.max !== undefined ? 'max' : 'none';
-    return [level, { mode, percent: q?.share !== undefined ? Math.round(q.share * 1000) / 10 : null, max: q?.max ?? null, minimum: q?.minimum ?? null }];
-  })) as Record<Level, LevelValues>;
+  const levels = Object.fromEntries(
+    LEVELS.map((level) => {
+      const q = r.levelQuotas.find((x) => x.level === level);
+      const mode: LevelMode = !q ? 'none' : q.share !== undefined ? 'share' : q.max !== undefined ? 'max' : 'none';
+      return [
+        level,
+        {
+          mode,
+          percent: q?.share !== undefined ? Math.round(q.share * 1000) / 10 : null,
+          max: q?.max ?? null,
+          minimum: q?.minimum ?? null,
+        },
+      ];
+    }),
+  ) as Record<Level, LevelValues>;
   return {
     title: campaign.title,
     applyUntil: campaign.applyUntil ? dayjs(campaign.applyUntil) : null,
@@ -79,11 +94,22 @@ export function toUpdate(values: RulesFormValues): Required<UpdateCampaignBody> 
     title: values.title.trim(),
     applyUntil: values.applyUntil ? values.applyUntil.format('YYYY-MM-DD') : null,
     rules: {
-      categories: values.categories.map((c) => ({ code: c.code, name: c.name.trim(), quota: c.quota, kind: c.kind, applicantOrgTypes: [...new Set(c.applicantOrgTypes)] as OrgType[] })),
+      categories: values.categories.map((c) => ({
+        code: c.code,
+        name: c.name.trim(),
+        quota: c.quota,
+        kind: c.kind,
+        applicantOrgTypes: [...new Set(c.applicantOrgTypes)] as OrgType[],
+      })),
       levelQuotas,
       // A rule naming a form field that was removed would be refused; it goes with the field.
       uniqueness: values.uniqueness
-        .map((u) => ({ id: u.id, label: u.label.trim(), fields: u.fields.filter((f) => formKeys.has(f) || (BUILT_IN_UNIQUE_FIELDS as readonly string[]).includes(f)), within: u.within }))
+        .map((u) => ({
+          id: u.id,
+          label: u.label.trim(),
+          fields: u.fields.filter((f) => formKeys.has(f) || (BUILT_IN_UNIQUE_FIELDS as readonly string[]).includes(f)),
+          within: u.within,
+        }))
         .filter((u) => u.fields.length > 0),
       regionCaps: present(values.provinceCap) ? [{ level: 'province', max: values.provinceCap }] : [],
       rubric: values.rubric.map((c) => ({ id: c.id, name: c.name.trim(), weight: c.weight, max: c.max })),

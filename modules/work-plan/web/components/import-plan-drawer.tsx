@@ -16,7 +16,15 @@ export async function readPlanFile(file: Blob): Promise<string> {
 }
 
 /** Pastes or loads a 工作要点 and imports it for the current org; lists the parser's problems by line. */
-export function ImportPlanDrawer({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: (r: ImportResult) => void }) {
+export function ImportPlanDrawer({
+  open,
+  onClose,
+  onImported,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onImported: (r: ImportResult) => void;
+}) {
   const { t, i18n } = useTranslation();
   const { currentOrg } = useSession();
   const [problems, setProblems] = useState<ParseProblem[]>([]);
@@ -27,13 +35,17 @@ export function ImportPlanDrawer({ open, onClose, onImported }: { open: boolean;
       title={t('work-plan:web.import.title')}
       width={720}
       submitText={t('work-plan:web.import.submit')}
-      onClose={() => { setProblems([]); onClose(); }}
+      onClose={() => {
+        setProblems([]);
+        onClose();
+      }}
       onSubmit={async ({ text }) => {
         setProblems([]);
         try {
           onImported(await planApi.import(currentOrg.id, text));
         } catch (e) {
-          if (e instanceof ApiError && e.code === 'work-plan.unparseable') setProblems((e.problem.params?.problems as ParseProblem[]) ?? []);
+          if (e instanceof ApiError && e.code === 'work-plan.unparseable')
+            setProblems((e.problem.params?.problems as ParseProblem[]) ?? []);
           throw e;
         }
       }}
@@ -47,7 +59,17 @@ export function ImportPlanDrawer({ open, onClose, onImported }: { open: boolean;
           showIcon
           style={{ marginBottom: 16 }}
           title={t('work-plan:web.import.problems')}
-          description={<List size="small" dataSource={problems} renderItem={(p) => <List.Item>{t('work-plan:web.import.line', { line: p.line })}：{codeMessage(i18n, p.code, p.params) ?? p.code}</List.Item>} />}
+          description={
+            <List
+              size="small"
+              dataSource={problems}
+              renderItem={(p) => (
+                <List.Item>
+                  {t('work-plan:web.import.line', { line: p.line })}：{codeMessage(i18n, p.code, p.params) ?? p.code}
+                </List.Item>
+              )}
+            />
+          }
         />
       )}
       <Form.Item noStyle shouldUpdate>
@@ -55,13 +77,23 @@ export function ImportPlanDrawer({ open, onClose, onImported }: { open: boolean;
           <Upload
             accept=".txt,text/plain"
             showUploadList={false}
-            beforeUpload={async (file) => { form.setFieldValue('text', await readPlanFile(file)); return false; }}
+            beforeUpload={async (file) => {
+              form.setFieldValue('text', await readPlanFile(file));
+              return false;
+            }}
           >
-            <Button icon={<UploadOutlined />} style={{ marginBottom: 12 }}>{t('work-plan:web.import.file')}</Button>
+            <Button icon={<UploadOutlined />} style={{ marginBottom: 12 }}>
+              {t('work-plan:web.import.file')}
+            </Button>
           </Upload>
         )}
       </Form.Item>
-      <Form.Item name="text" label={t('work-plan:web.import.text')} extra={t('work-plan:web.import.textHint')} rules={[{ required: true, min: 20 }]}>
+      <Form.Item
+        name="text"
+        label={t('work-plan:web.import.text')}
+        extra={t('work-plan:web.import.textHint')}
+        rules={[{ required: true, min: 20 }]}
+      >
         <Input.TextArea id="plan-text" rows={18} style={{ fontFamily: 'inherit' }} />
       </Form.Item>
     </FormDrawer>

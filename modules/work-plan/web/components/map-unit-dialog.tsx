@@ -5,7 +5,17 @@ import { api, problemMessage, type PageOf } from '#ui';
 import { planApi, type UnitView } from '../api.ts';
 
 /** Maps an unmapped 责任单位 to one org under the plan's issuer; remembered for later plans. */
-export function MapUnitDialog({ unit, scopeOrgId, onClose, onMapped }: { unit: UnitView | null; scopeOrgId: string; onClose: () => void; onMapped: () => void }) {
+export function MapUnitDialog({
+  unit,
+  scopeOrgId,
+  onClose,
+  onMapped,
+}: {
+  unit: UnitView | null;
+  scopeOrgId: string;
+  onClose: () => void;
+  onMapped: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [options, setOptions] = useState<Array<{ value: string; label: string }>>([]);

@@ -14,7 +14,22 @@ describe('target tags', () => {
   });
 
   it('shows a lower bound as 以上', () => {
-    renderWithProviders(<TargetTag target={{ id: 't', count: 20, max: null, unit: '个', object: '单位的资源应用', bound: 'at_least', source: '20个以上单位的资源应用', indicatorId: null, dueDate: null }} />, { 'work-plan': zh });
+    renderWithProviders(
+      <TargetTag
+        target={{
+          id: 't',
+          count: 20,
+          max: null,
+          unit: '个',
+          object: '单位的资源应用',
+          bound: 'at_least',
+          source: '20个以上单位的资源应用',
+          indicatorId: null,
+          dueDate: null,
+        }}
+      />,
+      { 'work-plan': zh },
+    );
     expect(screen.getByText('20个以上')).toBeTruthy();
     expect(screen.getByText(/单位的资源应用/)).toBeTruthy();
   });

@@ -12,10 +12,14 @@ export function formatCount(n: number): string {
 export function TargetTag({ target }: { target: TargetView }) {
   const { t } = useTranslation();
   const bound = t(`work-plan:web.bound.${target.bound}`);
-  const figure = target.max ? `${formatCount(target.count)}–${formatCount(target.max)}${target.unit}` : `${formatCount(target.count)}${target.unit}${bound}`;
+  const figure = target.max
+    ? `${formatCount(target.count)}–${formatCount(target.max)}${target.unit}`
+    : `${formatCount(target.count)}${target.unit}${bound}`;
   return (
     <Tooltip title={target.source}>
-      <Tag color="geekblue" style={{ marginBottom: 4 }}><strong>{figure}</strong> {target.object}</Tag>
+      <Tag color="geekblue" style={{ marginBottom: 4 }}>
+        <strong>{figure}</strong> {target.object}
+      </Tag>
     </Tooltip>
   );
 }

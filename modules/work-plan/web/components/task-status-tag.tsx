@@ -11,7 +11,13 @@ export function TaskStatusTag({ status }: { status: TaskStatus }) {
 }
 
 /** One report's figures under their targets' names; a figure the unit left out reads 未报送, never 0. */
-export function ReportFigures({ figures, targets }: { figures: Array<{ targetId: string; value: number | null }>; targets: TaskProgress['targets'] }) {
+export function ReportFigures({
+  figures,
+  targets,
+}: {
+  figures: Array<{ targetId: string; value: number | null }>;
+  targets: TaskProgress['targets'];
+}) {
   const { t } = useTranslation();
   if (figures.length === 0) return null;
   const text = (value: number | null) => (value === null ? t('work-plan:web.progress.notReported') : formatCount(value));
@@ -27,10 +33,21 @@ export function TargetProgressList({ targets }: { targets: TaskProgress['targets
       {targets.map((g) => (
         <div key={g.id}>
           <Typography.Text style={{ fontSize: 12 }}>
-            {g.value === null ? '—' : formatCount(g.value)} / {formatCount(g.count)}{g.unit} {g.object}
-            {g.indicatorId && <Typography.Text type="secondary" style={{ fontSize: 12 }}> · {t('work-plan:web.progress.bound', { id: g.indicatorId })}</Typography.Text>}
+            {g.value === null ? '—' : formatCount(g.value)} / {formatCount(g.count)}
+            {g.unit} {g.object}
+            {g.indicatorId && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {' '}
+                · {t('work-plan:web.progress.bound', { id: g.indicatorId })}
+              </Typography.Text>
+            )}
           </Typography.Text>
-          <Progress percent={Math.round(g.share * 100)} size="small" status={g.isMet ? 'success' : 'normal'} aria-label={`${g.object} ${Math.round(g.share * 100)}%`} />
+          <Progress
+            percent={Math.round(g.share * 100)}
+            size="small"
+            status={g.isMet ? 'success' : 'normal'}
+            aria-label={`${g.object} ${Math.round(g.share * 100)}%`}
+          />
         </div>
       ))}
     </Space>

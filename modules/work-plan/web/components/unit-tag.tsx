@@ -7,9 +7,18 @@ import type { UnitView } from '../api.ts';
 export function UnitTag({ unit, lead, onMap }: { unit: UnitView; lead?: boolean; onMap?: (unit: UnitView) => void }) {
   const { t } = useTranslation();
   const label = `${lead ? `${t('work-plan:web.detail.lead')} · ` : ''}${unit.name}`;
-  if (unit.kind === 'org') return <Tooltip title={unit.orgName}><Tag color={lead ? 'blue' : 'default'}>{label}</Tag></Tooltip>;
+  if (unit.kind === 'org')
+    return (
+      <Tooltip title={unit.orgName}>
+        <Tag color={lead ? 'blue' : 'default'}>{label}</Tag>
+      </Tooltip>
+    );
   if (unit.kind === 'org_types') {
-    return <Tooltip title={unit.orgTypes.map((o) => ORG_TYPE_LABELS[o as OrgType] ?? o).join('、')}><Tag color="purple">{label}</Tag></Tooltip>;
+    return (
+      <Tooltip title={unit.orgTypes.map((o) => ORG_TYPE_LABELS[o as OrgType] ?? o).join('、')}>
+        <Tag color="purple">{label}</Tag>
+      </Tooltip>
+    );
   }
   return (
     <Tooltip title={t('work-plan:web.unit.map')}>

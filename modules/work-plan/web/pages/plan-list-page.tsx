@@ -23,12 +23,16 @@ export default function PlanListPage() {
   useEffect(load, [load]);
 
   const importButton = can('work-plan.plan.import') && (
-    <Button type="primary" icon={<ImportOutlined />} onClick={() => setImporting(true)}>{t('work-plan:web.list.import')}</Button>
+    <Button type="primary" icon={<ImportOutlined />} onClick={() => setImporting(true)}>
+      {t('work-plan:web.list.import')}
+    </Button>
   );
 
   return (
     <PageShell title={t('work-plan:web.list.title')} description={t('work-plan:web.list.description')} actions={importButton}>
-      {error && !plans ? <ErrorState error={error} onRetry={load} /> : (
+      {error && !plans ? (
+        <ErrorState error={error} onRetry={load} />
+      ) : (
         <Table<PlanSummary>
           rowKey="id"
           loading={!plans}
@@ -42,8 +46,16 @@ export default function PlanListPage() {
             { key: 'org', title: t('work-plan:web.list.columns.org'), dataIndex: 'orgName' },
             { key: 'tasks', title: t('work-plan:web.list.columns.tasks'), dataIndex: 'taskCount', align: 'right', width: 100 },
             { key: 'targets', title: t('work-plan:web.list.columns.targets'), dataIndex: 'targetCount', align: 'right', width: 120 },
-            { key: 'createdAt', title: t('work-plan:web.list.columns.createdAt'), render: (_, p) => dayjs(p.createdAt).format('YYYY-MM-DD HH:mm') },
-            { key: 'dashboard', title: '', render: (_, p) => <Link to={`/plans/${p.id}/dashboard`}>{t('work-plan:web.dashboard.open')}</Link> },
+            {
+              key: 'createdAt',
+              title: t('work-plan:web.list.columns.createdAt'),
+              render: (_, p) => dayjs(p.createdAt).format('YYYY-MM-DD HH:mm'),
+            },
+            {
+              key: 'dashboard',
+              title: '',
+              render: (_, p) => <Link to={`/plans/${p.id}/dashboard`}>{t('work-plan:web.dashboard.open')}</Link>,
+            },
           ]}
         />
       )}

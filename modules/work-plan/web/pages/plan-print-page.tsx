@@ -34,12 +34,20 @@ export default function PlanPrintPage() {
   const [error, setError] = useState<unknown>(null);
   const load = useCallback(() => {
     setError(null);
-    Promise.all([planApi.get(id), dashboardApi.get(id)]).then(([p, d]) => { setPlan(p); setDashboard(d); }, setError);
+    Promise.all([planApi.get(id), dashboardApi.get(id)]).then(([p, d]) => {
+      setPlan(p);
+      setDashboard(d);
+    }, setError);
   }, [id]);
   useEffect(load, [load]);
 
   if (error) return <ErrorState error={error} onRetry={load} />;
-  if (!plan || !dashboard) return <div style={{ padding: 48, textAlign: 'center' }}><Spin /></div>;
+  if (!plan || !dashboard)
+    return (
+      <div style={{ padding: 48, textAlign: 'center' }}>
+        <Spin />
+      </div>
+    );
   const status = new Map(dashboard.tasks.map((task) => [task.taskId, task]));
   const { totals } = dashboard;
 
@@ -47,27 +55,59 @@ export default function PlanPrintPage() {
     <>
       <style>{PRINT_CSS}</style>
       <div className="ec-no-print" style={{ textAlign: 'right', marginBottom: 12 }}>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>{t('work-plan:web.print.print')}</Button>
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
+          {t('work-plan:web.print.print')}
+        </Button>
       </div>
       <article className="ec-report">
         <h1>{t('work-plan:web.print.title', { title: plan.title })}</h1>
-        <p style={{ textAlign: 'center', color: '#4b5563', margin: 0 }}>{plan.issuer ?? ''}　{t('work-plan:web.print.generated', { at: dayjs().format('YYYY-MM-DD HH:mm') })}</p>
+        <p style={{ textAlign: 'center', color: '#4b5563', margin: 0 }}>
+          {plan.issuer ?? ''}　{t('work-plan:web.print.generated', { at: dayjs().format('YYYY-MM-DD HH:mm') })}
+        </p>
         <p>{t('work-plan:web.print.summary', { tasks: dashboard.tasks.length, ...totals })}</p>
         {plan.areas.map((area) => (
           <section key={area.id}>
-            <h2>（{toChineseNumeral(area.ordinal)}）{area.title}</h2>
+            <h2>
+              （{toChineseNumeral(area.ordinal)}）{area.title}
+            </h2>
             <table>
-              <thead><tr><th style={{ width: '34%' }}>{t('work-plan:web.myTasks.columns.task')}</th><th style={{ width: '22%' }}>{t('work-plan:web.print.units')}</th><th>{t('work-plan:web.print.targets')}</th><th style={{ width: 64 }}>{t('work-plan:web.print.status')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th style={{ width: '34%' }}>{t('work-plan:web.myTasks.columns.task')}</th>
+                  <th style={{ width: '22%' }}>{t('work-plan:web.print.units')}</th>
+                  <th>{t('work-plan:web.print.targets')}</th>
+                  <th style={{ width: 64 }}>{t('work-plan:web.print.status')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {area.tasks.map((task) => {
                   const s = status.get(task.id);
                   const units = [...new Set(task.paragraphs.flatMap((p) => p.units.map((u) => u.name)))].join('、');
                   return (
                     <tr key={task.id}>
-                      <td>{task.number}. {task.title}</td>
+                      <td>
+                        {task.number}. {task.title}
+                      </td>
                       <td>{units}</td>
-                      <td>{task.targets.map((g) => <div key={g.id}>{g.object} {g.max ? `${formatCount(g.count)}–${formatCount(g.max)}` : formatCount(g.count)}{g.unit}{g.max ? '' : t(`work-plan:web.bound.${g.bound}`)}</div>)}</td>
-                      <td>{s ? <>{t(`work-plan:web.status.${s.status}`)}{task.targets.length > 0 && <div>{Math.round(s.share * 100)}%</div>}</> : ''}</td>
+                      <td>
+                        {task.targets.map((g) => (
+                          <div key={g.id}>
+                            {g.object} {g.max ? `${formatCount(g.count)}–${formatCount(g.max)}` : formatCount(g.count)}
+                            {g.unit}
+                            {g.max ? '' : t(`work-plan:web.bound.${g.bound}`)}
+                          </div>
+                        ))}
+                      </td>
+                      <td>
+                        {s ? (
+                          <>
+                            {t(`work-plan:web.status.${s.status}`)}
+                            {task.targets.length > 0 && <div>{Math.round(s.share * 100)}%</div>}
+                          </>
+                        ) : (
+                          ''
+                        )}
+                      </td>
                     </tr>
                   );
                 })}

@@ -10,9 +10,7 @@ describe('sm3Hex', () => {
   });
 
   it('matches the GB/T 32905 example for "abcd" repeated 16 times', () => {
-    expect(sm3Hex(Buffer.from('abcd'.repeat(16)))).toBe(
-      'debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732',
-    );
+    expect(sm3Hex(Buffer.from('abcd'.repeat(16)))).toBe('debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732');
   });
 });
 

@@ -56,12 +56,16 @@ export function sm2Za(publicKey: Buffer, userId: string = SM2_DEFAULT_USER_ID): 
   const id = Buffer.from(userId, 'utf8');
   if (id.length * 8 > 0xffff) throw new Error('sm2.user_id_too_long');
   const entl = Buffer.from([(id.length * 8) >> 8, (id.length * 8) & 0xff]);
-  return createHash('sm3').update(Buffer.concat([entl, id, CURVE.a, CURVE.b, CURVE.gx, CURVE.gy, publicKey.subarray(1)])).digest();
+  return createHash('sm3')
+    .update(Buffer.concat([entl, id, CURVE.a, CURVE.b, CURVE.gx, CURVE.gy, publicKey.subarray(1)]))
+    .digest();
 }
 
 /** A standard SM2 signature of `message`, DER SEQUENCE { r, s } as GB/T 35276 encodes it. */
 export function sm2Sign(keys: Sm2KeyPair, message: string | Buffer, userId: string = SM2_DEFAULT_USER_ID): Buffer {
-  return createSign('SM3').update(Buffer.concat([sm2Za(keys.publicKey, userId), Buffer.from(message)])).sign(keys.privateKey);
+  return createSign('SM3')
+    .update(Buffer.concat([sm2Za(keys.publicKey, userId), Buffer.from(message)]))
+    .sign(keys.privateKey);
 }
 
 /** True when `signature` (DER) is a valid SM2 signature of `message` by `publicKey`; false on any malformed input. */
@@ -69,7 +73,9 @@ export function sm2Verify(publicKey: Buffer, message: string | Buffer, signature
   try {
     // Decoding the point checks that it lies on the curve.
     const key = createPublicKey({ key: Buffer.concat([SPKI_PREFIX, publicKey]), format: 'der', type: 'spki' });
-    return createVerify('SM3').update(Buffer.concat([sm2Za(publicKey, userId), Buffer.from(message)])).verify(key, signature);
+    return createVerify('SM3')
+      .update(Buffer.concat([sm2Za(publicKey, userId), Buffer.from(message)]))
+      .verify(key, signature);
   } catch {
     return false;
   }

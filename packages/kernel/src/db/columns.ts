@@ -18,11 +18,9 @@ export const column = {
   ref: (t: Table, name: string, references?: string, extra: Modifier = (c) => c) =>
     t.addColumn(name, 'text', (c) => extra(references ? c.references(references) : c)),
   instant: (t: Table, name: string, extra: Modifier = (c) => c) => t.addColumn(name, 'text', extra),
-  bool: (t: Table, name: string, defaultValue = false) =>
-    t.addColumn(name, 'integer', (c) => c.notNull().defaultTo(defaultValue ? 1 : 0)),
+  bool: (t: Table, name: string, defaultValue = false) => t.addColumn(name, 'integer', (c) => c.notNull().defaultTo(defaultValue ? 1 : 0)),
   json: (t: Table, name: string, extra: Modifier = (c) => c) => t.addColumn(name, 'text', extra),
-  timestamps: (t: Table) =>
-    t.addColumn('created_at', 'text', (c) => c.notNull()).addColumn('updated_at', 'text', (c) => c.notNull()),
+  timestamps: (t: Table) => t.addColumn('created_at', 'text', (c) => c.notNull()).addColumn('updated_at', 'text', (c) => c.notNull()),
 };
 
 export const toInstant = (date: Date | number = Date.now()): string => new Date(date).toISOString();

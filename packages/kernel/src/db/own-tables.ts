@@ -1,8 +1,21 @@
 import {
-  CamelCasePlugin, OperationNodeTransformer,
-  type AliasNode, type DeleteQueryNode, type InsertQueryNode, type Kysely, type KyselyPlugin, type OperationNode,
-  type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type SelectQueryNode,
-  type TableNode, type UnknownRow, type UpdateQueryNode, type WithNode,
+  CamelCasePlugin,
+  OperationNodeTransformer,
+  type AliasNode,
+  type DeleteQueryNode,
+  type InsertQueryNode,
+  type Kysely,
+  type KyselyPlugin,
+  type OperationNode,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type SelectQueryNode,
+  type TableNode,
+  type UnknownRow,
+  type UpdateQueryNode,
+  type WithNode,
 } from 'kysely';
 
 /**
@@ -14,7 +27,10 @@ export type PlatformDb = Kysely<Record<never, never>>;
 
 /** Thrown (as a programming error, never to a caller) when a piece's query names a table it does not own. */
 export class ForeignTableError extends Error {
-  constructor(readonly owner: string, readonly table: string) {
+  constructor(
+    readonly owner: string,
+    readonly table: string,
+  ) {
     super(`${owner} queried ${table}, which it does not own: ask the owning piece's contract service instead`);
     this.name = 'ForeignTableError';
   }
@@ -29,7 +45,10 @@ function tableName(node: OperationNode | undefined): string | null {
 
 /** Walks every query and subquery and refuses a FROM, JOIN, INTO or UPDATE target outside `owned`. */
 class OwnTablesChecker extends OperationNodeTransformer {
-  constructor(private readonly owner: string, private readonly owned: ReadonlySet<string>) {
+  constructor(
+    private readonly owner: string,
+    private readonly owned: ReadonlySet<string>,
+  ) {
     super();
   }
 
@@ -84,7 +103,11 @@ const camelCase = new CamelCasePlugin();
  * of another it must get through that piece's contract service. Works on a transaction too:
  * the view shares the connection it was made from.
  */
-export function ownTables<Tables>(db: PlatformDb | Kysely<any>, owner: string, owned: ReadonlyArray<keyof Tables & string>): Kysely<Tables> {
+export function ownTables<Tables>(
+  db: PlatformDb | Kysely<any>,
+  owner: string,
+  owned: ReadonlyArray<keyof Tables & string>,
+): Kysely<Tables> {
   // The one cast of the typed data layer: Kysely cannot know which tables a plugin admits.
   return (db as Kysely<any>).withPlugin(camelCase).withPlugin(new OwnTablesPlugin(owner, owned)) as unknown as Kysely<Tables>;
 }

@@ -14,7 +14,11 @@ const IMPORT = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"
 function sourceFiles(dir: string): string[] {
   let out: string[] = [];
   let entries: string[] = [];
-  try { entries = readdirSync(dir); } catch { return out; }
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return out;
+  }
   for (const name of entries) {
     if (name === 'node_modules' || name === 'dist') continue;
     const full = join(dir, name);

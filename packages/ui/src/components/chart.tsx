@@ -13,7 +13,12 @@ echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, Tool
  * An ECharts chart. Pages load it lazily (it is ~170 KB gzip), and pass `onClick` to drill down:
  * it receives the clicked item's name and series.
  */
-export default function Chart({ option, height = 320, onClick, label }: {
+export default function Chart({
+  option,
+  height = 320,
+  onClick,
+  label,
+}: {
   option: EChartsOption;
   height?: number;
   onClick?: (item: { name: string; seriesName?: string; dataIndex: number }) => void;

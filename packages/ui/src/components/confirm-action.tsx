@@ -7,7 +7,15 @@ import { problemMessage } from '../problem-message.ts';
  * A button that asks before doing something that changes state, shows progress, and reports
  * the server's answer (success text, or the problem's message).
  */
-export function ConfirmAction({ title, description, onConfirm, successText, children, danger, ...button }: {
+export function ConfirmAction({
+  title,
+  description,
+  onConfirm,
+  successText,
+  children,
+  danger,
+  ...button
+}: {
   title: string;
   description?: ReactNode;
   onConfirm: () => Promise<unknown>;
@@ -36,7 +44,9 @@ export function ConfirmAction({ title, description, onConfirm, successText, chil
         }
       }}
     >
-      <Button danger={danger} loading={busy} {...button}>{children}</Button>
+      <Button danger={danger} loading={busy} {...button}>
+        {children}
+      </Button>
     </Popconfirm>
   );
 }

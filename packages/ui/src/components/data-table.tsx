@@ -46,7 +46,9 @@ function readHidden<T>(id: string, columns: DataColumn<T>[]): Set<string> {
   try {
     const saved = localStorage.getItem(storageKey(id));
     if (saved) return new Set(JSON.parse(saved) as string[]);
-  } catch { /* a broken entry falls back to the defaults */ }
+  } catch {
+    /* a broken entry falls back to the defaults */
+  }
   return new Set(columns.filter((c) => c.defaultHidden).map((c) => c.key));
 }
 
@@ -56,7 +58,22 @@ function readHidden<T>(id: string, columns: DataColumn<T>[]): Set<string> {
  * and error states.
  */
 export function DataTable<T extends object>(props: DataTableProps<T>) {
-  const { id, url, query, exportUrl, columns, rowKey, filters, actions, reloadToken, emptyDescription, emptyAction, onRow, rowSelection, defaultPageSize = 20 } = props;
+  const {
+    id,
+    url,
+    query,
+    exportUrl,
+    columns,
+    rowKey,
+    filters,
+    actions,
+    reloadToken,
+    emptyDescription,
+    emptyAction,
+    onRow,
+    rowSelection,
+    defaultPageSize = 20,
+  } = props;
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
@@ -71,7 +88,9 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
 
   // A new filter starts again from the first page.
   // biome-ignore lint/correctness/useExhaustiveDependencies: queryKey stands for the content of query (a new object each render); reloadToken is the deliberate "load again" signal
-  useEffect(() => { setPage(1); }, [queryKey]);
+  useEffect(() => {
+    setPage(1);
+  }, [queryKey]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: queryKey stands for the content of query (a new object each render); reloadToken is the deliberate "load again" signal
   const load = useCallback(async () => {
@@ -87,18 +106,27 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
   }, [url, queryKey, page, pageSize, sort]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: queryKey stands for the content of query (a new object each render); reloadToken is the deliberate "load again" signal
-  useEffect(() => { void load(); }, [load, reloadToken]);
+  useEffect(() => {
+    void load();
+  }, [load, reloadToken]);
 
-  const visibleColumns = useMemo(() => columns.filter((c) => !hidden.has(c.key)).map((c) => ({
-    ...c,
-    dataIndex: c.dataIndex ?? c.key,
-    sorter: c.sortable ? true : undefined,
-    sortOrder: sort?.key === c.key ? (sort.order === 'asc' ? 'ascend' as const : 'descend' as const) : null,
-  })), [columns, hidden, sort]);
+  const visibleColumns = useMemo(
+    () =>
+      columns
+        .filter((c) => !hidden.has(c.key))
+        .map((c) => ({
+          ...c,
+          dataIndex: c.dataIndex ?? c.key,
+          sorter: c.sortable ? true : undefined,
+          sortOrder: sort?.key === c.key ? (sort.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null,
+        })),
+    [columns, hidden, sort],
+  );
 
   function toggleColumn(key: string, visible: boolean) {
     const next = new Set(hidden);
-    if (visible) next.delete(key); else next.add(key);
+    if (visible) next.delete(key);
+    else next.add(key);
     setHidden(next);
     localStorage.setItem(storageKey(id), JSON.stringify([...next]));
   }
@@ -107,7 +135,11 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
     if (!exportUrl) return;
     setExporting(true);
     try {
-      await api.download(exportUrl, { ...(query ?? {}), ...(sort ? { sort: sort.key, order: sort.order } : {}), lang: i18n.resolvedLanguage === 'en' ? 'en' : undefined });
+      await api.download(exportUrl, {
+        ...(query ?? {}),
+        ...(sort ? { sort: sort.key, order: sort.order } : {}),
+        lang: i18n.resolvedLanguage === 'en' ? 'en' : undefined,
+      });
       void message.success(t('ui:table.exported'));
     } catch (e) {
       void message.error(problemMessage(i18n, e));
@@ -119,9 +151,20 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
   const columnSettings = (
     <Space orientation="vertical">
       {columns.map((c) => (
-        <Checkbox key={c.key} checked={!hidden.has(c.key)} onChange={(e) => toggleColumn(c.key, e.target.checked)}>{c.title as ReactNode}</Checkbox>
+        <Checkbox key={c.key} checked={!hidden.has(c.key)} onChange={(e) => toggleColumn(c.key, e.target.checked)}>
+          {c.title as ReactNode}
+        </Checkbox>
       ))}
-      <Button size="small" type="link" onClick={() => { localStorage.removeItem(storageKey(id)); setHidden(readHidden(id, columns)); }}>{t('ui:table.resetColumns')}</Button>
+      <Button
+        size="small"
+        type="link"
+        onClick={() => {
+          localStorage.removeItem(storageKey(id));
+          setHidden(readHidden(id, columns));
+        }}
+      >
+        {t('ui:table.resetColumns')}
+      </Button>
     </Space>
   );
 
@@ -131,14 +174,24 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
         <Space wrap>{filters}</Space>
         <Space wrap>
           {actions}
-          {exportUrl && <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportAll}>{exporting ? t('ui:table.exporting') : t('ui:table.export')}</Button>}
+          {exportUrl && (
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportAll}>
+              {exporting ? t('ui:table.exporting') : t('ui:table.export')}
+            </Button>
+          )}
           <Popover content={columnSettings} title={t('ui:table.columns')} trigger="click" placement="bottomRight">
-            <Tooltip title={t('ui:table.columns')}><Button icon={<SettingOutlined />} aria-label={t('ui:table.columns')} /></Tooltip>
+            <Tooltip title={t('ui:table.columns')}>
+              <Button icon={<SettingOutlined />} aria-label={t('ui:table.columns')} />
+            </Tooltip>
           </Popover>
-          <Tooltip title={t('ui:table.reload')}><Button icon={<ReloadOutlined />} aria-label={t('ui:table.reload')} onClick={() => void load()} /></Tooltip>
+          <Tooltip title={t('ui:table.reload')}>
+            <Button icon={<ReloadOutlined />} aria-label={t('ui:table.reload')} onClick={() => void load()} />
+          </Tooltip>
         </Space>
       </div>
-      {error && !data ? <ErrorState error={error} onRetry={() => void load()} /> : (
+      {error && !data ? (
+        <ErrorState error={error} onRetry={() => void load()} />
+      ) : (
         <Table<T>
           size="middle"
           rowKey={(row) => rowKey(row) as Key}
@@ -150,13 +203,24 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: <EmptyState description={emptyDescription} action={emptyAction} /> }}
           pagination={{
-            current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100],
+            current: page,
+            pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [10, 20, 50, 100],
             showTotal: (total) => (data?.totalCapped ? t('ui:table.totalCapped', { total }) : t('ui:table.total', { total })),
           }}
           onChange={(pagination, _filters, sorter) => {
             const s = Array.isArray(sorter) ? sorter[0] : sorter;
-            const nextSort = s?.order && s.columnKey ? { key: String(s.columnKey), order: s.order === 'ascend' ? 'asc' as const : 'desc' as const } : null;
-            if (JSON.stringify(nextSort) !== JSON.stringify(sort)) { setSort(nextSort); setPage(1); return; }
+            const nextSort =
+              s?.order && s.columnKey
+                ? { key: String(s.columnKey), order: s.order === 'ascend' ? ('asc' as const) : ('desc' as const) }
+                : null;
+            if (JSON.stringify(nextSort) !== JSON.stringify(sort)) {
+              setSort(nextSort);
+              setPage(1);
+              return;
+            }
             setPage(pagination.current ?? 1);
             setPageSize(pagination.pageSize ?? defaultPageSize);
           }}

@@ -5,13 +5,23 @@ import { useTranslation } from 'react-i18next';
 import { api, withQuery } from '../api.ts';
 import { problemMessage } from '../problem-message.ts';
 
-export interface UploadedFile { id: string; name: string; size: number }
+export interface UploadedFile {
+  id: string;
+  name: string;
+  size: number;
+}
 
 /**
  * Uploads files to core/files for an org and reports the stored ones; the form that uses it
  * sends their ids with the record, which attaches them. Controlled, so it sits in a Form.Item.
  */
-export function FileUpload({ orgId, value = [], onChange, maxCount = 20, id }: {
+export function FileUpload({
+  orgId,
+  value = [],
+  onChange,
+  maxCount = 20,
+  id,
+}: {
   orgId: string;
   value?: UploadedFile[];
   onChange?: (files: UploadedFile[]) => void;
@@ -58,6 +68,9 @@ const UNITS = ['B', 'KB', 'MB', 'GB'];
 export function formatBytes(n: number): string {
   let i = 0;
   let v = n;
-  while (v >= 1024 && i < UNITS.length - 1) { v /= 1024; i++; }
+  while (v >= 1024 && i < UNITS.length - 1) {
+    v /= 1024;
+    i++;
+  }
   return `${i === 0 ? v : v.toFixed(1)} ${UNITS[i]}`;
 }

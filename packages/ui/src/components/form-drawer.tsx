@@ -8,7 +8,16 @@ import { fieldErrors, problemMessage } from '../problem-message.ts';
  * A side drawer with a form: submits through `onSubmit`, shows the server's problem message,
  * and marks the field it names (`params.field`, or each of a validation problem's fields).
  */
-export function FormDrawer<V extends object>({ open, title, initialValues, onSubmit, onClose, children, width = 520, submitText }: {
+export function FormDrawer<V extends object>({
+  open,
+  title,
+  initialValues,
+  onSubmit,
+  onClose,
+  children,
+  width = 520,
+  submitText,
+}: {
   open: boolean;
   title: string;
   initialValues?: Partial<V>;
@@ -40,9 +49,13 @@ export function FormDrawer<V extends object>({ open, title, initialValues, onSub
       const message = problemMessage(i18n, e);
       setError(message);
       const fields = fieldErrors(e);
-      const named = Object.keys(fields).filter((name) => form.getFieldInstance(name as never) !== undefined || name in (form.getFieldsValue(true) as object));
+      const named = Object.keys(fields).filter(
+        (name) => form.getFieldInstance(name as never) !== undefined || name in (form.getFieldsValue(true) as object),
+      );
       if (e instanceof ApiError && named.length > 0) {
-        form.setFields(named.map((name) => ({ name: name as never, errors: [fields[name] && e.code === 'request.invalid' ? fields[name] : message] })));
+        form.setFields(
+          named.map((name) => ({ name: name as never, errors: [fields[name] && e.code === 'request.invalid' ? fields[name] : message] })),
+        );
       }
     } finally {
       setBusy(false);
@@ -64,12 +77,14 @@ export function FormDrawer<V extends object>({ open, title, initialValues, onSub
       size={width}
       onClose={onClose}
       destroyOnHidden
-      extra={(
+      extra={
         <Space>
           <Button onClick={onClose}>{t('ui:form.cancel')}</Button>
-          <Button type="primary" loading={busy} onClick={() => form.submit()}>{submitText ?? t('ui:form.save')}</Button>
+          <Button type="primary" loading={busy} onClick={() => form.submit()}>
+            {submitText ?? t('ui:form.save')}
+          </Button>
         </Space>
-      )}
+      }
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
       <Form<V> form={form} layout="vertical" onFinish={submit} disabled={busy} onValuesChange={clearServerErrors}>

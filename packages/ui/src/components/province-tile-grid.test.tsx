@@ -9,9 +9,17 @@ import { PROVINCE_TILES, ProvinceTileGrid } from './province-tile-grid.tsx';
 function renderGrid(language: 'zh-CN' | 'en', props: Partial<Parameters<typeof ProvinceTileGrid>[0]> = {}) {
   const instance = i18n.createInstance();
   void instance.use(initReactI18next).init({
-    lng: language, fallbackLng: 'zh-CN', resources: { 'zh-CN': { ui: uiZh }, en: { ui: uiEn } }, interpolation: { escapeValue: false }, initImmediate: false,
+    lng: language,
+    fallbackLng: 'zh-CN',
+    resources: { 'zh-CN': { ui: uiZh }, en: { ui: uiEn } },
+    interpolation: { escapeValue: false },
+    initImmediate: false,
   } as never);
-  render(<I18nextProvider i18n={instance}><ProvinceTileGrid label="各省份数量" values={{}} {...props} /></I18nextProvider>);
+  render(
+    <I18nextProvider i18n={instance}>
+      <ProvinceTileGrid label="各省份数量" values={{}} {...props} />
+    </I18nextProvider>,
+  );
   return within(screen.getByRole('group', { name: '各省份数量' }));
 }
 
@@ -44,8 +52,19 @@ describe('province tile grid', () => {
   it('labels the tiles in English when the console is in English', () => {
     const grid = renderGrid('en', { values: { '11': 5 } });
     expect(grid.getAllByRole('button')).toHaveLength(34);
-    for (const name of ['Beijing 5', 'Hebei No data', 'Inner Mongolia No data', 'Guangxi No data', 'Tibet No data', 'Xinjiang No data',
-      'Ningxia No data', 'Heilongjiang No data', 'Hong Kong No data', 'Macao No data', 'Taiwan No data']) {
+    for (const name of [
+      'Beijing 5',
+      'Hebei No data',
+      'Inner Mongolia No data',
+      'Guangxi No data',
+      'Tibet No data',
+      'Xinjiang No data',
+      'Ningxia No data',
+      'Heilongjiang No data',
+      'Hong Kong No data',
+      'Macao No data',
+      'Taiwan No data',
+    ]) {
       expect(grid.getByRole('button', { name })).toBeTruthy();
     }
     expect(grid.getByRole('button', { name: 'Beijing 5' }).getAttribute('title')).toBe('Beijing: 5');

@@ -9,19 +9,39 @@ import { useTranslation } from 'react-i18next';
  */
 export const PROVINCE_TILES: Array<{ code: string; name: string; row: number; col: number }> = [
   { code: '23', name: '黑龙江', row: 0, col: 6 },
-  { code: '15', name: '内蒙古', row: 1, col: 4 }, { code: '22', name: '吉林', row: 1, col: 6 },
-  { code: '65', name: '新疆', row: 2, col: 0 }, { code: '64', name: '宁夏', row: 2, col: 2 }, { code: '14', name: '山西', row: 2, col: 3 },
-  { code: '11', name: '北京', row: 2, col: 4 }, { code: '12', name: '天津', row: 2, col: 5 }, { code: '21', name: '辽宁', row: 2, col: 6 },
-  { code: '63', name: '青海', row: 3, col: 1 }, { code: '62', name: '甘肃', row: 3, col: 2 }, { code: '61', name: '陕西', row: 3, col: 3 },
-  { code: '13', name: '河北', row: 3, col: 4 }, { code: '37', name: '山东', row: 3, col: 5 },
-  { code: '54', name: '西藏', row: 4, col: 0 }, { code: '51', name: '四川', row: 4, col: 2 }, { code: '50', name: '重庆', row: 4, col: 3 },
-  { code: '41', name: '河南', row: 4, col: 4 }, { code: '32', name: '江苏', row: 4, col: 5 }, { code: '31', name: '上海', row: 4, col: 6 },
-  { code: '53', name: '云南', row: 5, col: 2 }, { code: '52', name: '贵州', row: 5, col: 3 }, { code: '42', name: '湖北', row: 5, col: 4 },
-  { code: '34', name: '安徽', row: 5, col: 5 }, { code: '33', name: '浙江', row: 5, col: 6 },
-  { code: '45', name: '广西', row: 6, col: 3 }, { code: '43', name: '湖南', row: 6, col: 4 }, { code: '36', name: '江西', row: 6, col: 5 },
-  { code: '35', name: '福建', row: 6, col: 6 }, { code: '71', name: '台湾', row: 6, col: 7 },
+  { code: '15', name: '内蒙古', row: 1, col: 4 },
+  { code: '22', name: '吉林', row: 1, col: 6 },
+  { code: '65', name: '新疆', row: 2, col: 0 },
+  { code: '64', name: '宁夏', row: 2, col: 2 },
+  { code: '14', name: '山西', row: 2, col: 3 },
+  { code: '11', name: '北京', row: 2, col: 4 },
+  { code: '12', name: '天津', row: 2, col: 5 },
+  { code: '21', name: '辽宁', row: 2, col: 6 },
+  { code: '63', name: '青海', row: 3, col: 1 },
+  { code: '62', name: '甘肃', row: 3, col: 2 },
+  { code: '61', name: '陕西', row: 3, col: 3 },
+  { code: '13', name: '河北', row: 3, col: 4 },
+  { code: '37', name: '山东', row: 3, col: 5 },
+  { code: '54', name: '西藏', row: 4, col: 0 },
+  { code: '51', name: '四川', row: 4, col: 2 },
+  { code: '50', name: '重庆', row: 4, col: 3 },
+  { code: '41', name: '河南', row: 4, col: 4 },
+  { code: '32', name: '江苏', row: 4, col: 5 },
+  { code: '31', name: '上海', row: 4, col: 6 },
+  { code: '53', name: '云南', row: 5, col: 2 },
+  { code: '52', name: '贵州', row: 5, col: 3 },
+  { code: '42', name: '湖北', row: 5, col: 4 },
+  { code: '34', name: '安徽', row: 5, col: 5 },
+  { code: '33', name: '浙江', row: 5, col: 6 },
+  { code: '45', name: '广西', row: 6, col: 3 },
+  { code: '43', name: '湖南', row: 6, col: 4 },
+  { code: '36', name: '江西', row: 6, col: 5 },
+  { code: '35', name: '福建', row: 6, col: 6 },
+  { code: '71', name: '台湾', row: 6, col: 7 },
   { code: '44', name: '广东', row: 7, col: 4 },
-  { code: '46', name: '海南', row: 8, col: 3 }, { code: '82', name: '澳门', row: 8, col: 4 }, { code: '81', name: '香港', row: 8, col: 5 },
+  { code: '46', name: '海南', row: 8, col: 3 },
+  { code: '82', name: '澳门', row: 8, col: 4 },
+  { code: '81', name: '香港', row: 8, col: 5 },
 ];
 
 const COLUMNS = 1 + Math.max(...PROVINCE_TILES.map((p) => p.col));
@@ -37,7 +57,13 @@ const mix = (t: number) => {
   return `rgb(${from.map((f, i) => Math.round(f + (to[i] - f) * t)).join(',')})`;
 };
 
-export function ProvinceTileGrid({ values, format = (v) => v.toLocaleString('zh-CN'), onSelect, tileSize = 56, label }: {
+export function ProvinceTileGrid({
+  values,
+  format = (v) => v.toLocaleString('zh-CN'),
+  onSelect,
+  tileSize = 56,
+  label,
+}: {
   values: Record<string, number | undefined>;
   format?: (value: number) => string;
   onSelect?: (code: string) => void;
@@ -52,10 +78,16 @@ export function ProvinceTileGrid({ values, format = (v) => v.toLocaleString('zh-
   return (
     <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
       {/* biome-ignore lint/a11y/useSemanticElements: a labelled grid of province tiles, not form fields */}
-      <div role="group" aria-label={label} style={{
-        display: 'grid', gap: GAP, gridTemplateColumns: `repeat(${COLUMNS}, minmax(${minTile}px, ${tileSize}px))`,
-        minWidth: COLUMNS * minTile + (COLUMNS - 1) * GAP,
-      }}>
+      <div
+        role="group"
+        aria-label={label}
+        style={{
+          display: 'grid',
+          gap: GAP,
+          gridTemplateColumns: `repeat(${COLUMNS}, minmax(${minTile}px, ${tileSize}px))`,
+          minWidth: COLUMNS * minTile + (COLUMNS - 1) * GAP,
+        }}
+      >
         {PROVINCE_TILES.map((p) => {
           const value = values[p.code];
           const ratio = value === undefined ? 0 : value / max;
@@ -73,13 +105,32 @@ export function ProvinceTileGrid({ values, format = (v) => v.toLocaleString('zh-
               title={t('ui:tiles.tile', { name, value: text })}
               onClick={() => onSelect?.(p.code)}
               style={{
-                gridRow: p.row + 1, gridColumn: p.col + 1, aspectRatio: '1', minWidth: 0, border: 0, borderRadius: 6,
-                cursor: onSelect ? 'pointer' : 'default', background: value === undefined ? '#f1f5f9' : mix(ratio), color: dark ? '#fff' : '#1e293b',
-                display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center', gap: 1, padding: 2, overflow: 'hidden',
-                fontSize: isChinese ? 12 : tileSize >= 56 ? 11 : tileSize >= 48 ? 10 : 9, lineHeight: 1.15,
+                gridRow: p.row + 1,
+                gridColumn: p.col + 1,
+                aspectRatio: '1',
+                minWidth: 0,
+                border: 0,
+                borderRadius: 6,
+                cursor: onSelect ? 'pointer' : 'default',
+                background: value === undefined ? '#f1f5f9' : mix(ratio),
+                color: dark ? '#fff' : '#1e293b',
+                display: 'flex',
+                flexDirection: 'column',
+                alignItems: 'center',
+                justifyContent: 'center',
+                gap: 1,
+                padding: 2,
+                overflow: 'hidden',
+                fontSize: isChinese ? 12 : tileSize >= 56 ? 11 : tileSize >= 48 ? 10 : 9,
+                lineHeight: 1.15,
               }}
             >
-              <span lang={isChinese ? 'zh-CN' : 'en'} style={{ fontWeight: 600, textAlign: 'center', hyphens: 'manual', overflowWrap: 'anywhere' }}>{shown}</span>
+              <span
+                lang={isChinese ? 'zh-CN' : 'en'}
+                style={{ fontWeight: 600, textAlign: 'center', hyphens: 'manual', overflowWrap: 'anywhere' }}
+              >
+                {shown}
+              </span>
               <span style={{ fontSize: 11 }}>{value === undefined ? '—' : format(value)}</span>
             </button>
           );
