@@ -293,10 +293,10 @@ import { ${P}Errors } from '../contract/errors.ts';
 import { ${P}Permissions } from '../contract/permissions.ts';
 import type { ${P}Record, RecordBody, RecordPatch, RecordQuery } from '../contract/record.schema.ts';
 import { normaliseName } from './${name}.rules.ts';
-import { ${C}Db } from './${name}.tables.ts';
+import { ${C}Db, type RecordRow } from './${name}.tables.ts';
 import * as repo from './${name}.repo.ts';
 
-async function toViews(ctx: Ctx, rows: Array<Awaited<ReturnType<typeof repo.findRecord>> & {}>): Promise<${P}Record[]> {
+async function toViews(ctx: Ctx, rows: RecordRow[]): Promise<${P}Record[]> {
   const orgs = await ctx.service(OrgsService).byIds(ctx.db, rows.map((r) => r.orgId));
   return rows.map((r) => ({
     id: r.id, orgId: r.orgId, orgName: orgs.get(r.orgId)?.name ?? '', name: r.name, note: r.note,

@@ -112,16 +112,23 @@ export function openPlatform(config: Config, options: { modules?: ModuleDefiniti
     modules: mods,
   };
   const serviceOf = <T>(ref: ServiceRef<T> | string): T => services.get<T>(typeof ref === 'string' ? { id: ref } : ref);
-  /** What module `m` sees: only the services of the modules it declared in dependsOn. */
-  const hostFor = (m: ModuleDefinition): Host => ({
-    ...platformHost,
-    service<T>(ref: ServiceRef<T> | string): T {
-      const id = typeof ref === 'string' ? ref : ref.id;
-      if (id !== m.id && !(m.dependsOn ?? []).includes(id))
-        throw new Error(`module "${m.id}" uses the service of "${id}" without listing it in dependsOn`);
-      return serviceOf(ref);
-    },
-  });
+  /** What module `m` sees: only the services of the modules it declared in dependsOn. One host per module, so all its hooks get the same object. */
+  const moduleHosts = new Map<string, Host>();
+  const hostFor = (m: ModuleDefinition): Host => {
+    const existing = moduleHosts.get(m.id);
+    if (existing) return existing;
+    const moduleHost: Host = {
+      ...platformHost,
+      service<T>(ref: ServiceRef<T> | string): T {
+        const id = typeof ref === 'string' ? ref : ref.id;
+        if (id !== m.id && !(m.dependsOn ?? []).includes(id))
+          throw new Error(`module "${m.id}" uses the service of "${id}" without listing it in dependsOn`);
+        return serviceOf(ref);
+      },
+    };
+    moduleHosts.set(m.id, moduleHost);
+    return moduleHost;
+  };
   const host: Host = { ...platformHost, service: serviceOf };
   for (const m of mods) if (m.createService) services.provide(m.id, m.createService(hostFor(m)));
   const system: Actor = { kind: 'system', id: null, name: 'system' };
